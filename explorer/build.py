@@ -1,0 +1,296 @@
+"""From located YAML trees to the model, field by field, reporting every problem with its place.
+
+Building is best-effort: a record with a bad field still yields a record (with the field empty), so
+one mistake gives one diagnostic, not a cascade, and the explorer can still show the rest.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from explorer import schema
+from explorer.diagnostics import Diagnostic, did_you_mean
+from explorer.model import (
+    Citation,
+    Horizon,
+    Location,
+    Node,
+    NodeKind,
+    PartialDate,
+    Person,
+    Source,
+    SourceKind,
+    Stance,
+)
+from explorer.yamlread import Mapping, Scalar, Sequence, Value, kind_name
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+_FILE_NAME = re.compile(r"[^/\\]+\Z")
+
+E = TypeVar("E")
+
+
+class FileBuilder:
+    """Builds records from one file's located tree, collecting diagnostics."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- reporting ---------------------------------------------------------------------------
+
+    def report(self, code: str, message: str, at: Value | Location) -> None:
+        self.diagnostics.append(Diagnostic(code, message, self.display, at.line, at.column))
+
+    def location(self, value: Value) -> Location:
+        return Location(self.display, value.line, value.column)
+
+    # -- records -----------------------------------------------------------------------------
+
+    def fields(self, value: Value, record: schema.Record) -> dict[str, Scalar | Value] | None:
+        """The record's fields by name, after reporting unknown and missing ones."""
+        if not isinstance(value, Mapping):
+            self.report("E003", f"a {record.name} must be a mapping, not {kind_name(value)}", value)
+            return None
+        found: dict[str, Value] = {}
+        for key, item in value.items:
+            if key.value not in record.names:
+                hint = did_you_mean(key.value, record.names)
+                self.report("E005", f"unknown field '{key.value}' in a {record.name}{hint}", key)
+                continue
+            found[key.value] = item
+        for field in record.fields:
+            if field.required and field.name not in found:
+                self.report(
+                    "E004", f"the {record.name} has no '{field.name}' ({field.description})", value
+                )
+        return found
+
+    # -- scalars -----------------------------------------------------------------------------
+
+    def text(self, fields: dict[str, Value], name: str, required: bool = True) -> str | None:
+        value = fields.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, Scalar):
+            self.report("E003", f"'{name}' must be text, not {kind_name(value)}", value)
+            return None
+        if not required and value.is_null:
+            return None
+        text = value.value.strip()
+        if not text:
+            if required:
+                self.report("E004", f"'{name}' is empty", value)
+            return None
+        return text
+
+    def slug(self, fields: dict[str, Value], name: str, required: bool = True) -> str | None:
+        text = self.text(fields, name, required)
+        if text is not None and not SLUG.match(text):
+            self.report(
+                "E021",
+                f"'{name}' must be a slug (lower-case letters, digits and single hyphens), "
+                f"not '{text}'",
+                fields[name],
+            )
+            return None
+        return text
+
+    def choice(
+        self,
+        fields: dict[str, Value],
+        name: str,
+        convert: Callable[[str], E],
+        choices: tuple[str, ...],
+        required: bool = True,
+    ) -> E | None:
+        text = self.text(fields, name, required)
+        if text is None:
+            return None
+        if text not in choices:
+            hint = did_you_mean(text, choices)
+            self.report(
+                "E017",
+                f"'{name}' must be one of {', '.join(choices)}; not '{text}'{hint}",
+                fields[name],
+            )
+            return None
+        return convert(text)
+
+    def date(self, fields: dict[str, Value], name: str) -> PartialDate | None:
+        text = self.text(fields, name)
+        if text is None:
+            return None
+        match = _DATE.match(text)
+        problem = "write it as YYYY, YYYY-MM or YYYY-MM-DD"
+        if match:
+            year, month, day = (int(part) if part else None for part in match.groups())
+            assert year is not None
+            try:
+                datetime.date(year, month or 1, day or 1)
+            except ValueError as error:
+                problem = str(error)
+            else:
+                return PartialDate(year, month, day)
+        self.report("E016", f"'{name}' is not a valid date ('{text}'): {problem}", fields[name])
+        return None
+
+    # -- lists -------------------------------------------------------------------------------
+
+    def items(self, fields: dict[str, Value], name: str) -> tuple[Value, ...]:
+        value = fields.get(name)
+        if value is None or (isinstance(value, Scalar) and value.is_null):
+            return ()
+        if not isinstance(value, Sequence):
+            self.report("E003", f"'{name}' must be a list, not {kind_name(value)}", value)
+            return ()
+        return value.items
+
+    def slugs(self, fields: dict[str, Value], name: str) -> tuple[str, ...]:
+        result = []
+        for item in self.items(fields, name):
+            if not isinstance(item, Scalar):
+                self.report("E003", f"each entry of '{name}' must be text", item)
+            elif not SLUG.match(item.value):
+                self.report(
+                    "E021",
+                    f"'{item.value}' in '{name}' is not a slug (lower-case, digits, -)",
+                    item,
+                )
+            else:
+                result.append(item.value)
+        return tuple(result)
+
+    def file_names(self, fields: dict[str, Value], name: str) -> list[tuple[str, Scalar]]:
+        result = []
+        for item in self.items(fields, name):
+            if not isinstance(item, Scalar) or not item.value.strip():
+                self.report("E003", f"each entry of '{name}' must be a file name", item)
+            elif not _FILE_NAME.match(item.value) or item.value in (".", ".."):
+                self.report(
+                    "E013",
+                    f"'{item.value}' must be a file name beside corpus.yaml, without folders",
+                    item,
+                )
+            else:
+                result.append((item.value, item))
+        return result
+
+    # -- records of the model ----------------------------------------------------------------
+
+    def person(self, value: Value) -> Person | None:
+        fields = self.fields(value, schema.PERSON)
+        if fields is None:
+            return None
+        person_id = self.slug(fields, "id")
+        if person_id is None:
+            return None
+        return Person(
+            person_id,
+            self.text(fields, "name") or person_id,
+            self.text(fields, "role") or "",
+            self.location(value),
+        )
+
+    def source(self, value: Value) -> Source | None:
+        fields = self.fields(value, schema.SOURCE)
+        if fields is None:
+            return None
+        source_id = self.slug(fields, "id")
+        if source_id is None:
+            return None
+        seed = self.text(fields, "seed") or ""
+        if seed and (not _FILE_NAME.match(seed) or seed in (".", "..")):
+            self.report(
+                "E013",
+                f"'seed' must be a file name inside the seeds folder, without folders: '{seed}'",
+                fields["seed"],
+            )
+            seed = ""
+        kind = self.choice(fields, "kind", SourceKind, schema.SOURCE.field("kind").choices)
+        return Source(
+            id=source_id,
+            title=self.text(fields, "title") or "",
+            outlet=self.text(fields, "outlet") or "",
+            published=self.date(fields, "published") or PartialDate(1),
+            published_note=self.text(fields, "published_note", required=False),
+            url=self.text(fields, "url", required=False),
+            authors=self.slugs(fields, "authors"),
+            seed=seed,
+            kind=kind or SourceKind.OPINION,
+            location=self.location(value),
+        )
+
+    def citation(self, value: Value) -> Citation | None:
+        fields = self.fields(value, schema.CITATION)
+        if fields is None:
+            return None
+        source = self.slug(fields, "source")
+        quote = self.text(fields, "quote")
+        stance = self.choice(fields, "stance", Stance, schema.CITATION.field("stance").choices)
+        likelihood = self.text(fields, "likelihood", required=False)
+        if likelihood is not None:
+            words = schema.CITATION.field("likelihood").choices
+            if " ".join(likelihood.lower().split()) not in words:
+                hint = did_you_mean(likelihood.lower(), words)
+                self.report(
+                    "E018",
+                    f"'{likelihood}' is not a known hedge word{hint} "
+                    "(the README lists them with their likelihood bands)",
+                    fields["likelihood"],
+                )
+                likelihood = None
+        if source is None or quote is None or stance is None:
+            return None
+        return Citation(
+            source=source,
+            quote=quote,
+            stance=stance,
+            speaker=self.slug(fields, "speaker", required=False),
+            likelihood=likelihood,
+            location=self.location(value),
+            quote_location=self.location(fields["quote"]),
+        )
+
+    def node(self, value: Value, *, allow_children: bool = True) -> Node | None:
+        fields = self.fields(value, schema.NODE)
+        if fields is None:
+            return None
+        node_id = self.slug(fields, "id")
+        kind = self.choice(fields, "kind", NodeKind, schema.NODE.field("kind").choices)
+        if node_id is None:
+            return None
+        children_values = self.items(fields, "children")
+        if children_values and not allow_children:
+            self.report(
+                "E005",
+                "the trigger has no 'children' of its own: its children are the files in 'trees'",
+                fields["children"],
+            )
+            children_values = ()
+        children = tuple(
+            child for child in (self.node(item) for item in children_values) if child is not None
+        )
+        citations = tuple(
+            citation
+            for citation in (self.citation(item) for item in self.items(fields, "citations"))
+            if citation is not None
+        )
+        return Node(
+            id=node_id,
+            kind=kind or NodeKind.EVENT,
+            title=self.text(fields, "title") or node_id,
+            claim=self.text(fields, "claim") or "",
+            tags=self.slugs(fields, "tags"),
+            horizon=self.choice(
+                fields, "horizon", Horizon, schema.NODE.field("horizon").choices, required=False
+            ),
+            citations=citations,
+            children=children,
+            see_also=self.slugs(fields, "see_also"),
+            location=self.location(value),
+        )

@@ -1,0 +1,132 @@
+"""Diagnostics: what the loader and the validator tell the user, each with a code and a place."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """One validation rule: a stable code, its severity and a one-line summary."""
+
+    code: str
+    severity: Severity
+    summary: str
+
+
+def _rules(*rules: Rule) -> dict[str, Rule]:
+    return {rule.code: rule for rule in rules}
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+RULES: dict[str, Rule] = _rules(
+    Rule("E001", E, "the file is not valid YAML"),
+    Rule("E002", E, "the file cannot be read as UTF-8 text, or holds a forbidden character"),
+    Rule("E003", E, "a value has the wrong type"),
+    Rule("E004", E, "a required field is missing or empty"),
+    Rule("E005", E, "a field is not known"),
+    Rule("E006", E, "a key appears twice in one mapping"),
+    Rule("E007", E, "an id is used twice"),
+    Rule("E008", E, "a citation names an unknown source"),
+    Rule("E009", E, "an unknown person is named"),
+    Rule("E010", E, "see_also names an unknown node"),
+    Rule("E011", E, "a quote is not found in its seed"),
+    Rule("E012", E, "a seed file or tree file is missing or unreadable"),
+    Rule("E013", E, "a seed or tree path leaves its folder"),
+    Rule("E014", E, "anchors, aliases, tags and merge keys are not allowed"),
+    Rule("E015", E, "a question has fewer than two alternatives"),
+    Rule("E016", E, "a date is not valid"),
+    Rule("E017", E, "a value is not one of the allowed words"),
+    Rule("E018", E, "a hedge word is not known"),
+    Rule("E019", E, "a limit is exceeded (file size, nesting depth, text length)"),
+    Rule("E020", E, "the file is empty or holds more than one document"),
+    Rule("E021", E, "an id or tag is not a slug"),
+    Rule("E022", E, "a hedge word does not occur in its quote"),
+    Rule("E023", E, "a corpus file is missing"),
+    Rule("W101", W, "a node has no citation"),
+    Rule("W102", W, "a source is never cited"),
+    Rule("W103", W, "all alternatives of a question are argued by the same people"),
+    Rule("W104", W, "a person is never cited"),
+    Rule("W105", W, "a YAML file in the corpus folder is not listed in trees"),
+)
+
+
+@attrs.frozen(slots=True)
+class Diagnostic:
+    """One finding, located at `file:line:column` (1-based; 0 when the whole file is meant)."""
+
+    code: str
+    message: str
+    file: str
+    line: int = 0
+    column: int = 0
+
+    @property
+    def rule(self) -> Rule:
+        return RULES[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    @property
+    def where(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+    def format(self) -> str:
+        return f"{self.where}: {self.severity.value} {self.code}: {self.message}"
+
+    def to_json(self) -> dict[str, str | int]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    return (diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.code)
+
+
+def summary(diagnostics: Iterable[Diagnostic]) -> str:
+    """'2 errors, 1 warning' style count, or 'no problems'."""
+    errors = warnings = 0
+    for diagnostic in diagnostics:
+        if diagnostic.is_error:
+            errors += 1
+        else:
+            warnings += 1
+    if not errors and not warnings:
+        return "no problems"
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return ", ".join(parts)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean "x"?)' for the closest choice, or '' when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,66 @@
+"""Exports of a loaded corpus. JSON follows the contract other tools read (README: JSON export)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from explorer.model import Corpus, Node
+from explorer.queries import CorpusIndex
+
+
+def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
+    index = CorpusIndex(corpus)
+    seeds_name = corpus.seeds_folder.name
+    nodes = []
+    for node in index.ordered_nodes():
+        nodes.append(_node(node, index))
+    return {
+        "corpus": {"id": corpus.id, "title": corpus.title, "summary": corpus.summary},
+        "people": [{"id": p.id, "name": p.name, "role": p.role} for p in corpus.people],
+        "sources": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "outlet": s.outlet,
+                "published": str(s.published),
+                "published_note": s.published_note,
+                "url": s.url,
+                "authors": list(s.authors),
+                "seed": f"{seeds_name}/{s.seed}",
+                "kind": s.kind.value,
+            }
+            for s in corpus.sources
+        ],
+        "nodes": nodes,
+    }
+
+
+def _node(node: Node, index: CorpusIndex) -> dict[str, Any]:
+    return {
+        "id": node.id,
+        "parent": index.parent[node.id],
+        "kind": node.kind.value,
+        "title": node.title,
+        "claim": node.claim,
+        "tags": list(node.tags),
+        "horizon": node.horizon.value if node.horizon else None,
+        "see_also": list(node.see_also),
+        "file": node.location.file,
+        "line": node.location.line,
+        "citations": [
+            {
+                "source": c.source,
+                "speaker": c.speaker,
+                "argued_by": [v.key for v in index.voices_of(c)],
+                "stance": c.stance.value,
+                "quote": c.quote,
+                "likelihood": c.likelihood,
+            }
+            for c in node.citations
+        ],
+    }
+
+
+def to_json(corpus: Corpus) -> str:
+    return json.dumps(corpus_to_dict(corpus), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,93 @@
+"""Hedge words and the ICD 203 expression-of-likelihood bands they map to.
+
+Authors rarely give numbers; they write "could", "likely", "will". To compare authors we map each
+hedge word to one band of the ICD 203 scale. The mapping is ours and deliberately coarse: a band,
+never a point estimate, and no band at all when the author gave no hedge.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen(slots=True)
+class Band:
+    """One band of the ICD 203 scale, in per cent."""
+
+    name: str
+    low: int
+    high: int
+
+    @property
+    def midpoint(self) -> float:
+        return (self.low + self.high) / 200
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.low}–{self.high} %)"
+
+
+ALMOST_NO_CHANCE = Band("almost no chance", 1, 5)
+VERY_UNLIKELY = Band("very unlikely", 5, 20)
+UNLIKELY = Band("unlikely", 20, 45)
+ROUGHLY_EVEN = Band("roughly even chance", 45, 55)
+LIKELY = Band("likely", 55, 80)
+VERY_LIKELY = Band("very likely", 80, 95)
+ALMOST_CERTAIN = Band("almost certain", 95, 99)
+
+BANDS: tuple[Band, ...] = (
+    ALMOST_NO_CHANCE,
+    VERY_UNLIKELY,
+    UNLIKELY,
+    ROUGHLY_EVEN,
+    LIKELY,
+    VERY_LIKELY,
+    ALMOST_CERTAIN,
+)
+
+# Words of possibility ("could", "may") say a thing is open, not that it is probable; they sit in
+# the middle band so that they neither inflate nor deflate an author's record.
+HEDGE_WORDS: dict[str, Band] = {
+    "almost no chance": ALMOST_NO_CHANCE,
+    "remote": ALMOST_NO_CHANCE,
+    "impossible": ALMOST_NO_CHANCE,
+    "very unlikely": VERY_UNLIKELY,
+    "highly unlikely": VERY_UNLIKELY,
+    "highly improbable": VERY_UNLIKELY,
+    "unlikely": UNLIKELY,
+    "improbable": UNLIKELY,
+    "doubtful": UNLIKELY,
+    "probably not": UNLIKELY,
+    "could": ROUGHLY_EVEN,
+    "can": ROUGHLY_EVEN,
+    "may": ROUGHLY_EVEN,
+    "might": ROUGHLY_EVEN,
+    "possible": ROUGHLY_EVEN,
+    "possibly": ROUGHLY_EVEN,
+    "potentially": ROUGHLY_EVEN,
+    "perhaps": ROUGHLY_EVEN,
+    "risk": ROUGHLY_EVEN,
+    "even chance": ROUGHLY_EVEN,
+    "likely": LIKELY,
+    "probably": LIKELY,
+    "probable": LIKELY,
+    "expected": LIKELY,
+    "should": LIKELY,
+    "very likely": VERY_LIKELY,
+    "highly likely": VERY_LIKELY,
+    "would": VERY_LIKELY,
+    "almost certainly": ALMOST_CERTAIN,
+    "certainly": ALMOST_CERTAIN,
+    "will": ALMOST_CERTAIN,
+    "ensured": ALMOST_CERTAIN,
+    "ensure": ALMOST_CERTAIN,
+    "inevitable": ALMOST_CERTAIN,
+    "inevitably": ALMOST_CERTAIN,
+    "unquestionably": ALMOST_CERTAIN,
+    "surely": ALMOST_CERTAIN,
+    "bound to": ALMOST_CERTAIN,
+}
+
+
+def band_for(word: str) -> Band | None:
+    """The band of a hedge word, or None when the word is not in the table."""
+    return HEDGE_WORDS.get(" ".join(word.lower().split()))

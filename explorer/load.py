@@ -1,0 +1,265 @@
+"""Loading a corpus folder: corpus.yaml, its tree files and its seeds, then validation."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping as MappingABC
+from pathlib import Path
+
+import attrs
+
+from explorer.build import FileBuilder
+from explorer.diagnostics import Diagnostic, sort_key
+from explorer.model import Corpus, Location, Node, NodeKind, Source
+from explorer.quotes import SeedText
+from explorer.schema import CORPUS
+from explorer.validate import validate
+from explorer.yamlread import DEFAULT_LIMITS, Limits, Scalar, read_file
+
+CORPUS_FILE = "corpus.yaml"
+
+
+class CorpusNotFound(Exception):
+    """The path given is not a corpus (or cannot be read at all): a usage error, exit 2."""
+
+
+@attrs.frozen(slots=True)
+class LoadResult:
+    corpus: Corpus | None  # None only when corpus.yaml itself could not be read
+    diagnostics: tuple[Diagnostic, ...]
+    seeds: MappingABC[str, SeedText]  # seed file name → its text, for every seed that was read
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if not d.is_error)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder when below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def find_corpora(path: Path) -> list[Path]:
+    """The corpus.yaml files a path names: itself, the folder's, or those one level below."""
+    if not path.exists():
+        raise CorpusNotFound(f"{path}: no such file or folder")
+    if path.is_file():
+        if path.name != CORPUS_FILE:
+            raise CorpusNotFound(f"{path}: not a corpus; name a folder that holds {CORPUS_FILE}")
+        return [path]
+    try:
+        if (path / CORPUS_FILE).is_file():
+            return [path / CORPUS_FILE]
+        found = sorted(
+            child / CORPUS_FILE for child in path.iterdir() if (child / CORPUS_FILE).is_file()
+        )
+    except OSError as error:
+        raise CorpusNotFound(f"{path}: cannot read the folder ({error.strerror})") from error
+    if not found:
+        raise CorpusNotFound(f"{path}: no {CORPUS_FILE} in this folder or the folders in it")
+    return found
+
+
+def load_corpus(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    """Load and validate the first corpus found at `path` (see `find_corpora`)."""
+    return load_corpus_file(find_corpora(path)[0], limits)
+
+
+def load_corpus_file(corpus_file: Path, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+    folder = corpus_file.parent
+    display = display_path(corpus_file)
+    read = read_file(corpus_file, display, limits)
+    diagnostics = list(read.diagnostics)
+    if read.value is None:
+        return LoadResult(None, tuple(diagnostics), {})
+    builder = FileBuilder(display)
+    fields = builder.fields(read.value, CORPUS)
+    if fields is None:
+        return LoadResult(None, (*diagnostics, *builder.diagnostics), {})
+
+    people = tuple(p for p in (builder.person(v) for v in builder.items(fields, "people")) if p)
+    sources = tuple(s for s in (builder.source(v) for v in builder.items(fields, "sources")) if s)
+    trigger_value = fields.get("trigger")
+    trigger = builder.node(trigger_value, allow_children=False) if trigger_value else None
+    tree_names = builder.file_names(fields, "trees")
+    seeds_text = builder.text(fields, "seeds") or ""
+    diagnostics.extend(builder.diagnostics)
+
+    roots: list[Node] = []
+    tree_files: list[str] = []
+    for name, at in tree_names:
+        node, file_diagnostics, tree_display = _load_tree(folder, name, at, display, limits)
+        diagnostics.extend(file_diagnostics)
+        if node is not None:
+            roots.append(node)
+            tree_files.append(tree_display)
+    diagnostics.extend(_unlisted_yaml(folder, {name for name, _ in tree_names}))
+
+    seeds_folder = (folder / seeds_text).resolve() if seeds_text else folder
+    seeds_value = fields.get("seeds")
+    if seeds_text and not seeds_folder.is_dir() and seeds_value is not None:
+        diagnostics.append(
+            Diagnostic(
+                "E012",
+                f"the seeds folder '{seeds_text}' does not exist (looked for {seeds_folder})",
+                display,
+                seeds_value.line,
+                seeds_value.column,
+            )
+        )
+    seeds, seed_diagnostics = _read_seeds(seeds_folder, sources)
+    diagnostics.extend(seed_diagnostics)
+
+    if trigger is None:
+        trigger = Node(
+            id="trigger",
+            kind=NodeKind.EVENT,
+            title="(no trigger)",
+            claim="",
+            tags=(),
+            horizon=None,
+            citations=(),
+            children=(),
+            see_also=(),
+            location=Location(display, read.value.line, read.value.column),
+        )
+    corpus = Corpus(
+        id=builder.text(fields, "id") or folder.name,
+        title=builder.text(fields, "title") or folder.name,
+        summary=builder.text(fields, "summary", required=False) or "",
+        folder=folder,
+        seeds_folder=seeds_folder,
+        trigger=attrs.evolve(trigger, children=tuple(roots)),
+        tree_files=tuple(tree_files),
+        people=people,
+        sources=sources,
+        location=Location(display, read.value.line, read.value.column),
+    )
+    diagnostics.extend(validate(corpus, seeds))
+    return LoadResult(corpus, tuple(sorted(set(diagnostics), key=sort_key)), seeds)
+
+
+def _load_tree(
+    folder: Path, name: str, at: Scalar, corpus_display: str, limits: Limits
+) -> tuple[Node | None, list[Diagnostic], str]:
+    path = folder / name
+    display = display_path(path)
+    if not path.is_file():
+        return (
+            None,
+            [
+                Diagnostic(
+                    "E012",
+                    f"the tree file '{name}' does not exist beside corpus.yaml",
+                    corpus_display,
+                    at.line,
+                    at.column,
+                )
+            ],
+            display,
+        )
+    if not path.resolve().is_relative_to(folder.resolve()):
+        return (
+            None,
+            [
+                Diagnostic(
+                    "E013",
+                    f"the tree file '{name}' links outside the corpus folder",
+                    corpus_display,
+                    at.line,
+                    at.column,
+                )
+            ],
+            display,
+        )
+    read = read_file(path, display, limits)
+    if read.value is None:
+        return None, list(read.diagnostics), display
+    builder = FileBuilder(display)
+    node = builder.node(read.value)
+    return node, [*read.diagnostics, *builder.diagnostics], display
+
+
+def _unlisted_yaml(folder: Path, listed: set[str]) -> list[Diagnostic]:
+    result = []
+    for path in sorted(folder.glob("*.y*ml")):
+        if (
+            path.suffix in (".yaml", ".yml")
+            and path.name != CORPUS_FILE
+            and path.name not in listed
+        ):
+            result.append(
+                Diagnostic(
+                    "W105",
+                    f"'{path.name}' is not listed in 'trees' of corpus.yaml, so it is not read",
+                    display_path(path),
+                )
+            )
+    return result
+
+
+def _read_seeds(
+    seeds_folder: Path, sources: tuple[Source, ...]
+) -> tuple[dict[str, SeedText], list[Diagnostic]]:
+    seeds: dict[str, SeedText] = {}
+    diagnostics: list[Diagnostic] = []
+    root = seeds_folder.resolve()
+    for source in sources:
+        name = source.seed
+        if not name or name in seeds:
+            continue
+        at = source.location
+        path = seeds_folder / name
+        try:
+            if not path.resolve().is_relative_to(root):
+                diagnostics.append(
+                    Diagnostic(
+                        "E013",
+                        f"the seed '{name}' of source '{source.id}' links outside the seeds folder",
+                        at.file,
+                        at.line,
+                        at.column,
+                    )
+                )
+                continue
+            data = path.read_bytes()
+        except OSError as error:
+            reason = (
+                "does not exist"
+                if isinstance(error, FileNotFoundError)
+                else (f"cannot be read ({error.strerror})")
+            )
+            diagnostics.append(
+                Diagnostic(
+                    "E012",
+                    f"the seed '{name}' of source '{source.id}' {reason} "
+                    f"in {display_path(seeds_folder)}",
+                    at.file,
+                    at.line,
+                    at.column,
+                )
+            )
+            continue
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            diagnostics.append(
+                Diagnostic(
+                    "E012",
+                    f"the seed '{name}' of source '{source.id}' is not UTF-8 text "
+                    f"(a bad byte at offset {error.start})",
+                    at.file,
+                    at.line,
+                    at.column,
+                )
+            )
+            continue
+        seeds[name] = SeedText(name, text)
+    return seeds, diagnostics

@@ -1,0 +1,145 @@
+"""The validated scenario model: frozen attrs classes, built only by `explorer.build`."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+
+
+class NodeKind(enum.Enum):
+    QUESTION = "question"  # a branch point: children are competing alternatives
+    EVENT = "event"  # a development: children are consequences that may happen together
+
+
+class Stance(enum.Enum):
+    PREDICTS = "predicts"  # says it will or may happen
+    WARNS = "warns"  # may happen and would be bad
+    RECOMMENDS = "recommends"  # says it should happen
+    DOUBTS = "doubts"  # argues against it
+    EXPLAINS = "explains"  # cause or background, no forecast
+
+    @property
+    def is_forecast(self) -> bool:
+        return self in (Stance.PREDICTS, Stance.WARNS)
+
+    @property
+    def supports(self) -> bool:
+        """True when the citation argues for the node rather than against it."""
+        return self is not Stance.DOUBTS
+
+
+class SourceKind(enum.Enum):
+    OPINION = "opinion"
+    ANALYSIS = "analysis"
+    NEWS = "news"
+
+
+class Horizon(enum.Enum):
+    DAYS = "days"
+    WEEKS = "weeks"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+@attrs.frozen(slots=True)
+class Location:
+    """Where something was written: the file as shown to the user, 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@attrs.frozen(slots=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+
+@attrs.frozen(slots=True)
+class Person:
+    id: str
+    name: str
+    role: str
+    location: Location
+
+
+@attrs.frozen(slots=True)
+class Source:
+    id: str
+    title: str
+    outlet: str
+    published: PartialDate
+    published_note: str | None
+    url: str | None
+    authors: tuple[str, ...]  # person ids; empty when no author is established
+    seed: str  # a file name inside the corpus's seeds folder
+    kind: SourceKind
+    location: Location
+
+
+@attrs.frozen(slots=True)
+class Citation:
+    source: str  # source id
+    quote: str
+    stance: Stance
+    speaker: str | None  # person id, when the quote is someone quoted by the article
+    likelihood: str | None  # the author's hedge word, as written
+    location: Location
+    quote_location: Location
+
+
+@attrs.frozen(slots=True)
+class Node:
+    id: str
+    kind: NodeKind
+    title: str
+    claim: str
+    tags: tuple[str, ...]
+    horizon: Horizon | None
+    citations: tuple[Citation, ...]
+    children: tuple[Node, ...]
+    see_also: tuple[str, ...]
+    location: Location
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all below it, parents before children (iterative: trees may be deep)."""
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+
+@attrs.frozen(slots=True)
+class Corpus:
+    id: str
+    title: str
+    summary: str
+    folder: Path  # the corpus folder (holds corpus.yaml)
+    seeds_folder: Path
+    trigger: Node  # the root: its children are the roots of the tree files, in order
+    tree_files: tuple[str, ...]  # display path of each tree file, parallel to trigger.children
+    people: tuple[Person, ...]
+    sources: tuple[Source, ...]
+    location: Location
+
+    def nodes(self) -> Iterator[Node]:
+        return self.trigger.walk()

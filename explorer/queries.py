@@ -1,0 +1,297 @@
+"""Questions asked of a corpus: paths, who argues what, person filters, comparisons, search.
+
+Everything the views show about people and paths is computed here, without any UI, so it can be
+tested on its own.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+
+import attrs
+
+from explorer.model import Citation, Corpus, Node, NodeKind, Person, Source, Stance
+from explorer.quotes import fold
+
+
+@attrs.frozen(slots=True)
+class Voice:
+    """Someone who argues: a person, or an outlet whose author is not established."""
+
+    key: str  # a person id, or "source:<id>" for an outlet standing in for an unnamed author
+    name: str
+    role: str
+    person: Person | None = None
+    source: Source | None = None  # set for an outlet voice
+
+    @property
+    def is_outlet(self) -> bool:
+        return self.person is None
+
+    @property
+    def short(self) -> str:
+        """Initials for badges: 'SH' for Stephen Hadley, 'RS' for Responsible Statecraft."""
+        name = self.source.outlet if self.source is not None else self.name
+        words = [
+            w for w in name.replace("-", " ").split() if w[:1].isalpha() and w.lower() != "the"
+        ]
+        if not words:
+            return self.key[:2].upper()
+        if len(words) == 1:
+            return words[0][:2].upper()
+        return (words[0][0] + words[-1][0]).upper()
+
+
+OUTLET_PREFIX = "source:"
+
+
+class Side(enum.Enum):
+    """How two people stand on one node, for comparisons."""
+
+    ONLY_A = "only A"
+    ONLY_B = "only B"
+    BOTH = "both"
+    OPPOSED = "opposed"
+
+
+@attrs.frozen(slots=True)
+class Comparison:
+    a: str
+    b: str
+    only_a: tuple[str, ...]  # node ids argued (for) by A and not by B
+    only_b: tuple[str, ...]
+    both: tuple[str, ...]  # argued for by both
+    opposed: tuple[str, ...]  # nodes where one argues for and the other against, or questions
+    # where they argue for different alternatives
+
+    def side_of(self, node_id: str) -> Side | None:
+        for side, ids in (
+            (Side.OPPOSED, self.opposed),
+            (Side.BOTH, self.both),
+            (Side.ONLY_A, self.only_a),
+            (Side.ONLY_B, self.only_b),
+        ):
+            if node_id in ids:
+                return side
+        return None
+
+
+class SearchKind(enum.Enum):
+    NODE = "node"
+    QUOTE = "quote"
+    PERSON = "person"
+    SOURCE = "source"
+
+
+@attrs.frozen(slots=True)
+class SearchHit:
+    kind: SearchKind
+    text: str  # what matched, for display
+    node_id: str | None  # where choosing the hit goes, when it is a node or a quote
+    key: str  # node id, voice key or source id
+    score: float
+
+
+@attrs.frozen(slots=True)
+class _Entry:
+    kind: SearchKind
+    text: str
+    folded: str
+    node_id: str | None
+    key: str
+    weight: float
+
+
+class CorpusIndex:
+    """Lookups over one corpus, computed once."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.nodes: dict[str, Node] = {}
+        self.parent: dict[str, str | None] = {}
+        self.people: dict[str, Person] = {p.id: p for p in corpus.people}
+        self.sources: dict[str, Source] = {s.id: s for s in corpus.sources}
+        stack: list[tuple[Node, str | None]] = [(corpus.trigger, None)]
+        while stack:
+            node, parent = stack.pop()
+            if node.id in self.nodes:
+                continue  # a duplicate id: the validator reports it; the first one wins here
+            self.nodes[node.id] = node
+            self.parent[node.id] = parent
+            stack.extend((child, node.id) for child in reversed(node.children))
+        self.voices: dict[str, Voice] = {
+            p.id: Voice(p.id, p.name, p.role, person=p) for p in corpus.people
+        }
+        for source in corpus.sources:
+            if not source.authors:
+                key = OUTLET_PREFIX + source.id
+                self.voices[key] = Voice(
+                    key, f"{source.outlet} (author not named)", "outlet", source=source
+                )
+
+    # -- structure ---------------------------------------------------------------------------
+
+    def ordered_nodes(self) -> Iterator[Node]:
+        """Every node once, parents before children, in display order."""
+        return (node for node in self.corpus.nodes() if self.nodes.get(node.id) is node)
+
+    def path_to(self, node_id: str) -> tuple[Node, ...]:
+        """The nodes from the trigger down to `node_id`, both included."""
+        path: list[Node] = []
+        current: str | None = node_id
+        while current is not None:
+            path.append(self.nodes[current])
+            current = self.parent[current]
+        return tuple(reversed(path))
+
+    def depth(self, node_id: str) -> int:
+        return len(self.path_to(node_id)) - 1
+
+    def tree_file_of(self, node_id: str) -> str:
+        return self.nodes[node_id].location.file
+
+    # -- voices ------------------------------------------------------------------------------
+
+    def voices_of(self, citation: Citation) -> tuple[Voice, ...]:
+        """Who a citation credits: its speaker, else the source's authors, else the outlet."""
+        if citation.speaker is not None:
+            voice = self.voices.get(citation.speaker)
+            return (voice,) if voice else ()
+        source = self.sources.get(citation.source)
+        if source is None:
+            return ()
+        if source.authors:
+            return tuple(self.voices[a] for a in source.authors if a in self.voices)
+        return (self.voices[OUTLET_PREFIX + source.id],)
+
+    def supporters(self, node: Node) -> tuple[Voice, ...]:
+        """Voices that argue for the node (every stance but `doubts`), in citation order."""
+        return self._voices(c for c in node.citations if c.stance.supports)
+
+    def opponents(self, node: Node) -> tuple[Voice, ...]:
+        """Voices that argue against the node (stance `doubts`)."""
+        return self._voices(c for c in node.citations if not c.stance.supports)
+
+    def arguers(self, node: Node) -> tuple[Voice, ...]:
+        return self._voices(node.citations)
+
+    def _voices(self, citations: Iterable[Citation]) -> tuple[Voice, ...]:
+        seen: dict[str, Voice] = {}
+        for citation in citations:
+            for voice in self.voices_of(citation):
+                seen.setdefault(voice.key, voice)
+        return tuple(seen.values())
+
+    @cached_property
+    def _argued(self) -> dict[str, tuple[set[str], set[str]]]:
+        """voice key → (node ids argued for, node ids argued against)."""
+        table: dict[str, tuple[set[str], set[str]]] = {k: (set(), set()) for k in self.voices}
+        for node in self.ordered_nodes():
+            for citation in node.citations:
+                for voice in self.voices_of(citation):
+                    table[voice.key][0 if citation.stance.supports else 1].add(node.id)
+        return table
+
+    def nodes_argued_by(self, key: str) -> tuple[Node, ...]:
+        """Nodes a voice argues, for or against, in display order."""
+        pro, con = self._argued.get(key, (set(), set()))
+        return tuple(n for n in self.ordered_nodes() if n.id in pro or n.id in con)
+
+    def argues(self, key: str, node_id: str) -> bool:
+        pro, con = self._argued.get(key, (set(), set()))
+        return node_id in pro or node_id in con
+
+    def node_count(self, key: str) -> int:
+        pro, con = self._argued.get(key, (set(), set()))
+        return len(pro | con)
+
+    def cited_voices(self) -> tuple[Voice, ...]:
+        """Voices that argue at least one node, people first, then outlets."""
+        return tuple(v for v in self.voices.values() if self.node_count(v.key))
+
+    def paths_of(self, key: str) -> frozenset[str]:
+        """Ids on the paths to the nodes a voice argues: what 'collapse to their paths' keeps."""
+        keep: set[str] = set()
+        for node in self.nodes_argued_by(key):
+            current: str | None = node.id
+            while current is not None and current not in keep:
+                keep.add(current)
+                current = self.parent[current]
+        return frozenset(keep)
+
+    def compare(self, a: str, b: str) -> Comparison:
+        """Where two voices meet and part."""
+        pro_a, con_a = self._argued.get(a, (set(), set()))
+        pro_b, con_b = self._argued.get(b, (set(), set()))
+        opposed = (pro_a & con_b) | (pro_b & con_a)
+        for node in self.ordered_nodes():
+            if node.kind is not NodeKind.QUESTION:
+                continue
+            chosen_a = {c.id for c in node.children if c.id in pro_a}
+            chosen_b = {c.id for c in node.children if c.id in pro_b}
+            # Different alternatives of one question: they part here, unless each also backs the
+            # other's choice.
+            if chosen_a and chosen_b and not (chosen_a & chosen_b):
+                opposed.add(node.id)
+        order = [n.id for n in self.ordered_nodes()]
+
+        def ordered(ids: set[str]) -> tuple[str, ...]:
+            return tuple(i for i in order if i in ids)
+
+        both = (pro_a & pro_b) - opposed
+        return Comparison(
+            a,
+            b,
+            only_a=ordered(pro_a - pro_b - opposed),
+            only_b=ordered(pro_b - pro_a - opposed),
+            both=ordered(both),
+            opposed=ordered(opposed),
+        )
+
+    # -- search ------------------------------------------------------------------------------
+
+    @cached_property
+    def _entries(self) -> tuple[_Entry, ...]:
+        entries: list[_Entry] = []
+
+        def add(kind: SearchKind, text: str, node_id: str | None, key: str, weight: float) -> None:
+            entries.append(_Entry(kind, text, fold(text).casefold(), node_id, key, weight))
+
+        for node in self.ordered_nodes():
+            add(SearchKind.NODE, node.title, node.id, node.id, 3.0)
+            add(SearchKind.NODE, node.claim, node.id, node.id, 1.5)
+            for citation in node.citations:
+                add(SearchKind.QUOTE, citation.quote, node.id, node.id, 1.0)
+        for voice in self.voices.values():
+            add(SearchKind.PERSON, voice.name, None, voice.key, 2.5)
+        for source in self.corpus.sources:
+            add(SearchKind.SOURCE, f"{source.title} — {source.outlet}", None, source.id, 2.0)
+        return tuple(entries)
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Entries holding every word of the query (case, quotes and dashes folded), best first."""
+        words = fold(query).casefold().split()
+        if not words:
+            return []
+        hits: list[SearchHit] = []
+        for entry in self._entries:
+            if all(word in entry.folded for word in words):
+                # Prefer short texts and matches at the start of a word.
+                bonus = sum(
+                    1.0
+                    for word in words
+                    if entry.folded.startswith(word) or f" {word}" in entry.folded
+                )
+                score = entry.weight + bonus / len(words) + 10 / (10 + len(entry.folded))
+                hits.append(SearchHit(entry.kind, entry.text, entry.node_id, entry.key, score))
+        hits.sort(key=lambda hit: -hit.score)
+        return hits[:limit]
+
+
+def stance_counts(node: Node) -> dict[Stance, int]:
+    counts: dict[Stance, int] = {}
+    for citation in node.citations:
+        counts[citation.stance] = counts.get(citation.stance, 0) + 1
+    return counts

@@ -1,0 +1,138 @@
+"""Finding quotes in seed texts.
+
+Seeds are web captures: curly quotes, en and em dashes, no-break spaces inside runs of spaces. A
+quote typed on a plain keyboard must still be found, and shown in the seed's own characters. So
+both sides are folded to one form (white space runs to one space, quotes and dashes to ASCII) and
+the folded seed keeps, for each of its characters, the index it came from in the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from functools import cached_property
+
+import attrs
+
+_ONE_FOR_ONE = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+    }
+)
+_SPACE_RUN = re.compile(r"\s+")
+# An elision in a quote: "..." or "…", optionally in brackets, with any spaces around it.
+ELISION = re.compile(r"\s*\[?(?:\.\.\.|…)\]?\s*")
+
+
+def fold(text: str) -> str:
+    """The comparison form of a text: same words, plain quotes and dashes, single spaces."""
+    return _SPACE_RUN.sub(" ", text.translate(_ONE_FOR_ONE))
+
+
+def quote_parts(quote: str) -> list[str]:
+    """The folded pieces of a quote that must appear in order (one unless words are elided)."""
+    return [part for part in (fold(p).strip() for p in ELISION.split(quote)) if part]
+
+
+@attrs.frozen(slots=True)
+class Match:
+    """Where a quote was found: spans of the original seed text, one per quote part."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+@attrs.frozen(slots=True)
+class Passage:
+    """The seed passage closest to a quote that was not found."""
+
+    text: str  # in the seed's own characters
+    similarity: float  # 0..1
+    line: int
+
+
+class SeedText:
+    """One seed's text, with its folded form and the way back to the original."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+        translated = text.translate(_ONE_FOR_ONE)
+        pieces: list[str] = []
+        origin: list[int] = []
+        position = 0
+        for run in _SPACE_RUN.finditer(translated):
+            pieces.append(translated[position : run.start()])
+            origin.extend(range(position, run.start()))
+            pieces.append(" ")
+            origin.append(run.start())
+            position = run.end()
+        pieces.append(translated[position:])
+        origin.extend(range(position, len(translated)))
+        origin.append(len(translated))  # one past the end maps to the end
+        self.folded = "".join(pieces)
+        self._origin = origin
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    def line_of(self, index: int) -> int:
+        """1-based line of an index into the original text."""
+        return bisect.bisect_right(self._line_starts, index)
+
+    def _original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self._origin[start], self._origin[end - 1] + 1
+
+    def find(self, quote: str) -> Match | None:
+        """Each part of the quote, in order, in the folded seed; None if any part is missing."""
+        parts = quote_parts(quote)
+        if not parts:
+            return None
+        spans = []
+        position = 0
+        for part in parts:
+            found = self.folded.find(part, position)
+            if found < 0:
+                return None
+            spans.append(self._original_span(found, found + len(part)))
+            position = found + len(part)
+        return Match(tuple(spans))
+
+    def closest(self, quote: str) -> Passage | None:
+        """The passage most like the quote (only run for quotes that were not found)."""
+        target = " ... ".join(quote_parts(quote))
+        if not target or not self.folded:
+            return None
+        width = len(target)
+        starts = [0] + [m.end() for m in re.finditer(" ", self.folded)]
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(target)
+        scored: list[tuple[float, int]] = []
+        for start in starts:
+            matcher.set_seq1(self.folded[start : start + width])
+            scored.append((matcher.quick_ratio(), start))
+        scored.sort(reverse=True)
+        best_ratio, best_start = 0.0, 0
+        for _, start in scored[:40]:
+            matcher.set_seq1(self.folded[start : start + width])
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best_ratio, best_start = ratio, start
+        end = min(best_start + width, len(self.folded))
+        original_start, original_end = self._original_span(best_start, max(end, best_start + 1))
+        return Passage(
+            " ".join(self.text[original_start:original_end].split()),
+            best_ratio,
+            self.line_of(original_start),
+        )

@@ -1,0 +1,165 @@
+"""Rules that look across records: ids, references, quotes in seeds, and the corpus's coverage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from explorer.diagnostics import Diagnostic, did_you_mean
+from explorer.model import Citation, Corpus, Location, NodeKind
+from explorer.queries import CorpusIndex
+from explorer.quotes import SeedText, fold
+
+
+def _at(code: str, message: str, location: Location) -> Diagnostic:
+    return Diagnostic(code, message, location.file, location.line, location.column)
+
+
+def _duplicates(kind: str, items: Iterable[tuple[str, Location]]) -> list[Diagnostic]:
+    first: dict[str, Location] = {}
+    found = []
+    for item_id, location in items:
+        if item_id in first:
+            seen = first[item_id]
+            found.append(
+                _at(
+                    "E007",
+                    f"the {kind} id '{item_id}' is used twice (first at {seen})",
+                    location,
+                )
+            )
+        else:
+            first[item_id] = location
+    return found
+
+
+def hedge_in_quote(word: str, quote: str) -> bool:
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in word.lower().split()) + r"\b"
+    return re.search(pattern, fold(quote).lower()) is not None
+
+
+def validate(corpus: Corpus, seeds: Mapping[str, SeedText]) -> list[Diagnostic]:
+    index = CorpusIndex(corpus)
+    found: list[Diagnostic] = []
+    nodes = list(corpus.nodes())
+
+    found += _duplicates("person", ((p.id, p.location) for p in corpus.people))
+    found += _duplicates("source", ((s.id, s.location) for s in corpus.sources))
+    found += _duplicates("node", ((n.id, n.location) for n in nodes))
+
+    for source in corpus.sources:
+        for author in source.authors:
+            if author not in index.people:
+                hint = did_you_mean(author, index.people)
+                found.append(
+                    _at(
+                        "E009",
+                        f"source '{source.id}' names an unknown author '{author}'{hint}",
+                        source.location,
+                    )
+                )
+
+    cited_sources: set[str] = set()
+    for node in nodes:
+        if not node.citations:
+            found.append(
+                _at(
+                    "W101",
+                    f"node '{node.id}' has no citation: nothing shows who argues it",
+                    node.location,
+                )
+            )
+        if node.kind is NodeKind.QUESTION and len(node.children) < 2:
+            found.append(
+                _at(
+                    "E015",
+                    f"question '{node.id}' has {len(node.children)} alternative"
+                    f"{'' if len(node.children) == 1 else 's'}; a question needs two or more "
+                    "(make it an event if there is nothing to choose between)",
+                    node.location,
+                )
+            )
+        for target in node.see_also:
+            if target not in index.nodes:
+                hint = did_you_mean(target, index.nodes)
+                found.append(
+                    _at(
+                        "E010",
+                        f"see_also of '{node.id}' names an unknown node '{target}'{hint}",
+                        node.location,
+                    )
+                )
+        for citation in node.citations:
+            cited_sources.add(citation.source)
+            found += _check_citation(citation, index, seeds)
+
+    for source in corpus.sources:
+        if source.id not in cited_sources:
+            found.append(_at("W102", f"source '{source.id}' is never cited", source.location))
+
+    credited = {voice.key for node in nodes for voice in index.arguers(node)}
+    for person in corpus.people:
+        if person.id not in credited:
+            found.append(
+                _at(
+                    "W104",
+                    f"person '{person.id}' is never cited (as a speaker, or as the author of a "
+                    "cited source)",
+                    person.location,
+                )
+            )
+
+    for node in nodes:
+        if node.kind is NodeKind.QUESTION and len(node.children) >= 2:
+            argued = [frozenset(v.key for v in index.supporters(c)) for c in node.children]
+            everyone = frozenset().union(*argued)
+            if len(everyone) == 1 and all(argued):
+                (only,) = everyone
+                found.append(
+                    _at(
+                        "W103",
+                        f"every alternative of question '{node.id}' is argued by "
+                        f"{index.voices[only].name} alone: no competition is shown",
+                        node.location,
+                    )
+                )
+    return found
+
+
+def _check_citation(
+    citation: Citation, index: CorpusIndex, seeds: Mapping[str, SeedText]
+) -> list[Diagnostic]:
+    found = []
+    source = index.sources.get(citation.source)
+    if source is None:
+        hint = did_you_mean(citation.source, index.sources)
+        found.append(_at("E008", f"unknown source '{citation.source}'{hint}", citation.location))
+    if citation.speaker is not None and citation.speaker not in index.people:
+        hint = did_you_mean(citation.speaker, index.people)
+        found.append(_at("E009", f"unknown speaker '{citation.speaker}'{hint}", citation.location))
+    if citation.likelihood and not hedge_in_quote(citation.likelihood, citation.quote):
+        found.append(
+            _at(
+                "E022",
+                f"the hedge word '{citation.likelihood}' does not occur in the quote; "
+                "give the author's own word",
+                citation.location,
+            )
+        )
+    if source is not None:
+        seed = seeds.get(source.seed)
+        if seed is not None and seed.find(citation.quote) is None:
+            found.append(_quote_missing(citation, seed))
+    return found
+
+
+def _quote_missing(citation: Citation, seed: SeedText) -> Diagnostic:
+    message = f"the quote is not in the seed '{seed.name}'"
+    closest = seed.closest(citation.quote)
+    if closest is not None and closest.similarity >= 0.4:
+        passage = closest.text if len(closest.text) <= 200 else closest.text[:197] + "..."
+        message += (
+            f"; the closest passage ({closest.similarity:.0%} alike, seed line {closest.line}) "
+            f'reads: "{passage}"'
+        )
+    return _at("E011", message, citation.quote_location)

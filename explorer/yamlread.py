@@ -1,0 +1,378 @@
+"""Located, literal YAML reading.
+
+Every file is untrusted. We read the YAML event stream (PyYAML's C parser when present) and build
+our own small tree of mappings, sequences and scalars, each with its line and column. Nothing is
+constructed by PyYAML: every scalar stays the text the user wrote (`no` is not False, `1.10` is not
+1.1, `2020-01-05` is not a date), so a field decides how to read its text. Anchors, aliases, tags
+and merge keys are refused (they make shared or recursive structures and alias bombs); duplicate
+keys are reported (PyYAML keeps the last one silently); depth is checked on the event stream before
+anything deep is built, so no input reaches Python's recursion limit or the C parser's.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import Final
+
+import attrs
+import yaml
+
+from explorer.diagnostics import Diagnostic
+
+try:  # the C parser is ~5x faster; the pure-Python one behaves the same, only slower
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+@attrs.frozen(slots=True)
+class Limits:
+    """Bounds on what one file may hold; each breach is a located E019."""
+
+    file_bytes: int = 64 * 1024 * 1024
+    depth: int = 100
+    scalar_chars: int = 100_000
+
+
+DEFAULT_LIMITS: Final = Limits()
+
+NULL_WORDS: Final = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@attrs.frozen(slots=True)
+class Scalar:
+    value: str
+    line: int
+    column: int
+    plain: bool  # written without quotes (so `~` or an empty value may mean "not given")
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.value in NULL_WORDS
+
+
+@attrs.frozen(slots=True)
+class Mapping:
+    items: tuple[tuple[Scalar, Value], ...]
+    line: int
+    column: int
+
+
+@attrs.frozen(slots=True)
+class Sequence:
+    items: tuple[Value, ...]
+    line: int
+    column: int
+
+
+Value = Scalar | Mapping | Sequence
+
+
+def kind_name(value: Value) -> str:
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, Sequence):
+        return "a list"
+    return "text"
+
+
+# C0 controls except tab, newline and carriage return; DEL; C1 controls except NEL; non-characters.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CHAR_NAMES: Final = {"\x00": "NUL", "\x07": "BEL", "\x1b": "ESC", "\x7f": "DEL"}
+
+
+def describe_char(char: str) -> str:
+    name = _CHAR_NAMES.get(char)
+    code = f"U+{ord(char):04X}"
+    return f"{name} ({code})" if name else code
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def _position(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+
+
+class _Stop(Exception):
+    """A fatal problem: reading stops with this diagnostic."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+@attrs.frozen(slots=True)
+class ReadResult:
+    value: Value | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def decode(data: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
+    """Bytes to text: UTF-8 only (a UTF-8 BOM is dropped), no control characters."""
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if data.startswith(bom):
+            return None, Diagnostic(
+                "E002", f"the file is {name} text; save it as UTF-8", display, 1, 1
+            )
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        good = data[: error.start].decode("utf-8", errors="replace")
+        line, column = _line_col(good, len(good))
+        return None, Diagnostic(
+            "E002",
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X} at offset "
+            f"{error.start}); save it as UTF-8",
+            display,
+            line,
+            column,
+        )
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        line, column = _line_col(text, bad.start())
+        return None, Diagnostic(
+            "E002",
+            f"the file holds the control character {describe_char(bad.group())}, "
+            "which is not allowed in a scenario file",
+            display,
+            line,
+            column,
+        )
+    return text, None
+
+
+def read_file(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+    """Read one YAML file into a located tree, or say why not."""
+    try:
+        size = path.stat().st_size
+        if size > limits.file_bytes:
+            return _fail(
+                Diagnostic(
+                    "E019",
+                    f"the file is {size:,} bytes, over the limit of {limits.file_bytes:,}",
+                    display,
+                )
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        return _fail(Diagnostic("E012", f"cannot read the file: {error.strerror}", display))
+    return read_bytes(data, display, limits)
+
+
+def read_bytes(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+    if len(data) > limits.file_bytes:
+        return _fail(
+            Diagnostic(
+                "E019",
+                f"the file is {len(data):,} bytes, over the limit of {limits.file_bytes:,}",
+                display,
+            )
+        )
+    text, problem = decode(data, display)
+    if problem is not None or text is None:
+        return _fail(problem) if problem else ReadResult(None, ())
+    return read_text(text, display, limits)
+
+
+def _fail(diagnostic: Diagnostic) -> ReadResult:
+    return ReadResult(None, (diagnostic,))
+
+
+def read_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+    """Build the located tree from YAML text (already decoded and screened)."""
+    builder = _Builder(display, limits)
+    try:
+        value = builder.run(text)
+    except _Stop as stop:
+        return ReadResult(None, (*builder.diagnostics, stop.diagnostic))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        reason = error.problem or "invalid YAML"
+        if error.context:
+            reason = f"{reason} ({error.context})"
+        return ReadResult(
+            None, (*builder.diagnostics, Diagnostic("E001", reason, display, line, column))
+        )
+    except yaml.YAMLError as error:  # e.g. a reader error without a mark
+        return ReadResult(None, (*builder.diagnostics, Diagnostic("E001", str(error), display)))
+    return ReadResult(value, tuple(builder.diagnostics))
+
+
+class _Builder:
+    """Turns the event stream into Scalar/Mapping/Sequence without recursion."""
+
+    def __init__(self, display: str, limits: Limits) -> None:
+        self.display = display
+        self.limits = limits
+        self.diagnostics: list[Diagnostic] = []
+
+    def _stop(self, code: str, message: str, event: yaml.Event) -> _Stop:
+        line, column = _position(event)
+        return _Stop(Diagnostic(code, message, self.display, line, column))
+
+    def run(self, text: str) -> Value:
+        stack: list[_Open] = []
+        root: Value | None = None
+        documents = 0
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self._stop(
+                        "E020",
+                        "the file holds more than one YAML document (a second '---'); "
+                        "keep one document per file",
+                        event,
+                    )
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise self._stop(
+                    "E014",
+                    f"the alias '*{event.anchor}' is not allowed: write the value out in full",
+                    event,
+                )
+            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                self._check_node_event(event)
+            if isinstance(event, yaml.ScalarEvent):
+                value: Value = self._scalar(event)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) >= self.limits.depth:
+                    raise self._stop(
+                        "E019",
+                        f"the YAML is nested more than {self.limits.depth} levels deep",
+                        event,
+                    )
+                stack.append(_Open(isinstance(event, yaml.MappingStartEvent), *_position(event)))
+                continue
+            elif isinstance(event, yaml.CollectionEndEvent):
+                opened = stack.pop()
+                value = opened.close()
+            else:
+                continue
+            if stack:
+                self._add(stack[-1], value)
+            else:
+                root = value
+        if root is None or (isinstance(root, Scalar) and root.is_null):
+            raise _Stop(Diagnostic("E020", "the file is empty", self.display, 1, 1))
+        return root
+
+    def _check_node_event(self, event: yaml.NodeEvent) -> None:
+        if event.anchor is not None:
+            raise self._stop(
+                "E014",
+                f"the anchor '&{event.anchor}' is not allowed: write each value out in full",
+                event,
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            raise self._stop(
+                "E014",
+                f"the tag '{tag}' is not allowed: every value is read as the text you wrote",
+                event,
+            )
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Scalar:
+        value = event.value
+        if len(value) > self.limits.scalar_chars:
+            raise self._stop(
+                "E019",
+                f"a text of {len(value):,} characters is over the limit of "
+                f"{self.limits.scalar_chars:,}",
+                event,
+            )
+        # Escapes in double-quoted text ("\x1b", "\ud800") can smuggle what the file screen refused.
+        bad = _FORBIDDEN.search(value) or _SURROGATE.search(value)
+        if bad:
+            raise self._stop(
+                "E002",
+                f"the text holds the character {describe_char(bad.group())}, "
+                "which is not allowed in a scenario file",
+                event,
+            )
+        return Scalar(value, *_position(event), plain=not event.style)
+
+    def _add(self, parent: _Open, value: Value) -> None:
+        if not parent.is_mapping:
+            parent.items.append(value)
+            return
+        if parent.key is None:
+            if not isinstance(value, Scalar):
+                raise _Stop(
+                    Diagnostic(
+                        "E003",
+                        f"a key must be text, not {kind_name(value)}",
+                        self.display,
+                        value.line,
+                        value.column,
+                    )
+                )
+            if value.plain and value.value == "<<":
+                raise _Stop(
+                    Diagnostic(
+                        "E014",
+                        "the merge key '<<' is not allowed: write the fields out in full",
+                        self.display,
+                        value.line,
+                        value.column,
+                    )
+                )
+            first = parent.seen.get(value.value)
+            if first is not None:
+                self.diagnostics.append(
+                    Diagnostic(
+                        "E006",
+                        f"the key '{value.value}' appears twice in this mapping "
+                        f"(first at line {first.line}); remove one",
+                        self.display,
+                        value.line,
+                        value.column,
+                    )
+                )
+                parent.skip_next = True
+            else:
+                parent.seen[value.value] = value
+            parent.key = value
+            return
+        if parent.skip_next:
+            parent.skip_next = False
+        else:
+            parent.pairs.append((parent.key, value))
+        parent.key = None
+
+
+class _Open:
+    """A collection still being read."""
+
+    __slots__ = ("column", "is_mapping", "items", "key", "line", "pairs", "seen", "skip_next")
+
+    def __init__(self, is_mapping: bool, line: int, column: int) -> None:
+        self.is_mapping = is_mapping
+        self.line = line
+        self.column = column
+        self.items: list[Value] = []
+        self.pairs: list[tuple[Scalar, Value]] = []
+        self.key: Scalar | None = None
+        self.seen: dict[str, Scalar] = {}
+        self.skip_next = False
+
+    def close(self) -> Value:
+        if self.is_mapping:
+            return Mapping(tuple(self.pairs), self.line, self.column)
+        return Sequence(tuple(self.items), self.line, self.column)
