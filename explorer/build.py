@@ -7,6 +7,7 @@ one mistake gives one diagnostic, not a cascade, and the explorer can still show
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from collections.abc import Callable
 from typing import TypeVar
@@ -57,14 +58,17 @@ class FileBuilder:
             self.report("E003", f"a {record.name} must be a mapping, not {kind_name(value)}", value)
             return None
         found: dict[str, Value] = {}
+        misspelt: set[str] = set()
         for key, item in value.items:
             if key.value not in record.names:
                 hint = did_you_mean(key.value, record.names)
                 self.report("E005", f"unknown field '{key.value}' in a {record.name}{hint}", key)
+                misspelt.update(difflib.get_close_matches(key.value, record.names, 1, 0.6))
                 continue
             found[key.value] = item
         for field in record.fields:
-            if field.required and field.name not in found:
+            # A misspelt field is reported once, as unknown, not again as missing.
+            if field.required and field.name not in found and field.name not in misspelt:
                 self.report(
                     "E004", f"the {record.name} has no '{field.name}' ({field.description})", value
                 )
@@ -88,7 +92,11 @@ class FileBuilder:
             return None
         return text
 
-    def slug(self, fields: dict[str, Value], name: str, required: bool = True) -> str | None:
+    def slug(
+        self, fields: dict[str, Value], name: str, required: bool = True, *, keep: bool = False
+    ) -> str | None:
+        """A slug field; `keep` returns a malformed one anyway (a record's own id), so that the
+        record stays in place and one bad id gives one diagnostic."""
         text = self.text(fields, name, required)
         if text is not None and not SLUG.match(text):
             self.report(
@@ -97,7 +105,7 @@ class FileBuilder:
                 f"not '{text}'",
                 fields[name],
             )
-            return None
+            return text if keep else None
         return text
 
     def choice(
@@ -186,7 +194,7 @@ class FileBuilder:
         fields = self.fields(value, schema.PERSON)
         if fields is None:
             return None
-        person_id = self.slug(fields, "id")
+        person_id = self.slug(fields, "id", keep=True)
         if person_id is None:
             return None
         return Person(
@@ -200,7 +208,7 @@ class FileBuilder:
         fields = self.fields(value, schema.SOURCE)
         if fields is None:
             return None
-        source_id = self.slug(fields, "id")
+        source_id = self.slug(fields, "id", keep=True)
         if source_id is None:
             return None
         seed = self.text(fields, "seed") or ""
@@ -260,7 +268,7 @@ class FileBuilder:
         fields = self.fields(value, schema.NODE)
         if fields is None:
             return None
-        node_id = self.slug(fields, "id")
+        node_id = self.slug(fields, "id", keep=True)
         kind = self.choice(fields, "kind", NodeKind, schema.NODE.field("kind").choices)
         if node_id is None:
             return None

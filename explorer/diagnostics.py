@@ -51,7 +51,6 @@ RULES: dict[str, Rule] = _rules(
     Rule("E020", E, "the file is empty or holds more than one document"),
     Rule("E021", E, "an id or tag is not a slug"),
     Rule("E022", E, "a hedge word does not occur in its quote"),
-    Rule("E023", E, "a corpus file is missing"),
     Rule("W101", W, "a node has no citation"),
     Rule("W102", W, "a source is never cited"),
     Rule("W103", W, "all alternatives of a question are argued by the same people"),

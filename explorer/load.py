@@ -142,7 +142,9 @@ def load_corpus_file(corpus_file: Path, limits: Limits = DEFAULT_LIMITS) -> Load
         sources=sources,
         location=Location(display, read.value.line, read.value.column),
     )
-    diagnostics.extend(validate(corpus, seeds))
+    # When a tree file could not be read, "never cited" would only echo that error.
+    complete = len(roots) == len(tree_names)
+    diagnostics.extend(validate(corpus, seeds, complete=complete))
     return LoadResult(corpus, tuple(sorted(set(diagnostics), key=sort_key)), seeds)
 
 

@@ -1,0 +1,179 @@
+"""Hypothesis strategies: whole corpora as plain data, and a writer that puts them on disk.
+
+A generated corpus is valid by construction: every node is cited with a quote cut from its seed,
+every source and person is cited, every question has two or more alternatives argued by different
+voices. Tests mutate it to inject one known fault at a known line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import strategies as st
+
+from explorer.likelihood import HEDGE_WORDS
+
+# A sentence of words reads and extends more easily than a list literal.
+WORDS = (  # noqa: SIM905
+    "iran iraq tehran baghdad militia sanctions talks troops vote deal war peace risk strike "
+    "council harbour crews market leader protest army envoy treaty border summit pressure could "
+    "will likely may no yes null true off on 1.10 2020-01-05 22:22 ~ NaN"
+).split()
+
+# Characters that the quote matcher must fold: the seed uses the curly or spaced form, the quote
+# the plain one.
+SEED_VARIANTS = {
+    "'": ["'", "’", "‘"],
+    '"': ['"', "“", "”"],
+    "-": ["-", "–", "—"],
+    " ": [" ", "\u00a0", "  "],
+}
+
+slugs = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+# Titles and claims may be anything printable, including markup and YAML-looking words.
+texts = st.one_of(
+    st.sampled_from(WORDS),
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"),
+            blacklist_characters="\ufeff\u0085",
+        ),
+        min_size=1,
+        max_size=30,
+    ).filter(lambda s: s.strip() == s and s.strip() != ""),
+    st.just("[bold]x[/italic]"),
+)
+
+
+@st.composite
+def seed_texts(draw: st.DrawFn) -> tuple[str, str]:
+    """(plain text, the same text as a seed would hold it: curly quotes, dashes, odd spaces)."""
+    words = draw(
+        st.lists(st.sampled_from([*WORDS, "it's", '"so"', "a-b"]), min_size=12, max_size=60)
+    )
+    plain = " ".join(words)
+    seed = "".join(draw(st.sampled_from(SEED_VARIANTS.get(char, [char]))) for char in plain)
+    return plain, seed
+
+
+@st.composite
+def corpora(draw: st.DrawFn, max_nodes: int = 12) -> dict[str, Any]:
+    """A valid corpus as plain data: {'corpus': …, 'trees': {name: root}, 'seeds': {name: text}}."""
+    source_count = draw(st.integers(2, 4))
+    person_count = draw(st.integers(1, source_count))
+    person_ids = draw(st.lists(slugs, min_size=person_count, max_size=person_count, unique=True))
+    people = [{"id": pid, "name": draw(texts), "role": draw(texts)} for pid in person_ids]
+    seeds: dict[str, str] = {}
+    plains: list[str] = []
+    sources = []
+    source_ids = draw(st.lists(slugs, min_size=source_count, max_size=source_count, unique=True))
+    for i, sid in enumerate(source_ids):
+        plain, seed = draw(seed_texts())
+        seeds[f"seed-{i}.txt"] = seed
+        plains.append(plain)
+        sources.append(
+            {
+                "id": sid,
+                "title": draw(texts),
+                "outlet": draw(texts),
+                "published": draw(st.sampled_from(["2020", "2020-01", "2020-01-05", "2022-08-23"])),
+                "authors": [person_ids[i]] if i < person_count else [],
+                "seed": f"seed-{i}.txt",
+                "kind": draw(st.sampled_from(["opinion", "analysis", "news"])),
+            }
+        )
+
+    node_ids = iter(
+        draw(st.lists(slugs, min_size=max_nodes + 8, max_size=max_nodes + 8, unique=True))
+    )
+    budget = [draw(st.integers(3, max_nodes))]
+
+    def citation(source_index: int) -> dict[str, Any]:
+        words = plains[source_index].split()
+        start = draw(st.integers(0, len(words) - 4))
+        length = draw(st.integers(3, min(10, len(words) - start)))
+        quote_words = words[start : start + length]
+        entry: dict[str, Any] = {
+            "source": source_ids[source_index],
+            "quote": " ".join(quote_words),
+            "stance": draw(st.sampled_from(["predicts", "warns", "recommends", "explains"])),
+        }
+        hedges = [w for w in quote_words if w.lower() in HEDGE_WORDS]
+        give_hedge: bool = draw(st.booleans())
+        if hedges and give_hedge:
+            entry["likelihood"] = hedges[0]
+        return entry
+
+    def node(kind: str, source_index: int, depth: int) -> dict[str, Any]:
+        budget[0] -= 1
+        result: dict[str, Any] = {
+            "id": next(node_ids),
+            "kind": kind,
+            "title": draw(texts),
+            "claim": draw(texts),
+        }
+        if draw(st.booleans()):
+            result["tags"] = draw(st.lists(slugs, max_size=2, unique=True))
+        result["citations"] = [citation(source_index)]
+        children = []
+        if kind == "question":
+            # Alternatives argued by different sources, hence different voices.
+            for i in range(2):
+                children.append(node("event", (source_index + i) % source_count, depth + 1))
+        elif depth < 3 and budget[0] > 2 and draw(st.booleans()):
+            child_kind = draw(st.sampled_from(["event", "question"]))
+            children.append(node(child_kind, draw(st.integers(0, source_count - 1)), depth + 1))
+        if children:
+            result["children"] = children
+        return result
+
+    tree_count = draw(st.integers(1, 2))
+    trees = {
+        f"tree-{i}.yaml": node(draw(st.sampled_from(["event", "question"])), i % source_count, 0)
+        for i in range(tree_count)
+    }
+    trigger = {
+        "id": next(node_ids),
+        "kind": "event",
+        "title": draw(texts),
+        "claim": draw(texts),
+        "citations": [citation(i) for i in range(source_count)],  # every source is cited
+    }
+    corpus = {
+        "id": draw(slugs),
+        "title": draw(texts),
+        "summary": draw(texts),
+        "seeds": "seeds",
+        "trees": list(trees),
+        "trigger": trigger,
+        "people": people,
+        "sources": sources,
+    }
+    return {"corpus": corpus, "trees": trees, "seeds": seeds}
+
+
+def dump(data: Any) -> str:
+    # safe_dump quotes every string that YAML would read as another type ('no', '1.10', ...).
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
+
+
+def write_corpus(folder: Path, generated: dict[str, Any]) -> Path:
+    """Write a generated corpus under `folder`; returns the corpus folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "seeds").mkdir(exist_ok=True)
+    for name, text in generated["seeds"].items():
+        (folder / "seeds" / name).write_text(text, encoding="utf-8")
+    (folder / "corpus.yaml").write_text(dump(generated["corpus"]), encoding="utf-8")
+    for name, root in generated["trees"].items():
+        (folder / name).write_text(dump(root), encoding="utf-8")
+    return folder
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based number of the first line holding `needle`."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not found")
