@@ -53,7 +53,7 @@ RULES: dict[str, Rule] = _rules(
     Rule("E022", E, "a hedge word does not occur in its quote"),
     Rule("W101", W, "a node has no citation"),
     Rule("W102", W, "a source is never cited"),
-    Rule("W103", W, "all alternatives of a question are argued by the same people"),
+    Rule("W103", W, "every alternative of a question is argued by one and the same voice"),
     Rule("W104", W, "a person is never cited"),
     Rule("W105", W, "a YAML file in the corpus folder is not listed in trees"),
 )

@@ -40,10 +40,11 @@ class LoadResult:
 
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder when below it."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
 
 
 def find_corpora(path: Path) -> list[Path]:

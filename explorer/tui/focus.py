@@ -1,0 +1,140 @@
+"""Which people the reader is looking at, and what that means for each node (no Textual here).
+
+The reader chooses one person (their nodes are marked, the rest dimmed) or two (a comparison:
+nodes only A argues, only B, both, and where they part), and may collapse the tree to the paths
+that lead to those nodes. All the answers come from `CorpusIndex`.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from explorer.queries import Comparison, CorpusIndex, Side
+
+
+class Mark(enum.Enum):
+    """What a node means under the current focus; `glyph` is shown before the node's title."""
+
+    FOR = ("●", "argues for", "mark--for")
+    AGAINST = ("✗", "argues against", "mark--against")
+    ONLY_A = ("A", "only A", "mark--only-a")
+    ONLY_B = ("B", "only B", "mark--only-b")
+    BOTH = ("=", "both argue for", "mark--both")
+    OPPOSED = ("≠", "they take opposite sides", "mark--opposed")
+
+    def __init__(self, glyph: str, meaning: str, css_class: str) -> None:
+        self.glyph = glyph
+        self.meaning = meaning
+        self.css_class = css_class
+
+
+_SIDE_MARK = {
+    Side.ONLY_A: Mark.ONLY_A,
+    Side.ONLY_B: Mark.ONLY_B,
+    Side.BOTH: Mark.BOTH,
+    Side.OPPOSED: Mark.OPPOSED,
+}
+
+
+@attrs.frozen(slots=True)
+class Focus:
+    """The chosen people (none, one, or two for a comparison) and whether the tree is collapsed."""
+
+    people: tuple[str, ...] = ()
+    collapsed: bool = False
+
+    @property
+    def active(self) -> bool:
+        return bool(self.people)
+
+    def choose(self, key: str) -> Focus:
+        """Choosing a person: the first filters, a second compares, choosing again un-chooses."""
+        if key in self.people:
+            rest = tuple(k for k in self.people if k != key)
+            return Focus(rest, self.collapsed and bool(rest))
+        if len(self.people) == 1:
+            return Focus((self.people[0], key), self.collapsed)
+        return Focus((key,), self.collapsed and bool(self.people))
+
+    def only(self, key: str) -> Focus:
+        return Focus((key,), self.collapsed)
+
+    def toggled_collapse(self) -> Focus:
+        return Focus(self.people, not self.collapsed) if self.people else self
+
+    def cleared(self) -> Focus:
+        return Focus()
+
+
+class View:
+    """The focus applied to one corpus: marks, dimming and the nodes kept when collapsed."""
+
+    def __init__(self, index: CorpusIndex, focus: Focus) -> None:
+        self.index = index
+        self.focus = focus
+        self.comparison: Comparison | None = None
+        self.paths: frozenset[str] = frozenset()
+        people = [key for key in focus.people if key in index.voices]
+        self.people: tuple[str, ...] = tuple(people)
+        for key in people:
+            self.paths |= index.paths_of(key)
+        if len(people) == 2:
+            self.comparison = index.compare(people[0], people[1])
+        self._marks: dict[str, Mark | None] = {}
+
+    @property
+    def active(self) -> bool:
+        return bool(self.people)
+
+    @property
+    def visible(self) -> frozenset[str] | None:
+        """The node ids the tree keeps, or None for all of them."""
+        return self.paths if self.active and self.focus.collapsed else None
+
+    def mark(self, node_id: str) -> Mark | None:
+        if not self.active:
+            return None
+        if node_id not in self._marks:
+            self._marks[node_id] = self._compute_mark(node_id)
+        return self._marks[node_id]
+
+    def _compute_mark(self, node_id: str) -> Mark | None:
+        if self.comparison is not None:
+            side = self.comparison.side_of(node_id)
+            return _SIDE_MARK[side] if side is not None else None
+        node = self.index.nodes[node_id]
+        key = self.people[0]
+        if any(v.key == key for v in self.index.supporters(node)):
+            return Mark.FOR
+        if any(v.key == key for v in self.index.opponents(node)):
+            return Mark.AGAINST
+        return None
+
+    def dimmed(self, node_id: str) -> bool:
+        """Nodes off every chosen person's paths fade; the paths to their nodes stay lit."""
+        return self.active and node_id not in self.paths and self.mark(node_id) is None
+
+    def legend(self) -> list[Mark]:
+        if self.comparison is not None:
+            return [Mark.ONLY_A, Mark.ONLY_B, Mark.BOTH, Mark.OPPOSED]
+        if self.active:
+            return [Mark.FOR, Mark.AGAINST]
+        return []
+
+
+PALETTE_SIZE = 8
+
+
+class Palette:
+    """A stable colour slot per voice: its place among the corpus's voices (people, then outlets).
+
+    The colours themselves are the `person--0` … `person--7` component classes in the .tcss files.
+    """
+
+    def __init__(self, index: CorpusIndex, size: int = PALETTE_SIZE) -> None:
+        self._slots = {key: i % size for i, key in enumerate(index.voices)}
+
+    def css_class(self, key: str) -> str:
+        return f"person--{self._slots.get(key, 0)}"

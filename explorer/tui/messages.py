@@ -1,0 +1,50 @@
+"""Typed messages between the explorer's widgets and screens.
+
+Widgets post these upwards; the main screen owns the state and tells its children what to show.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class NodeSelected(Message):
+    """The tree's cursor is on a node."""
+
+    def __init__(self, node_id: str) -> None:
+        super().__init__()
+        self.node_id = node_id
+
+
+class JumpToNode(Message):
+    """Show this node: expand its ancestors and put the cursor on it (from search)."""
+
+    def __init__(self, node_id: str) -> None:
+        super().__init__()
+        self.node_id = node_id
+
+
+class PersonChosen(Message):
+    """A person was chosen. `only`: filter on them alone instead of adding them to compare."""
+
+    def __init__(self, key: str, only: bool = False) -> None:
+        super().__init__()
+        self.key = key
+        self.only = only
+
+
+class SourceRequested(Message):
+    """Open the seed of a node's citation (`number` counts from 1, as shown)."""
+
+    def __init__(self, node_id: str, number: int) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.number = number
+
+
+class SourceOpened(Message):
+    """Open a source's seed with every quote the corpus takes from it (from search)."""
+
+    def __init__(self, source_id: str) -> None:
+        super().__init__()
+        self.source_id = source_id

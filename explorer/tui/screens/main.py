@@ -1,0 +1,203 @@
+"""The main screen: the tree, the selected node's details, the path, people and diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.containers import Container, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from explorer.load import LoadResult
+from explorer.queries import CorpusIndex
+from explorer.tui.focus import Focus
+from explorer.tui.messages import (
+    JumpToNode,
+    NodeSelected,
+    PersonChosen,
+    SourceOpened,
+    SourceRequested,
+)
+from explorer.tui.providers.search import ScenarioSearch
+from explorer.tui.screens.pick import CitationPicker
+from explorer.tui.screens.source import SourceScreen
+from explorer.tui.widgets.breadcrumb import Breadcrumb
+from explorer.tui.widgets.detail import DetailPane
+from explorer.tui.widgets.diagnostics import DiagnosticsPanel
+from explorer.tui.widgets.labels import one_line
+from explorer.tui.widgets.legend import Legend
+from explorer.tui.widgets.people import PeopleList
+from explorer.tui.widgets.scenario_tree import ScenarioTree
+
+CITATION_KEYS = 9
+WIDE = 120  # columns from which the tree and the details sit side by side
+
+
+class MainScreen(Screen[None]):
+    """Owns the reader's state (selected node, people focus) and tells the widgets what to show."""
+
+    AUTO_FOCUS = "#tree"
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it without ClassVar)
+        (0, "-narrow"),
+        (WIDE, "-wide"),
+    ]
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScenarioSearch}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "app.command_palette", "Search"),
+        Binding("p", "toggle_people", "People"),
+        Binding("s", "source", "Source"),
+        Binding("c", "collapse", "Collapse to their paths"),
+        Binding("x", "clear_focus", "Clear filter"),
+        Binding("d", "toggle_diagnostics", "Diagnostics"),
+        *(
+            Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
+            for n in range(1, CITATION_KEYS + 1)
+        ),
+    ]
+
+    def __init__(self, result: LoadResult) -> None:
+        super().__init__()
+        assert result.corpus is not None
+        self.result = result
+        self.index = CorpusIndex(result.corpus)
+        self.person_focus = Focus()
+        self.selected_id = result.corpus.trigger.id
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Breadcrumb(id="breadcrumb")
+        with Container(id="body"):
+            with Vertical(id="tree-pane"):
+                tree = ScenarioTree(self.index, id="tree")
+                tree.border_title = Text(one_line(self.index.corpus.title))
+                yield tree
+                yield PeopleList(self.index, id="people")
+                yield Legend(self.index, id="legend")
+            yield DetailPane(self.index, id="detail")
+        yield DiagnosticsPanel(self.result.diagnostics, id="diagnostics")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(bool(self.result.errors), "-diagnostics")
+
+    @property
+    def scenario_tree(self) -> ScenarioTree:
+        return self.query_one(ScenarioTree)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("collapse", "clear_focus"):
+            return self.person_focus.active
+        if action == "toggle_diagnostics":
+            return bool(self.result.diagnostics)
+        return True
+
+    # -- the selected node ---------------------------------------------------------------------
+
+    def on_node_selected(self, message: NodeSelected) -> None:
+        if message.node_id not in self.index.nodes:
+            return
+        self.selected_id = message.node_id
+        self.query_one(Breadcrumb).show_path(self.index.path_to(message.node_id))
+        self.query_one(DetailPane).node_id = message.node_id
+
+    def on_jump_to_node(self, message: JumpToNode) -> None:
+        if message.node_id not in self.index.nodes:
+            return
+        visible = self.scenario_tree.view.visible
+        if visible is not None and message.node_id not in visible:
+            self.apply_focus(Focus(self.person_focus.people))  # uncollapse to show it
+        self.scenario_tree.go_to(message.node_id)
+        self.scenario_tree.focus()
+
+    # -- people --------------------------------------------------------------------------------
+
+    def action_toggle_people(self) -> None:
+        if self.has_class("-people"):
+            self.action_close_people()
+        else:
+            self.add_class("-people")
+            self.query_one(PeopleList).focus()
+
+    def action_close_people(self) -> None:
+        self.remove_class("-people")
+        self.scenario_tree.focus()
+
+    def on_person_chosen(self, message: PersonChosen) -> None:
+        if message.key not in self.index.voices:
+            return
+        focus = self.person_focus
+        self.apply_focus(focus.only(message.key) if message.only else focus.choose(message.key))
+
+    def action_collapse(self) -> None:
+        self.apply_focus(self.person_focus.toggled_collapse())
+
+    def action_clear_focus(self) -> None:
+        self.apply_focus(Focus())
+
+    def apply_focus(self, focus: Focus) -> None:
+        self.person_focus = focus
+        self.scenario_tree.show_focus(focus)
+        self.query_one(Legend).show_focus(focus)
+        self.query_one(PeopleList).show_focus(focus)
+        self.refresh_bindings()
+
+    # -- sources -------------------------------------------------------------------------------
+
+    def action_source(self) -> None:
+        node = self.index.nodes[self.selected_id]
+        if not node.citations:
+            self.notify("This node has no citation.", markup=False)
+        elif len(node.citations) == 1:
+            self.open_citation(node.id, 1)
+        else:
+
+            def picked(number: int | None) -> None:
+                if number is not None:
+                    self.open_citation(node.id, number)
+
+            self.app.push_screen(CitationPicker(node, self.index), picked)
+
+    def action_open_citation(self, number: int) -> None:
+        self.open_citation(self.selected_id, number)
+
+    def on_source_requested(self, message: SourceRequested) -> None:
+        self.open_citation(message.node_id, message.number)
+
+    def open_citation(self, node_id: str, number: int) -> None:
+        node = self.index.nodes[node_id]
+        if not 1 <= number <= len(node.citations):
+            self.notify(f"This node has {len(node.citations)} citation(s).", markup=False)
+            return
+        citation = node.citations[number - 1]
+        source = self.index.sources.get(citation.source)
+        if source is None:
+            self.notify("This citation names an unknown source.", markup=False)
+            return
+        seed = self.result.seeds.get(source.seed)
+        label = f"Citation {number}: " if len(node.citations) > 1 else ""
+        self.app.push_screen(SourceScreen(source, seed, [citation.quote], label))
+
+    def on_source_opened(self, message: SourceOpened) -> None:
+        source = self.index.sources.get(message.source_id)
+        if source is None:
+            return
+        quotes = [
+            c.quote
+            for node in self.index.ordered_nodes()
+            for c in node.citations
+            if c.source == source.id
+        ]
+        seed = self.result.seeds.get(source.seed)
+        self.app.push_screen(SourceScreen(source, seed, list(dict.fromkeys(quotes))))
+
+    # -- diagnostics ---------------------------------------------------------------------------
+
+    def action_toggle_diagnostics(self) -> None:
+        self.toggle_class("-diagnostics")

@@ -1,0 +1,49 @@
+"""Choose one of a node's citations, to open its source."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from explorer.model import Node
+from explorer.queries import CorpusIndex
+from explorer.tui.widgets.labels import one_line, source_text
+
+
+class CitationPicker(ModalScreen[int | None]):
+    """Dismissed with the citation's number (from 1), or None."""
+
+    AUTO_FOCUS = "#citations"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, node: Node, index: CorpusIndex) -> None:
+        super().__init__()
+        self.node = node
+        self.index = index
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for number, citation in enumerate(self.node.citations, 1):
+            prompt = Text(f"{number} ")
+            prompt.append(source_text(citation, self.index))
+            prompt.append(f"\n  “{one_line(citation.quote)}”")
+            options.append(Option(prompt, id=str(number)))
+        picker = OptionList(*options, id="citations")
+        picker.border_title = "Open which source?"
+        yield picker
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id or "1"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,114 @@
+"""The source view: a seed's text with the cited quote highlighted; Escape goes back."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import Footer, Static
+
+from explorer.model import Source
+from explorer.quotes import Match, SeedText
+from explorer.tui.widgets.labels import one_line, styled, text_style
+from explorer.tui.widgets.seed_view import SeedView
+
+
+class SourceHeader(Static):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"source-header--title", "source-header--muted"}
+
+    def __init__(self, source: Source, notes: Sequence[str]) -> None:
+        super().__init__(Text(""), id="source-header")
+        self.source = source
+        self.notes = tuple(notes)
+
+    def _style(self, name: str) -> Style:
+        return text_style(self, name)
+
+    def on_mount(self) -> None:
+        self.update(self._text())
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: Theme) -> None:
+        self.update(self._text())
+
+    def _text(self) -> Text:
+        source = self.source
+        muted = self._style("source-header--muted")
+        text = styled(one_line(source.title), self._style("source-header--title"))
+        authors = "" if source.authors else " · author not named"
+        text.append(f"\n{source.outlet} · {source.published} · {source.kind.value}{authors}", muted)
+        text.append(f" · {source.seed}", muted)
+        if source.url:
+            text.append(f"\n{source.url}", muted)
+        for note in self.notes:
+            text.append(f"\n{note}")
+        return text
+
+
+class SourceScreen(Screen[None]):
+    """Pushed over the main screen, which keeps its tree, cursor and filter underneath."""
+
+    AUTO_FOCUS = "#seed"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("backspace", "back", "Back", show=False),
+        Binding("n", "next_quote", "Next quote"),
+    ]
+
+    def __init__(
+        self, source: Source, seed: SeedText | None, quotes: Sequence[str], label: str = ""
+    ) -> None:
+        super().__init__()
+        self.source = source
+        self.seed = seed
+        self.quotes = tuple(quotes)
+        self.matches: list[Match] = []
+        notes: list[str] = []
+        if seed is None:
+            notes.append(f"The seed '{source.seed}' could not be read.")
+        else:
+            missing = 0
+            for quote in self.quotes:
+                match = seed.find(quote)
+                if match is None:
+                    missing += 1
+                else:
+                    self.matches.append(match)
+            if len(self.quotes) == 1 and self.matches:
+                line = seed.line_of(self.matches[0].start)
+                notes.append(f"{label}“{one_line(self.quotes[0])}” (line {line}, highlighted)")
+            elif self.matches:
+                notes.append(f"{len(self.matches)} quotes highlighted; n: next.")
+            if missing:
+                notes.append(
+                    f"{missing} quote{'s' if missing > 1 else ''} not found in the seed "
+                    "(explorer check reports E011)."
+                )
+        self.notes = notes
+
+    def compose(self) -> ComposeResult:
+        yield SourceHeader(self.source, self.notes)
+        if self.seed is not None:
+            yield SeedView(self.seed, self.matches, id="seed")
+        else:
+            yield Static(Text(""), id="seed-missing")
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_quote":
+            return len(self.matches) > 1
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_next_quote(self) -> None:
+        for view in self.query(SeedView):
+            view.next_match()

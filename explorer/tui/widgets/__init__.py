@@ -1,0 +1,1 @@
+"""Widgets of the explorer; each builds its text from literal strings, never from markup."""

@@ -1,0 +1,159 @@
+"""The detail pane: the selected node's claim, who argues it, and each citation in full."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.events import Click
+from textual.reactive import reactive
+from textual.theme import Theme
+from textual.widgets import Static
+
+from explorer.model import Citation, Node
+from explorer.queries import CorpusIndex
+from explorer.tui.focus import Palette
+from explorer.tui.messages import SourceRequested
+from explorer.tui.widgets.labels import (
+    LABEL_CLASSES,
+    glyph,
+    likelihood_text,
+    one_line,
+    source_text,
+    styled,
+    text_style,
+    voice_badge,
+    voices_text,
+)
+
+DETAIL_CLASSES = frozenset(
+    {"detail--title", "detail--label", "detail--quote", "detail--doubts", "detail--number"}
+)
+
+
+class CitationCard(Static, can_focus=True):
+    """One citation; Enter or a click opens its seed with the quote highlighted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open this citation's source"),
+    ]
+
+    def __init__(self, content: Text, node_id: str, number: int) -> None:
+        super().__init__(content, classes="citation")
+        self.node_id = node_id
+        self.number = number
+
+    def action_open(self) -> None:
+        self.post_message(SourceRequested(self.node_id, self.number))
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        self.action_open()
+
+
+class DetailPane(VerticalScroll):
+    """Shows one node; the main screen sets `node_id` when the tree's cursor moves."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES | DETAIL_CLASSES)
+
+    node_id: reactive[str | None] = reactive(None, recompose=True)
+
+    def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.index = index
+        self.palette = Palette(index)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: Theme) -> None:
+        self.refresh(recompose=True)
+
+    def _style(self, name: str) -> Style:
+        return text_style(self, name)
+
+    def compose(self) -> ComposeResult:
+        node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
+        if node is None:
+            yield Static(Text("Choose a node in the tree."), classes="detail-empty")
+            return
+        style = self._style
+        title = glyph(node, style)
+        title.append(" ")
+        title.append(one_line(node.title), style("detail--title"))
+        yield Static(title, classes="detail-title")
+        yield Static(self._meta(node), classes="detail-meta")
+        yield Static(Text(node.claim), classes="detail-claim")
+        yield Static(self._voices(node), classes="detail-voices")
+        count = len(node.citations)
+        heading = styled(f"Citations ({count})", style("detail--label"))
+        if count:
+            keys = "1" if count == 1 else f"1–{min(count, 9)}"
+            heading.append(f"  {keys} or s: open the source", style("label--muted"))
+        yield Static(heading, classes="detail-heading")
+        for number, citation in enumerate(node.citations, 1):
+            yield CitationCard(self._citation(number, citation), node.id, number)
+        if node.see_also:
+            yield Static(self._see_also(node), classes="detail-see-also")
+
+    def _meta(self, node: Node) -> Text:
+        parts = [node.kind.value, f"id {node.id}"]
+        if node.tags:
+            parts.append("tags " + ", ".join(node.tags))
+        if node.horizon is not None:
+            parts.append(f"horizon {node.horizon.value}")
+        where = node.location
+        parts.append(f"{PurePath(where.file).name}:{where.line}")
+        return styled(" · ".join(parts), self._style("label--muted"))
+
+    def _voices(self, node: Node) -> Text:
+        style = self._style
+        text = Text()
+        supporters = self.index.supporters(node)
+        opponents = self.index.opponents(node)
+        text.append("Argued by: ", style("detail--label"))
+        if not supporters:
+            text.append("nobody", style("label--muted"))
+        for i, voice in enumerate(supporters):
+            if i:
+                text.append(", ")
+            text.append_text(voice_badge(voice, self.palette, style))
+            text.append(f" {voice.name}")
+        if opponents:
+            text.append("\nAgainst: ", style("detail--label"))
+            for i, voice in enumerate(opponents):
+                if i:
+                    text.append(", ")
+                text.append_text(voice_badge(voice, self.palette, style, against=True))
+                text.append(f" {voice.name}")
+        return text
+
+    def _citation(self, number: int, citation: Citation) -> Text:
+        style = self._style
+        text = Text()
+        text.append(f"{number}  ", style("detail--number"))
+        stance_style = style("detail--doubts") if not citation.stance.supports else Style()
+        text.append(citation.stance.value, stance_style)
+        text.append(" · likelihood ", style("label--muted"))
+        text.append(likelihood_text(citation.likelihood))
+        text.append("\n")
+        text.append(f"“{one_line(citation.quote)}”", style("detail--quote"))
+        text.append("\n")
+        text.append(voices_text(citation, self.index))
+        text.append("\n")
+        text.append(source_text(citation, self.index), style("label--muted"))
+        return text
+
+    def _see_also(self, node: Node) -> Text:
+        text = styled("See also: ", self._style("detail--label"))
+        titles = []
+        for other in node.see_also:
+            target = self.index.nodes.get(other)
+            titles.append(one_line(target.title) if target is not None else other)
+        text.append("; ".join(titles))
+        return text

@@ -1,0 +1,168 @@
+"""Text for nodes, people and citations, built from literal strings with `rich.text.Text`.
+
+Nothing from the YAML is ever parsed as markup: a title like `[bold]x[/italic]` or
+`[@click=app.quit]` is shown as written. Styles come from component classes (see the .tcss
+files), looked up through a `StyleOf` callable that the owning widget provides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from rich.style import Style
+from rich.text import Text
+from textual.widget import Widget
+
+from explorer.likelihood import band_for
+from explorer.model import Citation, Node, NodeKind
+from explorer.queries import CorpusIndex, Voice
+from explorer.tui.focus import PALETTE_SIZE, Mark, Palette, View
+
+StyleOf = Callable[[str], Style]
+
+QUESTION_GLYPH = "?"
+EVENT_GLYPH = "•"
+AGAINST_GLYPH = "✗"
+PATH_SEPARATOR = " › "
+
+PERSON_CLASSES = frozenset(f"person--{i}" for i in range(PALETTE_SIZE))
+LABEL_CLASSES = frozenset(
+    {
+        "node--question",
+        "node--event",
+        "node--title",
+        "node--count",
+        "node--dim",
+        "voice--against",
+        "label--muted",
+        *PERSON_CLASSES,
+        *(mark.css_class for mark in Mark),
+    }
+)
+
+
+def text_style(widget: Widget, name: str) -> Style:
+    """A component class's style for a span of text inside `widget`.
+
+    Its text style and only the colours it sets, blended over the widget's background the way
+    Textual draws them, so translucent colours such as `$text-muted` or `$warning 35%` work.
+    """
+    partial = widget.get_component_rich_style(name, partial=True)
+    full = widget.get_component_rich_style(name)
+    return partial + Style(
+        color=full.color if partial.color is not None else None,
+        bgcolor=full.bgcolor if partial.bgcolor is not None else None,
+    )
+
+
+def styled(text: str, style: Style) -> Text:
+    """A Text whose one span has `style` (not its base style, which later appends would share)."""
+    result = Text()
+    result.append(text, style)
+    return result
+
+
+def one_line(text: str) -> str:
+    """A text on one line: runs of white space (newlines too) become one space."""
+    return " ".join(text.split())
+
+
+def glyph(node: Node, style_of: StyleOf) -> Text:
+    if node.kind is NodeKind.QUESTION:
+        return styled(QUESTION_GLYPH, style_of("node--question"))
+    return styled(EVENT_GLYPH, style_of("node--event"))
+
+
+def voice_badge(voice: Voice, palette: Palette, style_of: StyleOf, against: bool = False) -> Text:
+    """Initials in the voice's colour; struck through, after a ✗, when the voice argues against."""
+    badge = Text()
+    colour = style_of(palette.css_class(voice.key))
+    if against:
+        badge.append(AGAINST_GLYPH, colour)
+        badge.append(voice.short, colour + style_of("voice--against"))
+    else:
+        badge.append(voice.short, colour)
+    return badge
+
+
+def badges(node: Node, index: CorpusIndex, palette: Palette, style_of: StyleOf) -> Text:
+    parts = [voice_badge(v, palette, style_of) for v in index.supporters(node)]
+    parts += [voice_badge(v, palette, style_of, against=True) for v in index.opponents(node)]
+    return Text(" ").join(parts)
+
+
+def node_label(
+    node: Node, index: CorpusIndex, view: View, palette: Palette, style_of: StyleOf
+) -> Text:
+    """`[mark] ? Title  AG ✗LW  (2)`: kind, title, who argues it (and against), citations."""
+    label = Text(no_wrap=True, end="")
+    if view.active:
+        mark = view.mark(node.id)
+        if mark is None:
+            label.append("  ")
+        else:
+            label.append(mark.glyph, style_of(mark.css_class))
+            label.append(" ")
+    label.append_text(glyph(node, style_of))
+    label.append(" ")
+    label.append(one_line(node.title), style_of("node--title"))
+    who = badges(node, index, palette, style_of)
+    if who:
+        label.append("  ")
+        label.append_text(who)
+    label.append(f"  ({len(node.citations)})", style_of("node--count"))
+    if view.dimmed(node.id):
+        label.stylize(style_of("node--dim"))
+    return label
+
+
+def path_text(path: Iterable[Node], style_of: StyleOf) -> Text:
+    """The breadcrumb: each node's glyph and title, from the trigger down."""
+    text = Text()
+    for i, node in enumerate(path):
+        if i:
+            text.append(PATH_SEPARATOR, style_of("label--muted"))
+        text.append_text(glyph(node, style_of))
+        text.append(" ")
+        text.append(one_line(node.title))
+    return text
+
+
+def likelihood_text(word: str | None) -> str:
+    if word is None:
+        return "not stated"
+    band = band_for(word)
+    if band is None:
+        return f"“{word}” (not a known hedge word)"
+    return f"“{word}”: {band.describe()}"
+
+
+def voices_text(citation: Citation, index: CorpusIndex) -> str:
+    """Who a citation credits, with roles; outlets without an author say so."""
+    voices = index.voices_of(citation)
+    if not voices:
+        return "unknown"
+    parts = []
+    for voice in voices:
+        if voice.is_outlet:
+            parts.append(voice.name)  # "<outlet> (author not named)"
+        elif citation.speaker is not None:
+            parts.append(f"{voice.name} (quoted) — {voice.role}")
+        else:
+            parts.append(f"{voice.name} — {voice.role}")
+    return "; ".join(parts)
+
+
+def source_text(citation: Citation, index: CorpusIndex) -> str:
+    source = index.sources.get(citation.source)
+    if source is None:
+        return f"unknown source '{citation.source}'"
+    return f"{one_line(source.title)} · {source.outlet} · {source.published} · {source.kind.value}"
+
+
+def voice_line(voice: Voice, palette: Palette, style_of: StyleOf) -> Text:
+    """A badge and a name: `AG Ada Gale`."""
+    text = voice_badge(voice, palette, style_of)
+    text.append(" ")
+    text.append(voice.name)
+    return text

@@ -1,0 +1,82 @@
+"""A line under the tree saying what its marks mean, for the current focus."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.theme import Theme
+from textual.widgets import Static
+
+from explorer.queries import CorpusIndex
+from explorer.tui.focus import Focus, Palette, View
+from explorer.tui.widgets.labels import (
+    EVENT_GLYPH,
+    LABEL_CLASSES,
+    QUESTION_GLYPH,
+    text_style,
+    voice_badge,
+    voice_line,
+)
+
+
+class Legend(Static):
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES)
+
+    def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
+        super().__init__(Text(""), id=id)
+        self.index = index
+        self.palette = Palette(index)
+        self.view = View(index, Focus())
+
+    def _style(self, name: str) -> Style:
+        return text_style(self, name)
+
+    def on_mount(self) -> None:
+        self.update(self._text())
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: Theme) -> None:
+        self.update(self._text())
+
+    def show_focus(self, focus: Focus) -> None:
+        self.view = View(self.index, focus)
+        self.update(self._text())
+
+    def _text(self) -> Text:
+        style = self._style
+        text = Text()
+        view = self.view
+        if not view.active:
+            text.append(QUESTION_GLYPH, style("node--question"))
+            text.append(" question  ")
+            text.append(EVENT_GLYPH, style("node--event"))
+            text.append(" event  ")
+            cited = self.index.cited_voices()
+            if cited:
+                text.append_text(voice_badge(cited[0], self.palette, style))
+                text.append(" argues for  ")
+                text.append_text(voice_badge(cited[0], self.palette, style, against=True))
+                text.append(" against  ")
+            text.append("(n) citations")
+            return text
+        voices = [self.index.voices[key] for key in view.people]
+        if view.comparison is None:
+            text.append_text(voice_line(voices[0], self.palette, style))
+            text.append(":  ")
+        else:
+            text.append("A ", style("mark--only-a"))
+            text.append_text(voice_line(voices[0], self.palette, style))
+            text.append("  B ", style("mark--only-b"))
+            text.append_text(voice_line(voices[1], self.palette, style))
+            text.append("\n")
+        for i, mark in enumerate(view.legend()):
+            if i:
+                text.append("  ")
+            text.append(mark.glyph, style(mark.css_class))
+            text.append(f" {mark.meaning}")
+        text.append("  dim: neither" if view.comparison else "  dim: not on their paths")
+        if view.focus.collapsed:
+            text.append(" · collapsed to their paths", style("label--muted"))
+        return text

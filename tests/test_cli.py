@@ -1,0 +1,135 @@
+"""The `explorer` command: exit codes, output formats, and errors as sentences."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    # The package is importable from anywhere, as after an install.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "explorer", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_check_clean_corpus_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(MINI)]) == 0
+    assert capsys.readouterr().out == "checked harbour: no problems\n"
+
+
+def test_check_bundled_corpus_by_default_is_clean_under_strict(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", "--strict"]) == 0
+    assert "checked soleimani: no problems" in capsys.readouterr().out
+
+
+def _broken(tmp_path: Path) -> Path:
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    crews = folder / "crews.yaml"
+    crews.write_text(crews.read_text().replace("source: gazette", "source: gazete", 1))
+    return folder
+
+
+def test_check_reports_compiler_style_lines_and_exits_1(tmp_path: Path) -> None:
+    result = run("check", str(_broken(tmp_path)))
+    assert result.returncode == 1
+    first = result.stdout.splitlines()[0]
+    assert first.endswith(
+        "crews.yaml:7:5: error E008: unknown source 'gazete'; did you mean 'gazette'?"
+    )
+    assert result.stdout.splitlines()[-1] == "checked harbour: 1 error"
+    assert "Traceback" not in result.stderr
+
+
+def test_check_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(_broken(tmp_path)), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["errors"] == 1 and report["warnings"] == 0
+    (diagnostic,) = report["diagnostics"]
+    assert (diagnostic["code"], diagnostic["line"], diagnostic["column"]) == ("E008", 7, 5)
+
+
+def test_strict_makes_warnings_fail(tmp_path: Path) -> None:
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    (folder / "notes.yaml").write_text("id: notes\n")
+    assert main(["check", str(folder)]) == 0
+    assert main(["check", str(folder), "--strict"]) == 1
+
+
+@pytest.mark.parametrize("command", [["check"], ["export"], ["show"], []])
+def test_missing_path_is_one_line_and_exit_2(command: list[str]) -> None:
+    result = run(*command, "/no/such/corpus")
+    assert result.returncode == 2
+    assert result.stderr == "explorer: /no/such/corpus: no such file or folder\n"
+
+
+def test_folder_without_corpus_is_exit_2(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path))
+    assert result.returncode == 2
+    assert "no corpus.yaml" in result.stderr
+
+
+def test_usage_error_is_exit_2() -> None:
+    result = run("check", "--format", "xml")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_export_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(MINI), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["corpus"] == {
+        "id": "harbour",
+        "title": "After the harbour closes",
+        "summary": "Two papers argue what the closure of the old harbour leads to.",
+    }
+    assert {"id", "name", "role"} <= set(data["people"][0])
+    source = data["sources"][0]
+    assert {"id", "title", "outlet", "published", "url", "authors", "seed"} <= set(source)
+    assert source["seed"] == "seeds/harbour.txt"
+    seen: set[str] = set()
+    for node in data["nodes"]:
+        assert node["parent"] is None or node["parent"] in seen  # parents before children
+        seen.add(node["id"])
+        assert {"id", "parent", "kind", "title", "claim", "tags", "file", "line"} <= set(node)
+        for citation in node["citations"]:
+            assert {"source", "speaker", "stance", "quote", "likelihood"} <= set(citation)
+    assert len(seen) == len(data["nodes"]) == 8
+    stay = next(n for n in data["nodes"] if n["id"] == "crews-stay")
+    assert stay["citations"][0]["speaker"] == "mara-quay"
+    assert stay["file"].endswith("crews.yaml") and stay["line"] == 36
+
+
+def test_explorer_without_a_terminal_prints_the_tree() -> None:
+    result = run(str(MINI))
+    assert result.returncode == 0
+    assert "? Do the fishing crews leave?  [AG]" in result.stdout
+    assert "LW  Ledger Weekly (author not named) — outlet" in result.stdout
+
+
+def test_show_works_from_any_folder(tmp_path: Path) -> None:
+    result = run("show", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "The US kills Qasem Soleimani" in result.stdout
