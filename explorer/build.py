@@ -16,12 +16,16 @@ from explorer import schema
 from explorer.diagnostics import Diagnostic, did_you_mean
 from explorer.model import (
     Citation,
+    Evidence,
     Horizon,
     Location,
     Node,
     NodeKind,
+    Outcome,
+    OutcomeStatus,
     PartialDate,
     Person,
+    Reference,
     Source,
     SourceKind,
     Stance,
@@ -264,6 +268,66 @@ class FileBuilder:
             quote_location=self.location(fields["quote"]),
         )
 
+    def reference(self, value: Value) -> Reference | None:
+        fields = self.fields(value, schema.REFERENCE)
+        if fields is None:
+            return None
+        reference_id = self.slug(fields, "id", keep=True)
+        if reference_id is None:
+            return None
+        return Reference(
+            id=reference_id,
+            title=self.text(fields, "title") or "",
+            publisher=self.text(fields, "publisher") or "",
+            date=self.date(fields, "date") or PartialDate(1),
+            url=self.text(fields, "url") or "",
+            location=self.location(value),
+        )
+
+    def evidence(self, value: Value) -> Evidence | None:
+        fields = self.fields(value, schema.EVIDENCE)
+        if fields is None:
+            return None
+        source = self.slug(fields, "source", required=False)
+        quote = self.text(fields, "quote", required=False)
+        reference = self.slug(fields, "reference", required=False)
+        summary = self.text(fields, "summary", required=False)
+        seed_side = source is not None and quote is not None
+        reference_side = reference is not None and summary is not None
+        if seed_side == reference_side or ((source or quote) and (reference or summary)):
+            self.report(
+                "E023",
+                "evidence takes either 'source' with 'quote' (a seed that reports the event) or "
+                "'reference' with 'summary' (a public document), not both and not neither",
+                value,
+            )
+            return None
+        return Evidence(source, quote, reference, summary, self.location(value))
+
+    def outcome(self, value: Value) -> Outcome | None:
+        fields = self.fields(value, schema.OUTCOME)
+        if fields is None:
+            return None
+        status = self.choice(
+            fields, "status", OutcomeStatus, schema.OUTCOME.field("status").choices
+        )
+        as_of = self.date(fields, "as_of")
+        date = self.date(fields, "date") if "date" in fields else None
+        if status is None or as_of is None:
+            return None
+        return Outcome(
+            status=status,
+            date=date,
+            as_of=as_of,
+            note=self.text(fields, "note") or "",
+            evidence=tuple(
+                item
+                for item in (self.evidence(v) for v in self.items(fields, "evidence"))
+                if item is not None
+            ),
+            location=self.location(value),
+        )
+
     def node(self, value: Value, *, allow_children: bool = True) -> Node | None:
         fields = self.fields(value, schema.NODE)
         if fields is None:
@@ -301,4 +365,5 @@ class FileBuilder:
             children=children,
             see_also=self.slugs(fields, "see_also"),
             location=self.location(value),
+            outcome=self.outcome(fields["outcome"]) if "outcome" in fields else None,
         )

@@ -51,11 +51,13 @@ RULES: dict[str, Rule] = _rules(
     Rule("E020", E, "the file is empty or holds more than one document"),
     Rule("E021", E, "an id or tag is not a slug"),
     Rule("E022", E, "a hedge word does not occur in its quote"),
+    Rule("E023", E, "evidence names neither or both of a seed quote and a reference"),
     Rule("W101", W, "a node has no citation"),
     Rule("W102", W, "a source is never cited"),
     Rule("W103", W, "every alternative of a question is argued by one and the same voice"),
     Rule("W104", W, "a person is never cited"),
     Rule("W105", W, "a YAML file in the corpus folder is not listed in trees"),
+    Rule("W106", W, "a forecast was published after the outcome it predicts"),
 )
 
 

@@ -40,7 +40,7 @@ class LoadResult:
 
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder when below it."""
-    absolute = Path(os.path.abspath(path))
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - resolve() would follow links
     try:
         return str(absolute.relative_to(Path.cwd()))
     except ValueError:
@@ -87,6 +87,9 @@ def load_corpus_file(corpus_file: Path, limits: Limits = DEFAULT_LIMITS) -> Load
 
     people = tuple(p for p in (builder.person(v) for v in builder.items(fields, "people")) if p)
     sources = tuple(s for s in (builder.source(v) for v in builder.items(fields, "sources")) if s)
+    references = tuple(
+        r for r in (builder.reference(v) for v in builder.items(fields, "references")) if r
+    )
     trigger_value = fields.get("trigger")
     trigger = builder.node(trigger_value, allow_children=False) if trigger_value else None
     tree_names = builder.file_names(fields, "trees")
@@ -142,6 +145,7 @@ def load_corpus_file(corpus_file: Path, limits: Limits = DEFAULT_LIMITS) -> Load
         people=people,
         sources=sources,
         location=Location(display, read.value.line, read.value.column),
+        references=references,
     )
     # When a tree file could not be read, "never cited" would only echo that error.
     complete = len(roots) == len(tree_names)

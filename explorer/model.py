@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,9 +27,25 @@ class Stance(enum.Enum):
         return self in (Stance.PREDICTS, Stance.WARNS)
 
     @property
+    def is_forecast_against(self) -> bool:
+        return self is Stance.DOUBTS
+
+    @property
     def supports(self) -> bool:
         """True when the citation argues for the node rather than against it."""
         return self is not Stance.DOUBTS
+
+
+class OutcomeStatus(enum.Enum):
+    HAPPENED = "happened"
+    DID_NOT_HAPPEN = "did-not-happen"
+    PARTLY = "partly"
+    OPEN = "open"  # not resolved, or the facts do not allow a verdict
+
+    @property
+    def value_for_scoring(self) -> float | None:
+        """1 happened, 0 did not, 0.5 partly; None when there is nothing to score."""
+        return {"happened": 1.0, "did-not-happen": 0.0, "partly": 0.5}.get(self.value)
 
 
 class SourceKind(enum.Enum):
@@ -64,6 +81,19 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
 
+    @property
+    def earliest(self) -> datetime.date:
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> datetime.date:
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        if self.day is None:
+            following = datetime.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return following - datetime.timedelta(days=1)
+        return self.earliest
+
     def __str__(self) -> str:
         text = f"{self.year:04d}"
         if self.month is not None:
@@ -96,6 +126,41 @@ class Source:
 
 
 @attrs.frozen(slots=True)
+class Reference:
+    """A public document with no local text: its evidence is a summary, never a quote."""
+
+    id: str
+    title: str
+    publisher: str
+    date: PartialDate
+    url: str
+    location: Location
+
+
+@attrs.frozen(slots=True)
+class Evidence:
+    """Why an outcome is what it is: a quote from a seed (verified), or a reference's summary."""
+
+    source: str | None  # a seed source id, with `quote`
+    quote: str | None
+    reference: str | None  # a reference id, with `summary`
+    summary: str | None  # in our words: not verified against a stored text
+    location: Location
+
+
+@attrs.frozen(slots=True)
+class Outcome:
+    """What became of a node, as far as the dated facts allow."""
+
+    status: OutcomeStatus
+    date: PartialDate | None  # when it happened or was settled; None while open
+    as_of: PartialDate  # when the facts were checked
+    note: str
+    evidence: tuple[Evidence, ...]
+    location: Location
+
+
+@attrs.frozen(slots=True)
 class Citation:
     source: str  # source id
     quote: str
@@ -118,6 +183,7 @@ class Node:
     children: tuple[Node, ...]
     see_also: tuple[str, ...]
     location: Location
+    outcome: Outcome | None = None
 
     def walk(self) -> Iterator[Node]:
         """This node and all below it, parents before children (iterative: trees may be deep)."""
@@ -140,6 +206,7 @@ class Corpus:
     people: tuple[Person, ...]
     sources: tuple[Source, ...]
     location: Location
+    references: tuple[Reference, ...] = ()
 
     def nodes(self) -> Iterator[Node]:
         return self.trigger.walk()

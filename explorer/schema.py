@@ -12,7 +12,7 @@ from typing import Final
 import attrs
 
 from explorer.likelihood import HEDGE_WORDS
-from explorer.model import Horizon, NodeKind, SourceKind, Stance
+from explorer.model import Horizon, NodeKind, OutcomeStatus, SourceKind, Stance
 
 
 class FieldType(enum.Enum):
@@ -28,6 +28,9 @@ class FieldType(enum.Enum):
     CITATIONS = "list of citations"
     PEOPLE = "list of people"
     SOURCES = "list of sources"
+    OUTCOME = "outcome"
+    EVIDENCE = "list of evidence"
+    REFERENCES = "list of references"
 
 
 @attrs.frozen(slots=True)
@@ -104,6 +107,38 @@ CITATION: Final = Record(
     ),
 )
 
+REFERENCE: Final = Record(
+    "reference",
+    (
+        Field("id", T.SLUG, True, "unique id of the reference"),
+        Field("title", T.TEXT, True, "the document's title or headline"),
+        Field("publisher", T.TEXT, True, "who published it"),
+        Field("date", T.DATE, True, "when it was published: YYYY, YYYY-MM or YYYY-MM-DD"),
+        Field("url", T.TEXT, True, "public address"),
+    ),
+)
+
+EVIDENCE: Final = Record(
+    "evidence",
+    (
+        Field("source", T.SLUG, False, "a seed source that reports the event, with 'quote'"),
+        Field("quote", T.TEXT, False, "verbatim words from that seed"),
+        Field("reference", T.SLUG, False, "a reference id, with 'summary'"),
+        Field("summary", T.TEXT, False, "one line in our words; not verified against a text"),
+    ),
+)
+
+OUTCOME: Final = Record(
+    "outcome",
+    (
+        Field("status", T.ENUM, True, "what became of the node", _choices(OutcomeStatus)),
+        Field("date", T.DATE, False, "when it happened or was settled"),
+        Field("as_of", T.DATE, True, "when the facts were checked"),
+        Field("note", T.TEXT, True, "a short note in our words"),
+        Field("evidence", T.EVIDENCE, False, "seed quotes or reference summaries"),
+    ),
+)
+
 NODE: Final = Record(
     "node",
     (
@@ -118,6 +153,7 @@ NODE: Final = Record(
         Field("citations", T.CITATIONS, False, "why the node is in the tree"),
         Field("children", T.NODES, False, "alternatives (question) or consequences (event)"),
         Field("see_also", T.SLUGS, False, "ids of related nodes"),
+        Field("outcome", T.OUTCOME, False, "what became of it, with dated evidence"),
     ),
 )
 
@@ -132,7 +168,8 @@ CORPUS: Final = Record(
         Field("trigger", T.NODE, True, "the event every tree starts from (no children)"),
         Field("people", T.PEOPLE, False, "everyone who argues"),
         Field("sources", T.SOURCES, True, "the cited documents"),
+        Field("references", T.REFERENCES, False, "public documents cited for outcomes"),
     ),
 )
 
-RECORDS: Final = (CORPUS, PERSON, SOURCE, NODE, CITATION)
+RECORDS: Final = (CORPUS, PERSON, SOURCE, REFERENCE, NODE, CITATION, OUTCOME, EVIDENCE)

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable, Mapping
 
 from explorer.diagnostics import Diagnostic, did_you_mean
-from explorer.model import Citation, Corpus, Location, NodeKind
+from explorer.model import Citation, Corpus, Location, Node, NodeKind, OutcomeStatus
+from explorer.outcomes import Timing, timing
 from explorer.queries import CorpusIndex
 from explorer.quotes import SeedText, fold
 
@@ -50,6 +51,8 @@ def validate(
     found += _duplicates("person", ((p.id, p.location) for p in corpus.people))
     found += _duplicates("source", ((s.id, s.location) for s in corpus.sources))
     found += _duplicates("node", ((n.id, n.location) for n in nodes))
+    found += _duplicates("reference", ((r.id, r.location) for r in corpus.references))
+    references = {r.id for r in corpus.references}
 
     for source in corpus.sources:
         for author in source.authors:
@@ -96,6 +99,8 @@ def validate(
         for citation in node.citations:
             cited_sources.add(citation.source)
             found += _check_citation(citation, index, seeds)
+        if node.outcome is not None:
+            found += _check_outcome(node, index, references, seeds)
 
     # Coverage warnings wait until the errors are fixed: a broken reference or an unreadable file
     # would make them echo the error ("never cited") rather than say something new.
@@ -157,17 +162,60 @@ def _check_citation(
     if source is not None:
         seed = seeds.get(source.seed)
         if seed is not None and seed.find(citation.quote) is None:
-            found.append(_quote_missing(citation, seed))
+            found.append(_quote_missing(citation.quote, seed, citation.quote_location))
     return found
 
 
-def _quote_missing(citation: Citation, seed: SeedText) -> Diagnostic:
+def _check_outcome(
+    node: Node, index: CorpusIndex, references: set[str], seeds: Mapping[str, SeedText]
+) -> list[Diagnostic]:
+    outcome = node.outcome
+    assert outcome is not None
+    found = []
+    for evidence in outcome.evidence:
+        if evidence.reference is not None and evidence.reference not in references:
+            hint = did_you_mean(evidence.reference, references)
+            found.append(
+                _at("E008", f"unknown reference '{evidence.reference}'{hint}", evidence.location)
+            )
+        if evidence.source is not None and evidence.quote is not None:
+            source = index.sources.get(evidence.source)
+            if source is None:
+                hint = did_you_mean(evidence.source, index.sources)
+                found.append(
+                    _at("E008", f"unknown source '{evidence.source}'{hint}", evidence.location)
+                )
+                continue
+            seed = seeds.get(source.seed)
+            if seed is not None and seed.find(evidence.quote) is None:
+                found.append(_quote_missing(evidence.quote, seed, evidence.location))
+    if outcome.date is None or outcome.status is OutcomeStatus.OPEN:
+        return found
+    for citation in node.citations:
+        source = index.sources.get(citation.source)
+        if source is None or not citation.stance.is_forecast:
+            continue
+        if timing(source.published, outcome.date) is Timing.AFTER:
+            found.append(
+                _at(
+                    "W106",
+                    f"'{source.id}' (published {source.published}) is cited as "
+                    f"'{citation.stance.value}' on '{node.id}', which was settled on "
+                    f"{outcome.date}: a text from after the event reports it rather than "
+                    "forecasts it; use stance 'explains'",
+                    citation.location,
+                )
+            )
+    return found
+
+
+def _quote_missing(quote: str, seed: SeedText, location: Location) -> Diagnostic:
     message = f"the quote is not in the seed '{seed.name}'"
-    closest = seed.closest(citation.quote)
+    closest = seed.closest(quote)
     if closest is not None and closest.similarity >= 0.4:
         passage = closest.text if len(closest.text) <= 200 else closest.text[:197] + "..."
         message += (
             f"; the closest passage ({closest.similarity:.0%} alike, seed line {closest.line}) "
             f'reads: "{passage}"'
         )
-    return _at("E011", message, citation.quote_location)
+    return _at("E011", message, location)

@@ -1,0 +1,110 @@
+"""Outcomes and the scorecard: timing of forecasts, verdicts, and the Brier arithmetic."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from explorer.load import load_corpus
+from explorer.model import OutcomeStatus, PartialDate
+from explorer.outcomes import Scorecard, Timing, Verdict, brier, scorecards, timing
+from explorer.queries import CorpusIndex
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+partial_dates = st.builds(
+    lambda d, precision: PartialDate(
+        d.year, d.month if precision > 0 else None, d.day if precision > 1 else None
+    ),
+    st.dates(datetime.date(1990, 1, 1), datetime.date(2030, 12, 31)),
+    st.integers(0, 2),
+)
+probabilities = st.floats(0, 1)
+
+
+@given(st.lists(st.sampled_from([0.0, 1.0]), min_size=1))
+def test_brier_of_perfect_forecasts_is_zero(outcomes: list[float]) -> None:
+    assert brier([(o, o) for o in outcomes]) == 0
+
+
+@given(st.lists(st.tuples(probabilities, st.sampled_from([0.0, 0.5, 1.0])), min_size=1))
+def test_brier_lies_between_0_and_1(pairs: list[tuple[float, float]]) -> None:
+    score = brier(pairs)
+    assert score is not None and 0 <= score <= 1
+
+
+def test_brier_of_nothing_is_none() -> None:
+    assert brier([]) is None
+
+
+def test_brier_of_a_known_case() -> None:
+    assert brier([(0.675, 1.0), (0.5, 0.0)]) == pytest.approx((0.325**2 + 0.25) / 2)
+
+
+@given(partial_dates, partial_dates)
+def test_timing_is_never_both_before_and_after(published: PartialDate, event: PartialDate) -> None:
+    when = timing(published, event)
+    if when is Timing.BEFORE:
+        assert published.latest < event.earliest
+    elif when is Timing.AFTER:
+        assert published.earliest >= event.latest
+    else:
+        assert published.latest >= event.earliest and published.earliest < event.latest
+
+
+def _with_outcome(tmp_path: Path, status: str, date: str | None) -> CorpusIndex:
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    crews = folder / "crews.yaml"
+    dated = f"      date: {date}\n" if date else ""
+    crews.write_text(
+        crews.read_text().replace(
+            "    horizon: months\n",
+            f"    horizon: months\n    outcome:\n      status: {status}\n{dated}"
+            "      as_of: 2023-01-01\n      note: As it turned out.\n",
+        )
+    )
+    result = load_corpus(folder)
+    assert result.corpus is not None
+    return CorpusIndex(result.corpus)
+
+
+def _card(index: CorpusIndex, key: str) -> Scorecard:
+    return next(c for c in scorecards(index) if c.voice.key == key)
+
+
+def test_forecasts_for_and_against_get_opposite_verdicts(tmp_path: Path) -> None:
+    index = _with_outcome(tmp_path, "happened", "2022-06-01")
+    gale = _card(index, "ada-gale")
+    ledger = _card(index, "source:ledger")
+    (for_it,) = gale.forecasts
+    (against_it,) = ledger.forecasts
+    assert (for_it.verdict, against_it.verdict) == (Verdict.HELD, Verdict.FAILED)
+    # "almost certainly" → 95–99 %: midpoint 0.97; "unlikely" → 20–45 %: 0.325.
+    assert gale.brier is not None and abs(gale.brier - 0.03**2) < 1e-12
+    assert ledger.brier is not None and abs(ledger.brier - 0.675**2) < 1e-12
+
+
+def test_a_forecast_made_after_its_outcome_is_never_scored(tmp_path: Path) -> None:
+    index = _with_outcome(tmp_path, "happened", "2021-01-10")  # before both articles
+    for key in ("ada-gale", "source:ledger"):
+        card = _card(index, key)
+        assert card.scored == () and card.brier is None
+        assert all(f.timing is Timing.AFTER for f in card.forecasts)
+
+
+def test_coarse_dates_are_not_scored(tmp_path: Path) -> None:
+    index = _with_outcome(tmp_path, "did-not-happen", "2021-03")  # ledger: published 2021-03
+    (forecast,) = _card(index, "source:ledger").forecasts
+    assert forecast.timing is Timing.UNCERTAIN and not forecast.scored
+
+
+def test_open_outcomes_are_counted_not_scored(tmp_path: Path) -> None:
+    index = _with_outcome(tmp_path, "open", None)
+    card = _card(index, "ada-gale")
+    assert card.count(OutcomeStatus.OPEN) == 1 and card.scored == ()
