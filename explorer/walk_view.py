@@ -1,0 +1,118 @@
+"""A walk as a story (Markdown or JSON), for `explorer walk`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from explorer.model import NodeKind
+from explorer.queries import CorpusIndex
+from explorer.walks import Argument, Walk
+
+
+def md_escape(text: str) -> str:
+    """YAML text shown literally in Markdown."""
+    for char in "\\`*_[]<>|#":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _who(argument: Argument, index: CorpusIndex) -> str:
+    source = index.sources.get(argument.citation.source)
+    where = f"{source.outlet}, {source.published}" if source else argument.citation.source
+    hedge = argument.citation.likelihood
+    sure = f"“{hedge}”: {argument.band_text}" if hedge else "likelihood not stated"
+    return (
+        f"**{md_escape(argument.voice.name)}** ({argument.citation.stance.value}; {sure}) — "
+        f"{md_escape(where)}"
+    )
+
+
+def to_markdown(walk: Walk, index: CorpusIndex) -> str:
+    out = ["# A walk through the scenarios", ""]
+    out.append(" → ".join(md_escape(step.node.title) for step in walk.steps))
+    out.append("")
+    for number, step in enumerate(walk.steps, start=1):
+        kind = "question" if step.node.kind is NodeKind.QUESTION else "event"
+        out += [
+            f"## {number}. {md_escape(step.node.title)} ({kind})",
+            "",
+            md_escape(step.node.claim),
+        ]
+        out.append("")
+        if step.alternatives:
+            out.append("Alternatives:")
+            for alternative in step.alternatives:
+                mark = "→" if alternative.node.id == step.chosen else " "
+                pro = ", ".join(md_escape(v.name) for v in alternative.supporters) or "no one"
+                con = ", ".join(md_escape(v.name) for v in alternative.opponents)
+                against = f"; against: {con}" if con else ""
+                out.append(
+                    f"- {mark} {md_escape(alternative.node.title)} — argued by {pro}{against}"
+                )
+            out.append("")
+        for title, arguments in (
+            ("Argued by", step.arguments_for),
+            ("Argued against by", step.arguments_against),
+        ):
+            if not arguments:
+                continue
+            out.append(f"{title}:")
+            for argument in arguments:
+                out.append(f"- {_who(argument, index)}")
+                out.append(f"  > {md_escape(argument.citation.quote)}")
+            out.append("")
+    out += ["## How sure each was, step by step", ""]
+    table = walk.likelihoods()
+    header = "| who | " + " | ".join(md_escape(s.node.title) for s in walk.steps) + " |"
+    out += [header, "|" + " --- |" * (len(walk.steps) + 1)]
+    for voice in walk.voices():
+        cells = [cell or "—" for cell in table[voice.key]]
+        out.append(f"| {md_escape(voice.name)} | " + " | ".join(cells) + " |")
+    out.append("")
+    out.append(
+        "Bands are the ICD 203 bands of each author's own hedge word; “not stated” where the "
+        "author gave none; “—” where the author did not argue the step."
+    )
+    return "\n".join(out) + "\n"
+
+
+def _argument_json(argument: Argument) -> dict[str, Any]:
+    return {
+        "voice": argument.voice.key,
+        "name": argument.voice.name,
+        "source": argument.citation.source,
+        "stance": argument.citation.stance.value,
+        "quote": argument.citation.quote,
+        "likelihood": argument.citation.likelihood,
+        "band": argument.band_text,
+    }
+
+
+def to_json(walk: Walk) -> str:
+    data = {
+        "path": list(walk.node_ids),
+        "steps": [
+            {
+                "id": step.node.id,
+                "kind": step.node.kind.value,
+                "title": step.node.title,
+                "claim": step.node.claim,
+                "chosen": step.chosen,
+                "alternatives": [
+                    {
+                        "id": a.node.id,
+                        "title": a.node.title,
+                        "argued_by": [v.key for v in a.supporters],
+                        "argued_against_by": [v.key for v in a.opponents],
+                    }
+                    for a in step.alternatives
+                ],
+                "for": [_argument_json(a) for a in step.arguments_for],
+                "against": [_argument_json(a) for a in step.arguments_against],
+            }
+            for step in walk.steps
+        ],
+        "likelihood_by_voice": walk.likelihoods(),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

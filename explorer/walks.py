@@ -1,0 +1,187 @@
+"""Walking a scenario as a story, and the matrix of who argued which alternative.
+
+A walk is a root-to-node path: at each step, who argues it (with their hedge word and its band),
+who argues against it, and — at a question — the alternatives not taken. The compare matrix puts
+the questions against the voices: the alternative each voice argued, or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from explorer.likelihood import band_for
+from explorer.model import Citation, Node, NodeKind, Stance
+from explorer.queries import CorpusIndex, Voice
+
+
+class WalkError(ValueError):
+    """The ids given do not lie on one path from the trigger."""
+
+
+@attrs.frozen(slots=True)
+class Argument:
+    """One voice's citation on one step."""
+
+    voice: Voice
+    citation: Citation
+
+    @property
+    def band_text(self) -> str:
+        if not self.citation.likelihood:
+            return "not stated"
+        band = band_for(self.citation.likelihood)
+        return band.describe() if band else "not stated"
+
+
+@attrs.frozen(slots=True)
+class Alternative:
+    node: Node
+    supporters: tuple[Voice, ...]
+    opponents: tuple[Voice, ...]
+
+
+@attrs.frozen(slots=True)
+class Step:
+    node: Node
+    arguments_for: tuple[Argument, ...]
+    arguments_against: tuple[Argument, ...]  # stance `doubts`
+    # At a question on the path: every alternative, the chosen one included.
+    alternatives: tuple[Alternative, ...]
+    chosen: str | None  # the alternative the walk took, when the node is a question on the path
+
+
+@attrs.frozen(slots=True)
+class Walk:
+    steps: tuple[Step, ...]
+
+    @property
+    def node_ids(self) -> tuple[str, ...]:
+        return tuple(step.node.id for step in self.steps)
+
+    def voices(self) -> tuple[Voice, ...]:
+        seen: dict[str, Voice] = {}
+        for step in self.steps:
+            for argument in (*step.arguments_for, *step.arguments_against):
+                seen.setdefault(argument.voice.key, argument.voice)
+        return tuple(seen.values())
+
+    def likelihoods(self) -> dict[str, list[str | None]]:
+        """Per voice key, per step: the band that voice gave the step, 'not stated', or None
+        where the voice did not argue the step at all."""
+        table: dict[str, list[str | None]] = {
+            v.key: [None] * len(self.steps) for v in self.voices()
+        }
+        for i, step in enumerate(self.steps):
+            for argument in step.arguments_for:
+                current = table[argument.voice.key][i]
+                if current is None or current == "not stated":
+                    table[argument.voice.key][i] = argument.band_text
+        return table
+
+
+def _arguments(index: CorpusIndex, node: Node, *, supporting: bool) -> tuple[Argument, ...]:
+    found: list[Argument] = []
+    for citation in node.citations:
+        if citation.stance.supports != supporting:
+            continue
+        found.extend(Argument(voice, citation) for voice in index.voices_of(citation))
+    return tuple(found)
+
+
+def step(index: CorpusIndex, node: Node, chosen: str | None = None) -> Step:
+    alternatives: tuple[Alternative, ...] = ()
+    if node.kind is NodeKind.QUESTION:
+        alternatives = tuple(
+            Alternative(child, index.supporters(child), index.opponents(child))
+            for child in node.children
+        )
+    return Step(
+        node=node,
+        arguments_for=_arguments(index, node, supporting=True),
+        arguments_against=_arguments(index, node, supporting=False),
+        alternatives=alternatives,
+        chosen=chosen,
+    )
+
+
+def walk_to(index: CorpusIndex, node_id: str) -> Walk:
+    """The walk from the trigger down to a node."""
+    path = index.path_to(node_id)
+    return Walk(
+        tuple(
+            step(index, node, path[i + 1].id if i + 1 < len(path) else None)
+            for i, node in enumerate(path)
+        )
+    )
+
+
+def walk_through(index: CorpusIndex, node_ids: Sequence[str]) -> Walk:
+    """The walk from the trigger through every given node, in order, to the last one."""
+    if not node_ids:
+        raise WalkError("name at least one node to walk through")
+    for node_id in node_ids:
+        if node_id not in index.nodes:
+            raise WalkError(f"no node '{node_id}' in the corpus")
+    walk = walk_to(index, node_ids[-1])
+    path = list(walk.node_ids)
+    position = -1
+    for node_id in node_ids:
+        if node_id not in path[position + 1 :]:
+            raise WalkError(
+                f"'{node_id}' is not on the path to '{node_ids[-1]}' after the nodes before it"
+            )
+        position = path.index(node_id, position + 1)
+    return walk
+
+
+@attrs.frozen(slots=True)
+class Cell:
+    """What one voice argued at one question."""
+
+    alternatives: tuple[Node, ...]  # the alternatives the voice argued for
+    against: tuple[Node, ...]  # the alternatives the voice argued against
+    stances: tuple[Stance, ...]
+
+
+@attrs.frozen(slots=True)
+class Matrix:
+    questions: tuple[Node, ...]
+    voices: tuple[Voice, ...]
+    cells: dict[tuple[str, str], Cell]  # (question id, voice key) → cell; absent when silent
+
+    def cell(self, question_id: str, voice_key: str) -> Cell | None:
+        return self.cells.get((question_id, voice_key))
+
+
+def compare_matrix(index: CorpusIndex, tag: str | None = None) -> Matrix:
+    """Questions × voices. With a tag, only questions that carry it or whose alternatives do."""
+    questions = []
+    for node in index.ordered_nodes():
+        if node.kind is not NodeKind.QUESTION:
+            continue
+        if (
+            tag is not None
+            and tag not in node.tags
+            and not any(tag in child.tags for child in node.children)
+        ):
+            continue
+        questions.append(node)
+    cells: dict[tuple[str, str], Cell] = {}
+    used: set[str] = set()
+    for question in questions:
+        by_voice: dict[str, tuple[list[Node], list[Node], list[Stance]]] = {}
+        for child in question.children:
+            for citation in child.citations:
+                for voice in index.voices_of(citation):
+                    pro, con, stances = by_voice.setdefault(voice.key, ([], [], []))
+                    target = pro if citation.stance.supports else con
+                    if child not in target:
+                        target.append(child)
+                    stances.append(citation.stance)
+        for key, (pro, con, stances) in by_voice.items():
+            cells[(question.id, key)] = Cell(tuple(pro), tuple(con), tuple(stances))
+            used.add(key)
+    voices = tuple(v for v in index.voices.values() if v.key in used)
+    return Matrix(tuple(questions), voices, cells)

@@ -1,0 +1,128 @@
+"""Queries over generated corpora: paths, walks, person filters, comparisons, the matrix, search."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from explorer.load import load_corpus
+from explorer.model import NodeKind
+from explorer.queries import CorpusIndex, SearchKind
+from explorer.walks import WalkError, compare_matrix, walk_through, walk_to
+from tests.strategies import corpora, write_corpus
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+def index_of(generated: dict[str, Any]) -> CorpusIndex:
+    with tempfile.TemporaryDirectory() as name:
+        result = load_corpus(write_corpus(Path(name) / "c", generated))
+    assert result.corpus is not None
+    return CorpusIndex(result.corpus)
+
+
+# One generated corpus serves several properties: generating it is most of an example's cost.
+@given(corpora(), st.data())
+def test_queries_agree_with_the_tree(generated: dict[str, Any], data: st.DataObject) -> None:
+    index = index_of(generated)
+    ids = list(index.nodes)
+    target = data.draw(st.sampled_from(ids))
+
+    # Every walk is a root-to-node path: each step a child of the one before.
+    walk = walk_to(index, target)
+    assert walk.steps[0].node is index.corpus.trigger
+    assert walk.node_ids[-1] == target
+    for parent, child in zip(walk.steps, walk.steps[1:], strict=False):
+        assert child.node in parent.node.children
+        assert parent.chosen == child.node.id
+
+    # Every matrix cell points at a child of its question.
+    matrix = compare_matrix(index)
+    for (question_id, _), cell in matrix.cells.items():
+        question = index.nodes[question_id]
+        assert question.kind is NodeKind.QUESTION
+        assert set(cell.alternatives) | set(cell.against) <= set(question.children)
+
+    voices = list(index.voices)
+    a = data.draw(st.sampled_from(voices))
+    b = data.draw(st.sampled_from(voices))
+
+    # A person filter never shows a node that person does not argue (ancestors aside).
+    for node in index.nodes_argued_by(a):
+        assert any(v.key == a for v in index.arguers(node))
+    kept = index.paths_of(a)
+    for node_id in kept:
+        below = {n.id for n in index.nodes[node_id].walk()}
+        assert below & {n.id for n in index.nodes_argued_by(a)}, "a kept node leads nowhere"
+
+    # Comparing a voice with itself finds no difference.
+    same = index.compare(a, a)
+    assert same.only_a == () and same.only_b == ()
+    # The parts of a comparison do not overlap.
+    both_ways = index.compare(a, b)
+    parts = [both_ways.only_a, both_ways.only_b, both_ways.both, both_ways.opposed]
+    assert sum(len(p) for p in parts) == len(set().union(*map(set, parts)))
+
+
+def mini_index() -> CorpusIndex:
+    result = load_corpus(MINI)
+    assert result.corpus is not None
+    return CorpusIndex(result.corpus)
+
+
+def test_walk_through_checks_the_order() -> None:
+    index = mini_index()
+    walk = walk_through(index, ["crews", "boatyards-follow"])
+    assert walk.node_ids == ("harbour-closed", "crews", "crews-move", "boatyards-follow")
+    with pytest.raises(WalkError):
+        walk_through(index, ["boatyards-follow", "crews"])
+    with pytest.raises(WalkError):
+        walk_through(index, ["crews-stay", "boatyards-follow"])
+    with pytest.raises(WalkError):
+        walk_through(index, ["nowhere"])
+
+
+def test_likelihood_along_a_path_is_never_invented() -> None:
+    walk = walk_through(mini_index(), ["boatyards-follow"])
+    table = walk.likelihoods()
+    # Ada Gale: explains at the trigger and the question (no hedge), then her own words.
+    assert table["ada-gale"] == [
+        "not stated",
+        "not stated",
+        "almost certain (95–99 %)",
+        "roughly even chance (45–55 %)",
+    ]
+    # The Ledger argues against moving north; it argues for nothing on this path.
+    assert table["source:ledger"] == [None, None, None, None]
+    assert [a.voice.key for a in walk.steps[2].arguments_against] == ["source:ledger"]
+
+
+def test_compare_parts() -> None:
+    index = mini_index()
+    comparison = index.compare("ada-gale", "source:ledger")
+    assert "crews-move" in comparison.opposed  # she predicts it, the Ledger doubts it
+    assert "waterfront" in comparison.opposed  # they back different alternatives
+    assert "boatyards-follow" in comparison.only_a
+
+
+def test_matrix_filters_by_tag() -> None:
+    index = mini_index()
+    assert [q.id for q in compare_matrix(index, "tourism").questions] == ["waterfront"]
+    assert [q.id for q in compare_matrix(index).questions] == ["crews", "waterfront"]
+
+
+def test_search_finds_titles_quotes_people_and_sources() -> None:
+    index = mini_index()
+    assert index.search("boatyards")[0].node_id == "boatyards-follow"
+    quote_hits = [h for h in index.search("stay and fight") if h.kind is SearchKind.QUOTE]
+    assert quote_hits and quote_hits[0].node_id == "crews-stay"
+    assert index.search("mara")[0].key == "mara-quay"
+    assert any(h.kind is SearchKind.SOURCE for h in index.search("ledger weekly"))
+    # Curly and straight quotes, and case, are folded.
+    assert index.search("COUNCIL’S DECISION")[0].node_id == "harbour-closed"
+    assert index.search("") == []
