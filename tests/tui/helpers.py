@@ -1,0 +1,72 @@
+"""Running the explorer headless under Textual's Pilot, and reading what it shows."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from rich.text import Text
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from explorer.tui.app import ExplorerApp
+from explorer.tui.screens.main import MainScreen
+from explorer.tui.widgets.detail import DetailPane
+from explorer.tui.widgets.scenario_tree import ScenarioTree
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+MINI = FIXTURES / "mini"
+HOSTILE = FIXTURES / "hostile-markup"
+BROKEN = FIXTURES / "broken"
+UNREADABLE = FIXTURES / "unreadable"
+
+Size = tuple[int, int]
+
+
+def run(test: Callable[[], Coroutine[object, object, None]]) -> None:
+    """Run an async test body (no async plugin needed)."""
+    asyncio.run(test())
+
+
+@asynccontextmanager
+async def explore(
+    path: Path = MINI, size: Size = (100, 30)
+) -> AsyncIterator[tuple[ExplorerApp, Pilot[None]]]:
+    app = ExplorerApp(path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield app, pilot
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press keys and let the messages they cause (selection, recompose) settle."""
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+def main_screen(app: ExplorerApp) -> MainScreen:
+    screen = app.screen_stack[0]
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def tree_of(app: ExplorerApp) -> ScenarioTree:
+    return main_screen(app).scenario_tree
+
+
+def plain(content: object) -> str:
+    if isinstance(content, Text | Content):
+        return content.plain
+    return str(content)
+
+
+def detail_text(app: ExplorerApp) -> str:
+    pane = main_screen(app).query_one(DetailPane)
+    return "\n".join(plain(widget.content) for widget in pane.query(Static))
+
+
+def label_text(app: ExplorerApp, node_id: str) -> str:
+    return tree_of(app).label_of(node_id).plain

@@ -1,0 +1,202 @@
+"""The tree: start state, keys, lazy children, labels, mouse, a large corpus."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import yaml
+from rich.style import Style
+
+from explorer.tui.widgets.scenario_tree import ScenarioTree
+
+from .helpers import explore, label_text, main_screen, press, run, tree_of
+
+START_SHOWN = [
+    "harbour-closed",
+    "crews",
+    "crews-move",
+    "crews-stay",
+    "waterfront",
+    "tourism-boom",
+    "waterfront-idle",
+]
+
+
+def test_starts_on_the_trigger_with_the_tree_roots_open() -> None:
+    async def body() -> None:
+        async with explore() as (app, _pilot):
+            tree = tree_of(app)
+            assert tree.cursor_id == "harbour-closed"
+            assert tree.shown_ids() == START_SHOWN
+            assert app.focused is tree
+            assert main_screen(app).selected_id == "harbour-closed"
+
+    run(body)
+
+
+def test_children_are_added_only_when_their_branch_opens() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            tree = tree_of(app)
+            assert "boatyards-follow" not in tree.loaded_ids()
+            await press(pilot, "j", "j")  # crews-move, closed
+            assert tree.cursor_id == "crews-move"
+            await press(pilot, "l")
+            assert tree.is_expanded("crews-move")
+            assert "boatyards-follow" in tree.shown_ids()
+
+    run(body)
+
+
+def test_j_k_and_the_arrows_move_the_cursor() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            tree = tree_of(app)
+            await press(pilot, "j")
+            assert tree.cursor_id == "crews"
+            await press(pilot, "down", "down")
+            assert tree.cursor_id == "crews-stay"
+            await press(pilot, "k")
+            assert tree.cursor_id == "crews-move"
+            await press(pilot, "up")
+            assert tree.cursor_id == "crews"
+            assert main_screen(app).selected_id == "crews"
+
+    run(body)
+
+
+def test_h_collapses_then_goes_to_the_parent_and_l_expands_then_goes_to_a_child() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            tree = tree_of(app)
+            await press(pilot, "j")  # crews, open
+            await press(pilot, "h")
+            assert not tree.is_expanded("crews")
+            assert "crews-move" not in tree.shown_ids()
+            assert tree.cursor_id == "crews"
+            await press(pilot, "h")
+            assert tree.cursor_id == "harbour-closed"
+            await press(pilot, "j", "l")
+            assert tree.is_expanded("crews")
+            assert tree.cursor_id == "crews"
+            await press(pilot, "l")
+            assert tree.cursor_id == "crews-move"
+            await press(pilot, "left")  # closed: to the parent
+            assert tree.cursor_id == "crews"
+            await press(pilot, "right")  # open: to the first child
+            assert tree.cursor_id == "crews-move"
+
+    run(body)
+
+
+def test_enter_and_space_open_and_close_a_branch() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            tree = tree_of(app)
+            await press(pilot, "j", "j", "enter")
+            assert tree.is_expanded("crews-move")
+            assert "boatyards-follow" in tree.shown_ids()
+            await press(pilot, "space")
+            assert not tree.is_expanded("crews-move")
+            await press(pilot, "space")
+            assert tree.is_expanded("crews-move")
+
+    run(body)
+
+
+def test_labels_show_kind_who_argues_opponents_and_citation_count() -> None:
+    async def body() -> None:
+        async with explore() as (app, _pilot):
+            assert label_text(app, "crews") == "? Do the fishing crews leave?  AG  (1)"
+            assert label_text(app, "crews-move") == "• Crews move north  AG ✗LW  (2)"
+            assert label_text(app, "crews-stay") == "• Crews stay and fight  MQ  (1)"
+
+    run(body)
+
+
+def _style_at(tree: ScenarioTree, node_id: str, needle: str) -> Style:
+    label = tree.label_of(node_id)
+    return label.get_style_at_offset(tree.app.console, label.plain.index(needle))
+
+
+def test_questions_events_people_and_opponents_are_styled_apart() -> None:
+    async def body() -> None:
+        async with explore() as (app, _pilot):
+            tree = tree_of(app)
+            question = _style_at(tree, "crews", "?")
+            event = _style_at(tree, "crews-move", "•")
+            assert question.color != event.color
+            assert question.bold
+            ada = _style_at(tree, "crews-move", "AG")
+            ledger = _style_at(tree, "crews-move", "LW")
+            assert ada.color is not None and ledger.color is not None
+            assert ada.color != ledger.color
+            assert ledger.strike and not ada.strike
+            # A person keeps their colour from node to node.
+            assert _style_at(tree, "tourism-boom", "AG").color == ada.color
+
+    run(body)
+
+
+def test_a_click_selects_a_node() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            tree = tree_of(app)
+            # The tree's top border is one row; line 4 is "What becomes of the waterfront?".
+            await pilot.click(ScenarioTree, offset=(12, 5))
+            await pilot.pause()
+            assert tree.cursor_id == "waterfront"
+            assert main_screen(app).selected_id == "waterfront"
+
+    run(body)
+
+
+def _subtree(node_id: str, width: int, depth: int) -> dict[str, object]:
+    node: dict[str, object] = {
+        "id": node_id,
+        "kind": "event",
+        "title": f"Node {node_id}",
+        "claim": f"Claim of {node_id}.",
+    }
+    if depth:
+        node["children"] = [_subtree(f"{node_id}-{i}", width, depth - 1) for i in range(width)]
+    return node
+
+
+def _write_large_corpus(folder: Path, roots: int, width: int, depth: int) -> int:
+    """A corpus of `roots` trees of `width`-ary nodes, `depth` levels below each root, with no
+    citations (so only warnings); returns the number of nodes."""
+    corpus = {
+        "id": "large",
+        "title": "Large",
+        "seeds": ".",
+        "trees": [f"t{r}.yaml" for r in range(roots)],
+        "trigger": {"id": "start", "kind": "event", "title": "Start", "claim": "It starts."},
+        "people": [],
+        "sources": [],
+    }
+    (folder / "corpus.yaml").write_text(yaml.safe_dump(corpus, sort_keys=False))
+    for r in range(roots):
+        tree = _subtree(f"r{r}", width, depth)
+        (folder / f"t{r}.yaml").write_text(yaml.safe_dump(tree, sort_keys=False))
+    return 1 + roots * sum(int(width**level) for level in range(depth + 1))
+
+
+def test_a_large_corpus_opens_fast_and_builds_only_what_is_open(tmp_path: Path) -> None:
+    total = _write_large_corpus(tmp_path, roots=3, width=6, depth=4)  # 3 * 1555 + 1 nodes
+    assert total > 4000
+
+    async def body() -> None:
+        started = time.perf_counter()
+        async with explore(tmp_path) as (app, pilot):
+            tree = tree_of(app)
+            assert tree.cursor_id == "start"
+            assert len(tree.loaded_ids()) == 1 + 3 + 3 * 6
+            assert time.perf_counter() - started < 20
+            tree.go_to("r2-5-5-5-5")
+            await pilot.pause()
+            assert tree.cursor_id == "r2-5-5-5-5"
+            assert len(tree.loaded_ids()) < 100
+
+    run(body)
