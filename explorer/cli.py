@@ -10,6 +10,7 @@ from pathlib import Path
 
 from explorer.bundled import bundled_scenarios
 from explorer.diagnostics import summary
+from explorer.formats import FORMATS
 from explorer.load import CorpusNotFound, LoadResult, find_corpora, load_corpus, load_corpus_file
 
 EXIT_OK, EXIT_DIAGNOSTICS, EXIT_USAGE = 0, 1, 2
@@ -36,13 +37,43 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json"], default="text")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
 
-    export = commands.add_parser("export", help="print the corpus in another format")
+    export = commands.add_parser(
+        "export", help="the corpus as JSON, a Markdown brief, a Mermaid or a DOT diagram"
+    )
     _path_argument(export)
-    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--format", choices=FORMATS, default="json")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE (replaced atomically) instead of standard output",
+    )
 
-    show = commands.add_parser("show", help="print the tree as text")
+    show = commands.add_parser("show", help="print the tree, with who argues each node")
     _path_argument(show)
+    show.add_argument(
+        "--person",
+        metavar="ID",
+        help="only the paths to the nodes this person argues (a person id, a name, initials, "
+        "or the source id of an article whose author is not named)",
+    )
+    show.add_argument("--tag", metavar="T", help="only the nodes with this tag, and those above")
+    show.add_argument("--node", metavar="ID", help="only the subtree under this node")
+    show.add_argument(
+        "--depth", metavar="N", type=_depth, help="at most N levels below the top node"
+    )
     return parser
+
+
+def _depth(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 0 or more")
+    return value
 
 
 def _open_parser() -> argparse.ArgumentParser:
@@ -121,24 +152,49 @@ def _loaded(args: argparse.Namespace) -> LoadResult | int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from explorer.export import to_json
+    from explorer.formats import render
 
     result = _loaded(args)
     if isinstance(result, int):
         return result
     assert result.corpus is not None
-    sys.stdout.write(to_json(result.corpus))
-    return EXIT_DIAGNOSTICS if result.errors else EXIT_OK
+    text = render(args.format, result.corpus)
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.write(text)
+    else:
+        from explorer.atomic import write_atomic
+
+        try:
+            write_atomic(args.output, text)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            print(f"explorer: cannot write {args.output}: {reason}", file=sys.stderr)
+            return EXIT_USAGE
+    if result.errors:
+        print(f"{summary(result.diagnostics)}: run 'explorer check' for details", file=sys.stderr)
+        return EXIT_DIAGNOSTICS
+    return EXIT_OK
 
 
 def _show(args: argparse.Namespace) -> int:
-    from explorer.textview import render_tree
+    from explorer.show import ShowOptions, UnknownChoice, print_tree
 
     result = _loaded(args)
     if isinstance(result, int):
         return result
     assert result.corpus is not None
-    sys.stdout.write(render_tree(result.corpus))
+    # `explorer` without a terminal comes here too, with no filter options.
+    options = ShowOptions(
+        person=getattr(args, "person", None),
+        tag=getattr(args, "tag", None),
+        node=getattr(args, "node", None),
+        depth=getattr(args, "depth", None),
+    )
+    try:
+        print_tree(result.corpus, options, sys.stdout)
+    except UnknownChoice as error:
+        print(f"explorer: {error}", file=sys.stderr)
+        return EXIT_USAGE
     if result.errors:
         print(f"{summary(result.diagnostics)}: run 'explorer check' for details", file=sys.stderr)
     return EXIT_OK

@@ -1,0 +1,31 @@
+"""Exports of a loaded corpus: JSON (the contract in the README), Markdown, Mermaid and DOT.
+
+Each format is a function from a corpus to text; a format's module is imported only when used.
+"""
+
+from __future__ import annotations
+
+from explorer.model import Corpus
+
+FORMATS: tuple[str, ...] = ("json", "markdown", "mermaid", "dot")
+
+
+def render(format_name: str, corpus: Corpus) -> str:
+    """The corpus in one of FORMATS; a ValueError for any other name."""
+    if format_name == "json":
+        from explorer.export import to_json
+
+        return to_json(corpus)
+    if format_name == "markdown":
+        from explorer.formats import markdown
+
+        return markdown.render(corpus)
+    if format_name == "mermaid":
+        from explorer.formats import mermaid
+
+        return mermaid.render(corpus)
+    if format_name == "dot":
+        from explorer.formats import dot
+
+        return dot.render(corpus)
+    raise ValueError(f"unknown export format '{format_name}'")

@@ -1,0 +1,190 @@
+"""The corpus as a readable Markdown brief: the trees with every claim and quote, then by person.
+
+All YAML text passes through `inline`, which backslash-escapes what CommonMark (and GitHub's
+additions: tables, strikethrough, math) would otherwise read as syntax, so a title like
+`*not* [a link](x)` shows as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from explorer.formats.common import (
+    Placed,
+    corpus_counts,
+    credited,
+    kind_word,
+    likelihood_text,
+    one_line,
+    placed_nodes,
+    relation,
+    stances_by_voice,
+)
+from explorer.model import Citation, Corpus
+from explorer.queries import CorpusIndex, Voice
+
+# Characters that start or end inline syntax anywhere in a line: emphasis, code, links, raw HTML
+# and autolinks, headings' closing #, GFM tables, strikethrough and math.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
+# `&` only matters where it would begin an entity reference such as `&amp;` or `&#35;`.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# At the start of a line: list markers, setext underlines, ordered-list numbers.
+_LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
+
+# Backslash escapes do not work inside an autolink, so only addresses that need none are linked;
+# other schemes (javascript:, data:) are never made clickable.
+_WEB_URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+")
+
+MAX_HEADING = 6
+
+
+def inline(text: str) -> str:
+    """YAML text as one line of Markdown that renders as exactly that text (white space folded)."""
+    escaped = _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", one_line(text)))
+    return _LINE_START.sub(
+        lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), escaped
+    )
+
+
+def code(text: str) -> str:
+    """A code span that holds any text: the fence is longer than any run of backticks inside."""
+    text = one_line(text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip() else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _heading(level: int, text: str) -> str:
+    return f"{'#' * min(level, MAX_HEADING)} {text}"
+
+
+def _voice(voice: Voice) -> str:
+    """`Ada Gale (AG)`; an outlet standing in for its author: `Ledger (LW, author not named)`."""
+    if voice.source is not None:
+        return f"{inline(voice.source.outlet)} ({inline(voice.short)}, author not named)"
+    return f"{inline(voice.name)} ({inline(voice.short)})"
+
+
+def _names(voices: tuple[Voice, ...]) -> str:
+    return ", ".join(_voice(v) for v in voices)
+
+
+def _numbered(number: str, title: str) -> str:
+    """Tree roots read "1. Title", nodes below "1.2 Title"; the trigger has no number."""
+    if not number:
+        return f"Trigger: {title}"
+    return f"{number}{'' if '.' in number else '.'} {title}"
+
+
+def _reference(number: str) -> str:
+    """Where a node is in the brief, in words that cannot start a list ("1." would)."""
+    if not number:
+        return "trigger"
+    return number if "." in number else f"tree {number}"
+
+
+def _citation(citation: Citation, index: CorpusIndex) -> list[str]:
+    source = index.sources.get(citation.source)
+    if source is None:
+        where = f"unknown source {code(citation.source)}"
+    else:
+        where = (
+            f"*{inline(source.title)}* ({inline(source.outlet)}, {inline(str(source.published))})"
+        )
+    attribution = " · ".join(
+        [
+            f"— {inline(credited(citation, index))}, {where}",
+            citation.stance.value,
+            inline(likelihood_text(citation.likelihood)),
+        ]
+    )
+    return [f"> {inline(citation.quote)}", ">", f"> {attribution}", ""]
+
+
+def _node(placed: Placed, index: CorpusIndex) -> list[str]:
+    node = placed.node
+    # The trigger and the tree roots are level 2; each level below goes one deeper.
+    level = 2 + max(placed.depth - 1, 0)
+    title = _numbered(placed.number, inline(node.title))
+    where = relation(placed.parent, placed.depth)
+    facts = [f"*{kind_word(node).capitalize()}, {where}*", code(node.id)]
+    if node.tags:
+        facts.append("tags: " + ", ".join(inline(t) for t in node.tags))
+    if node.horizon is not None:
+        facts.append(f"horizon: {node.horizon.value}")
+    if node.see_also:
+        facts.append("see also: " + ", ".join(code(s) for s in node.see_also))
+    lines = [_heading(level, title), "", " · ".join(facts), ""]
+    if node.claim:
+        lines += [inline(node.claim), ""]
+    pro, con = index.supporters(node), index.opponents(node)
+    who = [f"**For:** {_names(pro) or 'no one'}"]
+    if con:
+        who.append(f"**Against:** {_names(con)}")
+    lines += [" · ".join(who), ""]
+    for citation in node.citations:
+        lines += _citation(citation, index)
+    return lines
+
+
+def _by_person(index: CorpusIndex, numbers: dict[str, str]) -> list[str]:
+    lines = ["## By person", ""]
+    for voice in index.cited_voices():
+        lines += [_heading(3, _voice(voice)), ""]
+        lines += [inline(voice.role), ""]
+        for node in index.nodes_argued_by(voice.key):
+            stances = stances_by_voice(node, index)[voice.key][1]
+            sides = {s.supports for s in stances}
+            side = "for and against" if len(sides) == 2 else ("for" if True in sides else "against")
+            where = _reference(numbers.get(node.id, ""))
+            lines.append(
+                f"- **{inline(node.title)}** ({where}) — {side}: "
+                + ", ".join(s.value for s in stances)
+            )
+        lines.append("")
+    return lines
+
+
+def _url(url: str) -> str:
+    """An autolink for a plain web address; any other text (or scheme) is shown, not linked."""
+    if _WEB_URL.fullmatch(url):
+        return f"<{url}>"
+    return inline(url)
+
+
+def _sources(corpus: Corpus, index: CorpusIndex) -> list[str]:
+    lines = ["## Sources", ""]
+    for source in corpus.sources:
+        authors = ", ".join(index.people[a].name for a in source.authors if a in index.people)
+        by = f", by {inline(authors)}" if authors else ", author not named"
+        date = inline(str(source.published))
+        if source.published_note:
+            date += f" ({inline(source.published_note)})"
+        line = (
+            f"- *{inline(source.title)}* — {inline(source.outlet)}, {date}, {source.kind.value}{by}"
+        )
+        if source.url:
+            line += f". {_url(source.url)}"
+        lines.append(line)
+    return [*lines, ""]
+
+
+def render(corpus: Corpus) -> str:
+    index = CorpusIndex(corpus)
+    trees, nodes, citations = corpus_counts(index)
+    lines = [_heading(1, inline(corpus.title)), ""]
+    if corpus.summary:
+        lines += [inline(corpus.summary), ""]
+    lines += [
+        f"Corpus {code(corpus.id)}: {trees} trees, {nodes} nodes, {citations} cited quotes "
+        f"from {len(corpus.sources)} sources.",
+        "",
+    ]
+    numbers: dict[str, str] = {}
+    for placed in placed_nodes(index):
+        numbers[placed.node.id] = placed.number
+        lines += _node(placed, index)
+    lines += _by_person(index, numbers)
+    lines += _sources(corpus, index)
+    return "\n".join(lines).rstrip("\n") + "\n"
