@@ -63,6 +63,45 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--depth", metavar="N", type=_depth, help="at most N levels below the top node"
     )
+
+    walk = commands.add_parser("walk", help="a path through the trees as a story")
+    _path_argument(walk)
+    walk.add_argument(
+        "--through",
+        metavar="ID[,ID…]",
+        required=True,
+        help="node ids on one path from the trigger, in order; the walk ends at the last",
+    )
+    walk.add_argument("--format", choices=["markdown", "json"], default="markdown")
+
+    compare = commands.add_parser("compare", help="questions × people: who argued which future")
+    _path_argument(compare)
+    compare.add_argument("--format", choices=["markdown", "csv", "json"], default="markdown")
+    compare.add_argument("--tag", metavar="T", help="only questions with this tag")
+
+    scorecard = commands.add_parser("scorecard", help="whose forecasts came to pass")
+    _path_argument(scorecard)
+    scorecard.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+
+    schema = commands.add_parser("schema", help="JSON Schema of corpus or tree files, for editors")
+    schema.add_argument("kind", nargs="?", choices=["corpus", "tree"], default="corpus")
+    schema.add_argument(
+        "--write", metavar="DIR", type=Path, help="write both schema files into DIR"
+    )
+
+    new = commands.add_parser("new", help="a skeleton for a new source or node")
+    new_kinds = new.add_subparsers(dest="new_kind", metavar="WHAT", required=True)
+    new_source = new_kinds.add_parser("source", help="a source entry for a seed file")
+    new_source.add_argument("seed_file", metavar="SEEDFILE", help="a file in the seeds folder")
+    new_node = new_kinds.add_parser("node", help="a node under a parent node")
+    new_node.add_argument("--parent", metavar="ID", required=True, help="the parent node's id")
+    for sub_parser in (new_source, new_node):
+        _path_argument(sub_parser)
+        sub_parser.add_argument(
+            "--write",
+            action="store_true",
+            help="insert it into the file (atomically) instead of printing it",
+        )
     return parser
 
 
@@ -79,17 +118,19 @@ def _depth(text: str) -> int:
 def _open_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
-        usage="explorer [PATH] | explorer {check,export,show} [PATH] [options]",
+        usage="explorer [PATH] | explorer COMMAND [PATH] [options]",
         description=(
-            "Walk competing, cited scenario trees. Commands: check (validate), export (JSON), "
-            "show (print the tree). 'explorer COMMAND --help' tells more."
+            "Walk competing, cited scenario trees. Commands: check (validate), show (print the "
+            "tree), export (JSON, Markdown, Mermaid, DOT), walk (a path as a story), compare "
+            "(questions × people), scorecard (whose forecasts came to pass), schema (for "
+            "editors), new (skeletons). 'explorer COMMAND --help' tells more."
         ),
     )
     _path_argument(parser)
     return parser
 
 
-COMMANDS = ("check", "export", "show")
+COMMANDS = ("check", "export", "show", "walk", "compare", "scorecard", "schema", "new")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -213,8 +254,121 @@ def _open(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
+def _walk(args: argparse.Namespace) -> int:
+    from explorer import walk_view
+    from explorer.queries import CorpusIndex
+    from explorer.walks import WalkError, walk_through
+
+    result = _loaded(args)
+    if isinstance(result, int):
+        return result
+    assert result.corpus is not None
+    index = CorpusIndex(result.corpus)
+    ids = [part.strip() for part in args.through.split(",") if part.strip()]
+    try:
+        walk = walk_through(index, ids)
+    except WalkError as error:
+        print(f"explorer: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    text = walk_view.to_json(walk) if args.format == "json" else walk_view.to_markdown(walk, index)
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from explorer import compare_view
+    from explorer.queries import CorpusIndex
+    from explorer.walks import compare_matrix
+
+    result = _loaded(args)
+    if isinstance(result, int):
+        return result
+    assert result.corpus is not None
+    matrix = compare_matrix(CorpusIndex(result.corpus), args.tag)
+    render = {"csv": compare_view.to_csv, "json": compare_view.to_json}.get(
+        args.format, compare_view.to_markdown
+    )
+    sys.stdout.write(render(matrix))
+    return EXIT_OK
+
+
+def _scorecard(args: argparse.Namespace) -> int:
+    from explorer import scorecard_view
+    from explorer.outcomes import scorecards
+    from explorer.queries import CorpusIndex
+
+    result = _loaded(args)
+    if isinstance(result, int):
+        return result
+    assert result.corpus is not None
+    cards = scorecards(CorpusIndex(result.corpus))
+    render = {"markdown": scorecard_view.to_markdown, "json": scorecard_view.to_json}.get(
+        args.format, scorecard_view.to_text
+    )
+    sys.stdout.write(render(cards))
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from explorer.editor_schema import SCHEMA_FILES, render
+
+    if args.write is None:
+        sys.stdout.write(render(args.kind))
+        return EXIT_OK
+    from explorer.atomic import write_atomic
+
+    try:
+        args.write.mkdir(parents=True, exist_ok=True)
+        for kind, name in SCHEMA_FILES.items():
+            write_atomic(args.write / name, render(kind))
+    except OSError as error:
+        print(f"explorer: cannot write into {args.write}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from explorer.atomic import FileChanged, Fingerprint, write_atomic
+    from explorer.scaffold import ScaffoldError, insert_node, insert_source
+
+    result = _loaded(args)
+    if isinstance(result, int):
+        return result
+    corpus = result.corpus
+    assert corpus is not None
+    try:
+        if args.new_kind == "source":
+            corpus_file = find_corpora(_target(args))[0]
+            insertion = insert_source(corpus, corpus_file, args.seed_file)
+        else:
+            insertion = insert_node(corpus, args.parent)
+        if not args.write:
+            sys.stdout.write(insertion.text)
+            return EXIT_OK
+        # Refuse to write over a file that changed since it was read.
+        original = insertion.path.read_bytes()
+        write_atomic(
+            insertion.path,
+            insertion.apply(original.decode("utf-8")),
+            expected=Fingerprint.of(original),
+        )
+    except (ScaffoldError, FileChanged) as error:
+        print(f"explorer: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"explorer: cannot write: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"added to {insertion.path} at line {insertion.line}")
+    return EXIT_OK
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check,
     "export": _export,
     "show": _show,
+    "walk": _walk,
+    "compare": _compare,
+    "scorecard": _scorecard,
+    "schema": _schema,
+    "new": _new,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from explorer.model import Corpus, Node
+from explorer.model import Corpus, Node, Outcome
 from explorer.queries import CorpusIndex
 
 
@@ -32,7 +32,35 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
             }
             for s in corpus.sources
         ],
+        "references": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "publisher": r.publisher,
+                "date": str(r.date),
+                "url": r.url,
+            }
+            for r in corpus.references
+        ],
         "nodes": nodes,
+    }
+
+
+def _outcome(outcome: Outcome | None) -> dict[str, Any] | None:
+    if outcome is None:
+        return None
+    return {
+        "status": outcome.status.value,
+        "date": str(outcome.date) if outcome.date else None,
+        "as_of": str(outcome.as_of),
+        "note": outcome.note,
+        "evidence": [
+            # A reference's summary is ours, not a verified quote: the key says which it is.
+            {"source": e.source, "quote": e.quote}
+            if e.source is not None
+            else {"reference": e.reference, "summary": e.summary}
+            for e in outcome.evidence
+        ],
     }
 
 
@@ -48,6 +76,7 @@ def _node(node: Node, index: CorpusIndex) -> dict[str, Any]:
         "see_also": list(node.see_also),
         "file": node.location.file,
         "line": node.location.line,
+        "outcome": _outcome(node.outcome),
         "citations": [
             {
                 "source": c.source,

@@ -133,3 +133,48 @@ def test_show_works_from_any_folder(tmp_path: Path) -> None:
     result = run("show", cwd=tmp_path)
     assert result.returncode == 0
     assert "The US kills Qasem Soleimani" in result.stdout
+
+
+def test_walk_prints_a_story_and_refuses_a_broken_path(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["walk", str(MINI), "--through", "crews,boatyards-follow", "--format", "json"]) == 0
+    walk = json.loads(capsys.readouterr().out)
+    assert walk["path"] == ["harbour-closed", "crews", "crews-move", "boatyards-follow"]
+    assert walk["steps"][2]["against"][0]["voice"] == "source:ledger"
+    assert main(["walk", str(MINI), "--through", "crews-stay,boatyards-follow"]) == 2
+    assert "is not on the path" in capsys.readouterr().err
+
+
+def test_compare_as_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(MINI), "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "question_id,question,ada-gale,mara-quay,source:ledger"
+    assert lines[1].startswith("crews,Do the fishing crews leave?,Crews move north")
+
+
+def test_scorecard_labels_its_brier_score(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scorecard", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert "derived from hedge words" in report["brier_label"]
+    assert {card["voice"] for card in report["scorecards"]} >= {"hadley", "simon"}
+
+
+def test_schema_prints_what_the_repo_keeps(capsys: pytest.CaptureFixture[str]) -> None:
+    from explorer.editor_schema import render
+
+    assert main(["schema", "tree"]) == 0
+    assert capsys.readouterr().out == render("tree")
+
+
+def test_new_node_prints_then_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    before = (folder / "waterfront.yaml").read_text()
+    assert main(["new", "node", "--parent", "waterfront-idle", str(folder)]) == 0
+    assert "- id: waterfront-idle-new" in capsys.readouterr().out
+    assert (folder / "waterfront.yaml").read_text() == before  # printing writes nothing
+    assert main(["new", "node", "--parent", "waterfront-idle", str(folder), "--write"]) == 0
+    assert "waterfront-idle-new" in (folder / "waterfront.yaml").read_text()
+    assert main(["new", "node", "--parent", "nowhere", str(folder)]) == 2
+    assert "no node 'nowhere'" in capsys.readouterr().err

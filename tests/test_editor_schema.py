@@ -49,9 +49,7 @@ def test_every_yaml_file_validates_against_its_schema(path: Path) -> None:
     assert errors == []
 
 
-@pytest.mark.parametrize(
-    "path", sorted(bundled_scenarios().glob("*/*.yaml")), ids=lambda p: p.name
-)
+@pytest.mark.parametrize("path", sorted(bundled_scenarios().glob("*/*.yaml")), ids=lambda p: p.name)
 def test_bundled_files_point_at_their_schema(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     kind = "corpus" if path.name == "corpus.yaml" else "tree"
