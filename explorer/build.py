@@ -65,9 +65,9 @@ class FileBuilder:
         misspelt: set[str] = set()
         for key, item in value.items:
             if key.value not in record.names:
-                hint = did_you_mean(key.value, record.names)
+                hint = did_you_mean(key.value, list(record.by_name))
                 self.report("E005", f"unknown field '{key.value}' in a {record.name}{hint}", key)
-                misspelt.update(difflib.get_close_matches(key.value, record.names, 1, 0.6))
+                misspelt.update(difflib.get_close_matches(key.value, list(record.by_name), 1, 0.6))
                 continue
             found[key.value] = item
         for field in record.fields:

@@ -46,16 +46,20 @@ class Field:
 class Record:
     name: str
     fields: tuple[Field, ...]
+    # Looked up for every key of every record read: computed once, not per lookup.
+    names: frozenset[str] = attrs.field(init=False)
+    by_name: dict[str, Field] = attrs.field(init=False, eq=False)
 
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(field.name for field in self.fields)
+    @names.default
+    def _names(self) -> frozenset[str]:
+        return frozenset(field.name for field in self.fields)
+
+    @by_name.default
+    def _by_name(self) -> dict[str, Field]:
+        return {field.name: field for field in self.fields}
 
     def field(self, name: str) -> Field:
-        for field in self.fields:
-            if field.name == name:
-                return field
-        raise KeyError(name)
+        return self.by_name[name]
 
 
 def _choices(values: type[enum.Enum]) -> tuple[str, ...]:
