@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 
 import attrs
@@ -61,13 +62,22 @@ RULES: dict[str, Rule] = _rules(
 )
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print as one line: control characters and line breaks from user files (or
+    seeds) are shown escaped, so they can neither drive the terminal nor forge a second line."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 @attrs.frozen(slots=True)
 class Diagnostic:
     """One finding, located at `file:line:column` (1-based; 0 when the whole file is meant)."""
 
     code: str
-    message: str
-    file: str
+    message: str = attrs.field(converter=printable)
+    file: str = attrs.field(converter=printable)
     line: int = 0
     column: int = 0
 

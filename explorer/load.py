@@ -265,6 +265,18 @@ def _read_seeds(
                     )
                 )
                 continue
+            # Only a regular file: a FIFO or a device would block the read or never end.
+            if path.exists() and not path.is_file():
+                diagnostics.append(
+                    Diagnostic(
+                        "E012",
+                        f"the seed '{name}' of source '{source.id}' is not a regular file",
+                        at.file,
+                        at.line,
+                        at.column,
+                    )
+                )
+                continue
             data = path.read_bytes()
         except OSError as error:
             reason = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
@@ -34,6 +35,9 @@ class Limits:
     file_bytes: int = 64 * 1024 * 1024
     depth: int = 100
     scalar_chars: int = 100_000
+    # Keys, texts, lists and mappings in one file. The bundled files hold about 500 each; a
+    # file within the byte limit could otherwise hold 30 million, minutes of work and gigabytes.
+    values: int = 100_000
 
 
 DEFAULT_LIMITS: Final = Limits()
@@ -193,6 +197,39 @@ def _fail(diagnostic: Diagnostic) -> ReadResult:
     return ReadResult(None, (diagnostic,))
 
 
+_C_BAD_ESCAPE: Final = "found invalid Unicode character escape code"
+_LONG_ESCAPE = re.compile(r"\\U([0-9a-fA-F]{8})")
+
+
+def _bad_escape(display: str, line: int, column: int) -> Diagnostic:
+    # The same code as a surrogate that the pure-Python parser lets through to `_scalar`.
+    return Diagnostic(
+        "E002",
+        "an escape names no character (a surrogate such as \\ud800, or a number past "
+        "\\U0010FFFF), which is not allowed in a scenario file",
+        display,
+        line,
+        column,
+    )
+
+
+def _events(text: str, display: str) -> Iterator[yaml.Event]:
+    """The parser's events; the pure-Python scanner's chr() on "\\U00110000" becomes an E002."""
+    events = yaml.parse(text, Loader=_Loader)
+    while True:
+        try:
+            event = next(events)
+        except StopIteration:
+            return
+        except ValueError as error:
+            found = next(
+                (m for m in _LONG_ESCAPE.finditer(text) if int(m.group(1), 16) > 0x10FFFF), None
+            )
+            line, column = _line_col(text, found.start()) if found else (0, 0)
+            raise _Stop(_bad_escape(display, line, column)) from error
+        yield event
+
+
 def read_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Build the located tree from YAML text (already decoded and screened)."""
     builder = _Builder(display, limits)
@@ -203,6 +240,8 @@ def read_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> ReadR
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        if error.problem == _C_BAD_ESCAPE:  # libyaml's words for "\ud800" or "\U00110000"
+            return ReadResult(None, (*builder.diagnostics, _bad_escape(display, line, column)))
         reason = error.problem or "invalid YAML"
         if error.context:
             reason = f"{reason} ({error.context})"
@@ -230,7 +269,8 @@ class _Builder:
         stack: list[_Open] = []
         root: Value | None = None
         documents = 0
-        for event in yaml.parse(text, Loader=_Loader):
+        values = 0
+        for event in _events(text, self.display):
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -249,6 +289,14 @@ class _Builder:
                 )
             if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
                 self._check_node_event(event)
+                values += 1
+                if values > self.limits.values:
+                    raise self._stop(
+                        "E019",
+                        f"the file holds more than {self.limits.values:,} values (keys, texts, "
+                        "lists and mappings); split it into smaller files",
+                        event,
+                    )
             if isinstance(event, yaml.ScalarEvent):
                 value: Value = self._scalar(event)
             elif isinstance(event, yaml.CollectionStartEvent):
