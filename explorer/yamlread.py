@@ -15,7 +15,7 @@ import codecs
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple, cast
 
 import attrs
 import yaml
@@ -45,8 +45,11 @@ DEFAULT_LIMITS: Final = Limits()
 NULL_WORDS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 
 
-@attrs.frozen(slots=True)
-class Scalar:
+# The located values are immutable named tuples rather than attrs classes: a large corpus makes
+# millions of them, and a tuple is built several times faster than a frozen attrs instance.
+
+
+class Scalar(NamedTuple):
     value: str
     line: int
     column: int
@@ -57,15 +60,13 @@ class Scalar:
         return self.plain and self.value in NULL_WORDS
 
 
-@attrs.frozen(slots=True)
-class Mapping:
+class Mapping(NamedTuple):
     items: tuple[tuple[Scalar, Value], ...]
     line: int
     column: int
 
 
-@attrs.frozen(slots=True)
-class Sequence:
+class Sequence(NamedTuple):
     items: tuple[Value, ...]
     line: int
     column: int
@@ -215,19 +216,20 @@ def _bad_escape(display: str, line: int, column: int) -> Diagnostic:
 
 def _events(text: str, display: str) -> Iterator[yaml.Event]:
     """The parser's events; the pure-Python scanner's chr() on "\\U00110000" becomes an E002."""
-    events = yaml.parse(text, Loader=_Loader)
-    while True:
-        try:
-            event = next(events)
-        except StopIteration:
-            return
-        except ValueError as error:
-            found = next(
-                (m for m in _LONG_ESCAPE.finditer(text) if int(m.group(1), 16) > 0x10FFFF), None
-            )
-            line, column = _line_col(text, found.start()) if found else (0, 0)
-            raise _Stop(_bad_escape(display, line, column)) from error
-        yield event
+    # The parser's own methods, without yaml.parse's generator: this loop runs once per event.
+    loader = _Loader(text)
+    check, get = loader.check_event, loader.get_event
+    try:
+        while check():
+            yield cast(yaml.Event, get())  # never None after check() said there is one
+    except ValueError as error:
+        found = next(
+            (m for m in _LONG_ESCAPE.finditer(text) if int(m.group(1), 16) > 0x10FFFF), None
+        )
+        line, column = _line_col(text, found.start()) if found else (0, 0)
+        raise _Stop(_bad_escape(display, line, column)) from error
+    finally:
+        loader.dispose()
 
 
 def read_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
@@ -270,7 +272,44 @@ class _Builder:
         root: Value | None = None
         documents = 0
         values = 0
+        scalar_event, mapping_start, sequence_start = (
+            yaml.ScalarEvent,
+            yaml.MappingStartEvent,
+            yaml.SequenceStartEvent,
+        )
+        collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         for event in _events(text, self.display):
+            kind = type(event)
+            # The common case first, with no isinstance chain: a plain scalar inside a collection.
+            if kind is scalar_event and stack:
+                scalar = cast(yaml.ScalarEvent, event)
+                if scalar.anchor is not None or scalar.tag is not None:
+                    self._check_node_event(scalar)
+                values += 1
+                if values > self.limits.values:
+                    raise self._too_many(event)
+                self._add(stack[-1], self._scalar(scalar))
+                continue
+            if kind in collection_end:
+                value = stack.pop().close()
+                if stack:
+                    self._add(stack[-1], value)
+                else:
+                    root = value
+                continue
+            if kind is mapping_start or kind is sequence_start:
+                self._check_node_event(cast(yaml.CollectionStartEvent, event))
+                values += 1
+                if values > self.limits.values:
+                    raise self._too_many(event)
+                if len(stack) >= self.limits.depth:
+                    raise self._stop(
+                        "E019",
+                        f"the YAML is nested more than {self.limits.depth} levels deep",
+                        event,
+                    )
+                stack.append(_Open(kind is mapping_start, *_position(event)))
+                continue
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -287,39 +326,20 @@ class _Builder:
                     f"the alias '*{event.anchor}' is not allowed: write the value out in full",
                     event,
                 )
-            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-                self._check_node_event(event)
-                values += 1
-                if values > self.limits.values:
-                    raise self._stop(
-                        "E019",
-                        f"the file holds more than {self.limits.values:,} values (keys, texts, "
-                        "lists and mappings); split it into smaller files",
-                        event,
-                    )
-            if isinstance(event, yaml.ScalarEvent):
-                value: Value = self._scalar(event)
-            elif isinstance(event, yaml.CollectionStartEvent):
-                if len(stack) >= self.limits.depth:
-                    raise self._stop(
-                        "E019",
-                        f"the YAML is nested more than {self.limits.depth} levels deep",
-                        event,
-                    )
-                stack.append(_Open(isinstance(event, yaml.MappingStartEvent), *_position(event)))
-                continue
-            elif isinstance(event, yaml.CollectionEndEvent):
-                opened = stack.pop()
-                value = opened.close()
-            else:
-                continue
-            if stack:
-                self._add(stack[-1], value)
-            else:
-                root = value
+            if kind is scalar_event:  # a document that is a bare scalar
+                self._check_node_event(cast(yaml.ScalarEvent, event))
+                root = self._scalar(cast(yaml.ScalarEvent, event))
         if root is None or (isinstance(root, Scalar) and root.is_null):
             raise _Stop(Diagnostic("E020", "the file is empty", self.display, 1, 1))
         return root
+
+    def _too_many(self, event: yaml.Event) -> _Stop:
+        return self._stop(
+            "E019",
+            f"the file holds more than {self.limits.values:,} values (keys, texts, lists and "
+            "mappings); split it into smaller files",
+            event,
+        )
 
     def _check_node_event(self, event: yaml.NodeEvent) -> None:
         if event.anchor is not None:
@@ -346,7 +366,8 @@ class _Builder:
                 event,
             )
         # Escapes in double-quoted text ("\x1b", "\ud800") can smuggle what the file screen refused.
-        bad = _FORBIDDEN.search(value) or _SURROGATE.search(value)
+        # isprintable() is a fast first look; only text it doubts is searched.
+        bad = None if value.isprintable() else _FORBIDDEN.search(value) or _SURROGATE.search(value)
         if bad:
             raise self._stop(
                 "E002",
@@ -354,7 +375,9 @@ class _Builder:
                 "which is not allowed in a scenario file",
                 event,
             )
-        return Scalar(value, *_position(event), plain=not event.style)
+        mark = event.start_mark
+        assert mark is not None  # both parsers mark every event
+        return Scalar(value, mark.line + 1, mark.column + 1, not event.style)
 
     def _add(self, parent: _Open, value: Value) -> None:
         if not parent.is_mapping:
