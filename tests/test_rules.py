@@ -118,8 +118,20 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "people:\n  - id: nobody\n    name: No Body\n    role: never cited\n",
         "- id: nobody",
     ),
-    ("E023", "crews.yaml", "    see_also: [crews-move]\n", "    see_also: [crews-move]\n    outcome:\n      status: happened\n      as_of: 2022-01-01\n      note: They stayed.\n      evidence:\n        - source: ledger\n          summary: both kinds at once\n", "- source: ledger\n          summary"),
-    ("W106", "crews.yaml", "    horizon: months\n", "    horizon: months\n    outcome:\n      status: happened\n      date: 2021-01-10\n      as_of: 2022-01-01\n      note: They left before the article.\n", "- source: gazette\n        quote: Fishing crews will almost certainly move north within a year\n        stance: predicts"),
+    (
+        "E023",
+        "crews.yaml",
+        "    see_also: [crews-move]\n",
+        "    see_also: [crews-move]\n    outcome:\n      status: happened\n      as_of: 2022-01-01\n      note: They stayed.\n      evidence:\n        - source: ledger\n          summary: both kinds at once\n",
+        "- source: ledger\n          summary",
+    ),
+    (
+        "W106",
+        "crews.yaml",
+        "    horizon: months\n",
+        "    horizon: months\n    outcome:\n      status: happened\n      date: 2021-01-10\n      as_of: 2022-01-01\n      note: They left before the article.\n",
+        "- source: gazette\n        quote: Fishing crews will almost certainly move north within a year\n        stance: predicts",
+    ),
 ]
 
 

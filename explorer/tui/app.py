@@ -14,22 +14,27 @@ from explorer.load import display_path, load_corpus
 from explorer.tui.screens.failed import LoadFailedScreen
 from explorer.tui.screens.help import HelpScreen, HelpSection
 from explorer.tui.screens.main import MainScreen
-from explorer.tui.screens.pick import CitationPicker
+from explorer.tui.screens.matrix import MatrixScreen
+from explorer.tui.screens.pick import CitationPicker, NodePicker
+from explorer.tui.screens.scorecard import ScorecardScreen
 from explorer.tui.screens.source import SourceScreen
+from explorer.tui.screens.walk import WalkScreen
 from explorer.tui.widgets.detail import CitationCard
+from explorer.tui.widgets.matrix import MatrixTable
 from explorer.tui.widgets.people import PeopleList
 from explorer.tui.widgets.scenario_tree import ScenarioTree
+from explorer.tui.widgets.scorecard import ScorecardList
 from explorer.tui.widgets.seed_view import SeedView
+from explorer.tui.widgets.walk import ChoiceList
 
 DARK, LIGHT = "textual-dark", "textual-light"
+STYLES = ("explorer", "main", "source", "help", "pick", "failed", "walk", "matrix", "scorecard")
 
 
 class ExplorerApp(App[None]):
     # Every screen's styles are read once, here (Textual does not load a default screen's own
     # CSS_PATH), each file scoped by its screen's type name.
-    CSS_PATH: ClassVar[list[str | PurePath]] = [
-        f"styles/{name}.tcss" for name in ("explorer", "main", "source", "help", "pick", "failed")
-    ]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [f"styles/{name}.tcss" for name in STYLES]
     TITLE = "Scenario Explorer"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,7 +63,10 @@ class ExplorerApp(App[None]):
             ("People list (p)", [PeopleList], []),
             ("A citation in the details", [CitationCard], []),
             ("Source view", [SourceScreen, SeedView], []),
-            ("Choosing a citation", [CitationPicker, OptionList], []),
+            ("Walk (w, W)", [WalkScreen, ChoiceList], []),
+            ("Compare matrix (m)", [MatrixScreen, MatrixTable], []),
+            ("Scorecard (a)", [ScorecardScreen, ScorecardList], []),
+            ("Choosing a citation or a node", [CitationPicker, NodePicker, OptionList], []),
             ("Help", [HelpScreen], []),
             ("When the corpus cannot be read", [LoadFailedScreen], []),
         ]

@@ -48,3 +48,20 @@ class SourceOpened(Message):
     def __init__(self, source_id: str) -> None:
         super().__init__()
         self.source_id = source_id
+
+
+class StepChosen(Message):
+    """In a walk: continue to this alternative or consequence of the current step."""
+
+    def __init__(self, node_id: str) -> None:
+        super().__init__()
+        self.node_id = node_id
+
+
+class NodesChosen(Message):
+    """Show one of these nodes in the tree (the reader picks when there are several)."""
+
+    def __init__(self, node_ids: tuple[str, ...], empty_note: str = "") -> None:
+        super().__init__()
+        self.node_ids = node_ids
+        self.empty_note = empty_note  # what to say when there is none

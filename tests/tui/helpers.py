@@ -20,6 +20,7 @@ from explorer.tui.widgets.scenario_tree import ScenarioTree
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MINI = FIXTURES / "mini"
 HOSTILE = FIXTURES / "hostile-markup"
+OUTCOMES = FIXTURES / "outcomes"  # the mini corpus with outcomes, evidence and references
 BROKEN = FIXTURES / "broken"
 UNREADABLE = FIXTURES / "unreadable"
 

@@ -13,7 +13,7 @@ import pytest
 
 from explorer.tui.app import ExplorerApp
 
-from .helpers import HOSTILE, MINI
+from .helpers import HOSTILE, MINI, OUTCOMES
 
 SnapCompare = Callable[..., bool]
 
@@ -64,3 +64,34 @@ def test_light_theme_with_a_branch_open(snap_compare: SnapCompare) -> None:
 def test_hostile_markup_is_literal(snap_compare: SnapCompare) -> None:
     """Titles, names, claims full of markup are drawn as written."""
     assert snap(snap_compare, (120, 40), ["j", "j"], path=HOSTILE)
+
+
+NARROW = (80, 24)
+
+
+def test_walk_mid_way(snap_compare: SnapCompare) -> None:
+    """A walk at 'Crews move north': the path, the step, its consequence with who argued it,
+    and the likelihood table (Ledger Weekly's doubt marked ✗)."""
+    assert snap(snap_compare, NARROW, ["w", "1", "enter"])
+
+
+def test_walk_summary(snap_compare: SnapCompare) -> None:
+    """A walk from 'Crews move north' (W) to its leaf: the summary, step by step."""
+    assert snap(snap_compare, NARROW, ["j", "j", "W", "1"])
+
+
+def test_compare_matrix(snap_compare: SnapCompare) -> None:
+    """Questions × people; cells coloured by stance, 'against:' for doubts."""
+    assert snap(snap_compare, NARROW, ["m"])
+
+
+@SIZES
+def test_hindsight_overlay(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    """Outcome marks on every node and in the legend; 'A tourism boom' selected, whose details
+    end with its outcome and a reference's summary, labelled as not verified (at 120x40)."""
+    assert snap(snap_compare, size, ["o", "j", "j", "j", "j", "j"], path=OUTCOMES)
+
+
+def test_scorecard(snap_compare: SnapCompare) -> None:
+    """Per person: forecasts, counts, held up, the Brier score derived from hedge words."""
+    assert snap(snap_compare, NARROW, ["a"], path=OUTCOMES)

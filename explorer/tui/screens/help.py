@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from explorer.tui.focus import Mark
+from explorer.tui.hindsight import OutcomeMark
 from explorer.tui.widgets.labels import AGAINST_GLYPH, EVENT_GLYPH, QUESTION_GLYPH, text_style
 
 HelpSection = tuple[str, Sequence[type[DOMNode]], Sequence[Binding]]
@@ -26,6 +27,7 @@ MARKS: list[tuple[str, str]] = [
     (f"{AGAINST_GLYPH}AG", "who argues against it (struck through)"),
     ("(n)", "how many citations the node has"),
     *((mark.glyph, f"with people chosen: {mark.meaning}") for mark in Mark),
+    *((mark.glyph, f"with outcomes shown (o): {mark.meaning}") for mark in OutcomeMark),
 ]
 
 

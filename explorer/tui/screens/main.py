@@ -24,8 +24,11 @@ from explorer.tui.messages import (
     SourceRequested,
 )
 from explorer.tui.providers.search import ScenarioSearch
+from explorer.tui.screens.matrix import MatrixScreen
 from explorer.tui.screens.pick import CitationPicker
+from explorer.tui.screens.scorecard import ScorecardScreen
 from explorer.tui.screens.source import SourceScreen
+from explorer.tui.screens.walk import WalkScreen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
@@ -55,6 +58,12 @@ class MainScreen(Screen[None]):
         Binding("c", "collapse", "Collapse to their paths"),
         Binding("x", "clear_focus", "Clear filter"),
         Binding("d", "toggle_diagnostics", "Diagnostics"),
+        # Not in the footer, which has no room left at 80 columns; the help lists them.
+        Binding("w", "walk", "Walk from the trigger", show=False),
+        Binding("W", "walk_here", "Walk to the selected node and on", show=False),
+        Binding("m", "matrix", "Compare matrix: who argued which alternative", show=False),
+        Binding("o", "toggle_hindsight", "Outcomes on the tree (hindsight) on/off", show=False),
+        Binding("a", "scorecard", "Scorecard: whose forecasts held up", show=False),
         *(
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
             for n in range(1, CITATION_KEYS + 1)
@@ -67,6 +76,7 @@ class MainScreen(Screen[None]):
         self.result = result
         self.index = CorpusIndex(result.corpus)
         self.person_focus = Focus()
+        self.hindsight = False  # outcome marks on the tree's nodes
         self.selected_id = result.corpus.trigger.id
 
     # -- layout --------------------------------------------------------------------------------
@@ -196,6 +206,31 @@ class MainScreen(Screen[None]):
         ]
         seed = self.result.seeds.get(source.seed)
         self.app.push_screen(SourceScreen(source, seed, list(dict.fromkeys(quotes))))
+
+    # -- walks, the matrix, outcomes -----------------------------------------------------------
+
+    def action_walk(self) -> None:
+        self.app.push_screen(WalkScreen(self.index, hindsight=self.hindsight), self.show_node)
+
+    def action_walk_here(self) -> None:
+        walk = WalkScreen(self.index, self.selected_id, hindsight=self.hindsight)
+        self.app.push_screen(walk, self.show_node)
+
+    def action_matrix(self) -> None:
+        self.app.push_screen(MatrixScreen(self.index), self.show_node)
+
+    def action_scorecard(self) -> None:
+        self.app.push_screen(ScorecardScreen(self.index))
+
+    def show_node(self, node_id: str | None) -> None:
+        """Back from a walk or the matrix: show the node chosen there, as search does."""
+        if node_id is not None:
+            self.post_message(JumpToNode(node_id))
+
+    def action_toggle_hindsight(self) -> None:
+        self.hindsight = not self.hindsight
+        self.scenario_tree.show_hindsight(self.hindsight)
+        self.query_one(Legend).show_hindsight(self.hindsight)
 
     # -- diagnostics ---------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -44,6 +45,37 @@ class CitationPicker(ModalScreen[int | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(int(event.option.id or "1"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NodePicker(ModalScreen[str | None]):
+    """Choose one of several nodes; dismissed with its id, or None."""
+
+    AUTO_FOCUS = "#nodes"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, nodes: Sequence[Node], title: str) -> None:
+        super().__init__()
+        self.nodes = tuple(nodes)
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        options = [
+            Option(Text(f"{number} {one_line(node.title)}"), id=node.id)
+            for number, node in enumerate(self.nodes, 1)
+        ]
+        picker = OptionList(*options, id="nodes")
+        picker.border_title = Text(self.title_text)
+        yield picker
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.theme import Theme
 from textual.widgets import Static
 
-from explorer.model import Citation, Node
+from explorer.model import Citation, Node, Outcome
 from explorer.queries import CorpusIndex
 from explorer.tui.focus import Palette
 from explorer.tui.messages import SourceRequested
@@ -30,6 +30,7 @@ from explorer.tui.widgets.labels import (
     voice_badge,
     voices_text,
 )
+from explorer.tui.widgets.outcome import evidence_text, outcome_text
 
 DETAIL_CLASSES = frozenset(
     {"detail--title", "detail--label", "detail--quote", "detail--doubts", "detail--number"}
@@ -67,6 +68,7 @@ class DetailPane(VerticalScroll):
         super().__init__(id=id)
         self.index = index
         self.palette = Palette(index)
+        self.references = {r.id: r for r in index.corpus.references}
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -98,6 +100,8 @@ class DetailPane(VerticalScroll):
         yield Static(heading, classes="detail-heading")
         for number, citation in enumerate(node.citations, 1):
             yield CitationCard(self._citation(number, citation), node.id, number)
+        if node.outcome is not None:
+            yield from self._outcome(node.outcome)
         if node.see_also:
             yield Static(self._see_also(node), classes="detail-see-also")
 
@@ -148,6 +152,21 @@ class DetailPane(VerticalScroll):
         text.append("\n")
         text.append(source_text(citation, self.index), style("label--muted"))
         return text
+
+    def _outcome(self, outcome: Outcome) -> ComposeResult:
+        """What became of the node: status, dates, note; then each piece of evidence."""
+        style = self._style
+        heading = styled("Outcome: ", style("detail--label"))
+        heading.append_text(outcome_text(outcome, style))
+        yield Static(heading, classes="detail-outcome")
+        if outcome.evidence:
+            count = len(outcome.evidence)
+            yield Static(
+                styled(f"Evidence ({count})", style("detail--label")), classes="detail-heading"
+            )
+        for evidence in outcome.evidence:
+            text = evidence_text(evidence, self.index, self.references, style)
+            yield Static(text, classes="evidence")
 
     def _see_also(self, node: Node) -> Text:
         text = styled("See also: ", self._style("detail--label"))

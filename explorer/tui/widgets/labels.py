@@ -14,9 +14,10 @@ from rich.text import Text
 from textual.widget import Widget
 
 from explorer.likelihood import band_for
-from explorer.model import Citation, Node, NodeKind
+from explorer.model import Citation, Node, NodeKind, Stance
 from explorer.queries import CorpusIndex, Voice
 from explorer.tui.focus import PALETTE_SIZE, Mark, Palette, View
+from explorer.tui.hindsight import OUTCOME_CLASSES, outcome_mark
 
 StyleOf = Callable[[str], Style]
 
@@ -26,6 +27,7 @@ AGAINST_GLYPH = "✗"
 PATH_SEPARATOR = " › "
 
 PERSON_CLASSES = frozenset(f"person--{i}" for i in range(PALETTE_SIZE))
+STANCE_CLASSES = frozenset(f"stance--{stance.value}" for stance in Stance)
 LABEL_CLASSES = frozenset(
     {
         "node--question",
@@ -37,6 +39,8 @@ LABEL_CLASSES = frozenset(
         "label--muted",
         *PERSON_CLASSES,
         *(mark.css_class for mark in Mark),
+        *OUTCOME_CLASSES,
+        *STANCE_CLASSES,
     }
 )
 
@@ -67,6 +71,16 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis."""
+    text = one_line(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def stance_style(stance: Stance, style_of: StyleOf) -> Style:
+    return style_of(f"stance--{stance.value}")
+
+
 def glyph(node: Node, style_of: StyleOf) -> Text:
     if node.kind is NodeKind.QUESTION:
         return styled(QUESTION_GLYPH, style_of("node--question"))
@@ -91,10 +105,24 @@ def badges(node: Node, index: CorpusIndex, palette: Palette, style_of: StyleOf) 
     return Text(" ").join(parts)
 
 
+def outcome_glyph(node: Node, style_of: StyleOf) -> Text:
+    """The hindsight mark (✓ ✗ ◐ ○) of a node's outcome; a blank when it has none."""
+    mark = outcome_mark(node)
+    if mark is None:
+        return Text(" ")
+    return styled(mark.glyph, style_of(mark.css_class))
+
+
 def node_label(
-    node: Node, index: CorpusIndex, view: View, palette: Palette, style_of: StyleOf
+    node: Node,
+    index: CorpusIndex,
+    view: View,
+    palette: Palette,
+    style_of: StyleOf,
+    hindsight: bool = False,
 ) -> Text:
-    """`[mark] ? Title  AG ✗LW  (2)`: kind, title, who argues it (and against), citations."""
+    """`[mark] [outcome] ? Title  AG ✗LW  (2)`: kind, title, who argues it (and against),
+    citations; the person mark when people are chosen, the outcome mark in hindsight."""
     label = Text(no_wrap=True, end="")
     if view.active:
         mark = view.mark(node.id)
@@ -103,6 +131,9 @@ def node_label(
         else:
             label.append(mark.glyph, style_of(mark.css_class))
             label.append(" ")
+    if hindsight:
+        label.append_text(outcome_glyph(node, style_of))
+        label.append(" ")
     label.append_text(glyph(node, style_of))
     label.append(" ")
     label.append(one_line(node.title), style_of("node--title"))
@@ -165,4 +196,16 @@ def voice_line(voice: Voice, palette: Palette, style_of: StyleOf) -> Text:
     text = voice_badge(voice, palette, style_of)
     text.append(" ")
     text.append(voice.name)
+    return text
+
+
+def argument_text(
+    voice: Voice, citation: Citation, palette: Palette, style_of: StyleOf, against: bool = False
+) -> Text:
+    """`AG Ada Gale  predicts · “almost certainly”: almost certain (95–99 %)`."""
+    text = voice_badge(voice, palette, style_of, against=against)
+    text.append(f" {voice.name}  ")
+    text.append(citation.stance.value, stance_style(citation.stance, style_of))
+    text.append(" · ", style_of("label--muted"))
+    text.append(likelihood_text(citation.likelihood))
     return text

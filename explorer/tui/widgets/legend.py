@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from explorer.queries import CorpusIndex
 from explorer.tui.focus import Focus, Palette, View
+from explorer.tui.hindsight import OutcomeMark
 from explorer.tui.widgets.labels import (
     EVENT_GLYPH,
     LABEL_CLASSES,
@@ -29,6 +30,8 @@ class Legend(Static):
         self.index = index
         self.palette = Palette(index)
         self.view = View(index, Focus())
+        self.hindsight = False
+        self.has_outcomes = any(node.outcome is not None for node in index.ordered_nodes())
 
     def _style(self, name: str) -> Style:
         return text_style(self, name)
@@ -44,7 +47,31 @@ class Legend(Static):
         self.view = View(self.index, focus)
         self.update(self._text())
 
+    def show_hindsight(self, on: bool) -> None:
+        self.hindsight = on
+        self.update(self._text())
+
     def _text(self) -> Text:
+        text = self._marks_text()
+        if self.hindsight:
+            text.append("\n")
+            text.append_text(self._hindsight_text())
+        return text
+
+    def _hindsight_text(self) -> Text:
+        style = self._style
+        text = Text()
+        text.append("Outcomes: ", style("label--muted"))
+        if not self.has_outcomes:
+            text.append("none recorded in this corpus")
+            return text
+        for mark in OutcomeMark:
+            text.append(mark.glyph, style(mark.css_class))
+            text.append(f" {mark.meaning}  ")
+        text.append("blank: none recorded", style("label--muted"))
+        return text
+
+    def _marks_text(self) -> Text:
         style = self._style
         text = Text()
         view = self.view

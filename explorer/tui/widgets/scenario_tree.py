@@ -41,6 +41,7 @@ class ScenarioTree(Tree[str]):
         self.index = index
         self.palette = Palette(index)
         self.view = View(index, Focus())
+        self.hindsight = False  # outcome marks on every node
         self._by_id: dict[str, TreeNode[str]] = {trigger.id: self.root}
         self._filled: set[str] = set()
         self._labels: dict[str, Text] = {}
@@ -114,7 +115,9 @@ class ScenarioTree(Tree[str]):
         label = self._labels.get(node_id)
         if label is None:
             node = self.index.nodes[node_id]
-            label = node_label(node, self.index, self.view, self.palette, self._style)
+            label = node_label(
+                node, self.index, self.view, self.palette, self._style, self.hindsight
+            )
             self._labels[node_id] = label
         return label
 
@@ -173,7 +176,13 @@ class ScenarioTree(Tree[str]):
             _ = self._tree_lines
             self.move_cursor(node.children[0])
 
-    # -- focus (people) ------------------------------------------------------------------------
+    # -- hindsight and focus (people) ----------------------------------------------------------
+
+    def show_hindsight(self, on: bool) -> None:
+        """Mark every node with its outcome (✓ ✗ ◐ ○), or take the marks off."""
+        self.hindsight = on
+        self._labels.clear()
+        self._invalidate()
 
     def show_focus(self, focus: Focus) -> None:
         """Mark and dim for the chosen people; rebuild when the kept nodes change."""

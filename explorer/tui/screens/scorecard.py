@@ -1,0 +1,42 @@
+"""The scorecard: per person, which of their forecasts held up, by dated outcomes."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from explorer.outcomes import scorecards
+from explorer.queries import CorpusIndex
+from explorer.tui.widgets.scorecard import ScorecardList
+
+INTRO = (
+    "A citation counts as a forecast when its source was published before the outcome's "
+    "date. The Brier score is derived from each author's hedge word (the middle of its "
+    "band), never from a number they gave."
+)
+
+
+class ScorecardScreen(Screen[None]):
+    AUTO_FOCUS = "#scorecards"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back"),
+    ]
+
+    def __init__(self, index: CorpusIndex) -> None:
+        super().__init__()
+        self.index = index
+        self.cards = scorecards(index)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(INTRO), id="scorecard-intro")
+        yield ScorecardList(self.index, self.cards, id="scorecards")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss()

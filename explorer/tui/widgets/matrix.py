@@ -1,0 +1,179 @@
+"""The compare matrix: questions down, people across; each cell the alternatives a person argued,
+coloured by stance, those argued against after “against:”."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.theme import Theme
+from textual.widgets import DataTable, Static
+
+from explorer.model import Node, Stance
+from explorer.queries import CorpusIndex
+from explorer.tui.focus import Palette
+from explorer.tui.messages import NodesChosen
+from explorer.tui.widgets.labels import (
+    LABEL_CLASSES,
+    glyph,
+    shorten,
+    stance_style,
+    text_style,
+    voice_badge,
+)
+from explorer.walks import Cell, Matrix
+
+QUESTION_WIDTH = 24
+ALTERNATIVE_WIDTH = 24
+QUESTION_COLUMN = "question"
+AGAINST = "against: "
+
+
+def stance_of(index: CorpusIndex, node: Node, key: str, supporting: bool) -> Stance | None:
+    """The stance of the first citation by which a voice argues for (or against) a node."""
+    for citation in node.citations:
+        if citation.stance.supports != supporting:
+            continue
+        if any(voice.key == key for voice in index.voices_of(citation)):
+            return citation.stance
+    return None
+
+
+class MatrixHeader(Static):
+    """What the matrix shows: the tag filter, the keys, and what the colours mean."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text(""), id=id)
+        self.tag: str | None = None
+        self.questions = 0
+
+    def _style(self, name: str) -> Style:
+        return text_style(self, name)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: Theme) -> None:
+        self.update(self._text())
+
+    def show_filter(self, tag: str | None, questions: int) -> None:
+        self.tag, self.questions = tag, questions
+        self.update(self._text())
+
+    def _text(self) -> Text:
+        style = self._style
+        text = Text()
+        text.append("Tag: ", style("label--muted"))
+        text.append(self.tag if self.tag is not None else "all")
+        text.append(f" · {self.questions} question{'s' if self.questions != 1 else ''}")
+        text.append(" · f: next tag\n", style("label--muted"))
+        for stance in Stance:
+            if stance is Stance.DOUBTS:
+                continue
+            text.append(stance.value, stance_style(stance, style))
+            text.append("  ")
+        text.append(AGAINST.strip(), stance_style(Stance.DOUBTS, style))
+        text.append(" argued against", style("label--muted"))
+        return text
+
+
+class MatrixTable(DataTable[Text]):
+    """Enter (or a click on the highlighted cell) shows the cell's alternative in the tree."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Show in tree"),
+        Binding("down,j", "cursor_down", "Next question", show=False),
+        Binding("up,k", "cursor_up", "Previous question", show=False),
+        Binding("right,l", "cursor_right", "Next person", show=False),
+        Binding("left,h", "cursor_left", "Previous person", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | LABEL_CLASSES
+
+    def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
+        self.index = index
+        self.palette = Palette(index)
+        self.matrix: Matrix | None = None
+
+    def _style(self, name: str) -> Style:
+        return text_style(self, name)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: Theme) -> None:
+        if self.matrix is not None:
+            self.show_matrix(self.matrix)
+
+    def show_matrix(self, matrix: Matrix) -> None:
+        self.matrix = matrix
+        style = self._style
+        cursor = self.cursor_coordinate
+        self.clear(columns=True)
+        self.add_column(Text("Question"), key=QUESTION_COLUMN)
+        for voice in matrix.voices:
+            label = voice_badge(voice, self.palette, style)
+            label.append(f" {voice.name}")
+            self.add_column(label, key=voice.key)
+        self.fixed_columns = 1
+        for question in matrix.questions:
+            title = glyph(question, style)
+            title.append(f" {shorten(question.title, QUESTION_WIDTH)}")
+            cells = [title]
+            for voice in matrix.voices:
+                cells.append(self._cell(voice.key, matrix.cell(question.id, voice.key)))
+            self.add_row(*cells, key=question.id, height=None)
+        if self.row_count:
+            self.cursor_coordinate = self.validate_cursor_coordinate(cursor)
+
+    def _cell(self, key: str, cell: Cell | None) -> Text:
+        style = self._style
+        text = Text()
+        if cell is None:
+            return text
+        for node in cell.alternatives:
+            if text:
+                text.append("\n")
+            stance = stance_of(self.index, node, key, supporting=True) or Stance.PREDICTS
+            text.append(shorten(node.title, ALTERNATIVE_WIDTH), stance_style(stance, style))
+        for node in cell.against:
+            if text:
+                text.append("\n")
+            text.append(AGAINST, stance_style(Stance.DOUBTS, style))
+            text.append(shorten(node.title, ALTERNATIVE_WIDTH), style("label--muted"))
+        return text
+
+    # -- what the reader chose -----------------------------------------------------------------
+
+    def targets(self, question_id: str, column: str) -> tuple[str, ...]:
+        """The node ids a cell points at: the question itself, or the alternatives argued."""
+        if column == QUESTION_COLUMN:
+            return (question_id,)
+        cell = self.matrix.cell(question_id, column) if self.matrix is not None else None
+        if cell is None:
+            return ()
+        return tuple(n.id for n in (*cell.alternatives, *cell.against))
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        question_id = str(event.cell_key.row_key.value)
+        column = str(event.cell_key.column_key.value)
+        voice = self.index.voices.get(column)
+        note = f"{voice.name} argued no alternative of this question." if voice else ""
+        self.post_message(NodesChosen(self.targets(question_id, column), note))
+
+    def rows_text(self) -> dict[str, list[str]]:
+        """question id → the cells' text (question first), for tests."""
+        return {
+            str(row.key.value): [cell.plain for cell in self.get_row(row.key)]
+            for row in self.ordered_rows
+        }
+
+    @property
+    def column_keys(self) -> list[str]:
+        return [str(column.key.value) for column in self.ordered_columns]

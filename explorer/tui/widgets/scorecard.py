@@ -1,0 +1,141 @@
+"""The analysts' scorecard: per person, their forecasts and what became of each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.theme import Theme
+from textual.widgets import Static
+
+from explorer.outcomes import Forecast, Scorecard, Timing, Verdict
+from explorer.queries import CorpusIndex
+from explorer.scorecard_view import BRIER_LABEL, STATUSES
+from explorer.tui.focus import Palette
+from explorer.tui.hindsight import OutcomeMark
+from explorer.tui.widgets.labels import (
+    LABEL_CLASSES,
+    StyleOf,
+    one_line,
+    stance_style,
+    styled,
+    text_style,
+    voice_line,
+)
+
+SCORECARD_CLASSES = frozenset({"scorecard--name", "scorecard--label"})
+
+VERDICT_CLASS = {
+    Verdict.HELD: "outcome--happened",
+    Verdict.FAILED: "outcome--did-not-happen",
+    Verdict.PARTLY: "outcome--partly",
+    Verdict.OPEN: "outcome--open",
+}
+
+
+def why_not_scored(forecast: Forecast) -> str | None:
+    """Why a forecast is left out of the record, or None when it is scored."""
+    if forecast.timing is Timing.AFTER:
+        return "not scored: published after the event"
+    if forecast.timing is Timing.UNCERTAIN:
+        return "not scored: the dates are too coarse to tell before from after"
+    if forecast.status.value_for_scoring is None:
+        return "not scored: still open"
+    return None
+
+
+def brier_text(card: Scorecard) -> str:
+    if card.brier is None:
+        return "none: no scored forecast has a hedge word"
+    count = len(card.brier_pairs)
+    return f"{card.brier:.3f} over {count} forecast{'s' if count != 1 else ''} with a hedge word"
+
+
+def forecast_text(forecast: Forecast, style_of: StyleOf) -> Text:
+    """`✓ Crews move north — predicts “almost certainly” → happened: held up`."""
+    mark = OutcomeMark.of_status(forecast.status)
+    text = styled(mark.glyph, style_of(mark.css_class))
+    text.append(f" {one_line(forecast.node.title)} — ")
+    stance = forecast.citation.stance
+    text.append(stance.value, stance_style(stance, style_of))
+    hedge = forecast.citation.likelihood
+    text.append(f" “{hedge}”" if hedge else " (no hedge word)")
+    text.append(f" → {mark.meaning}: ")
+    reason = why_not_scored(forecast)
+    if reason is not None:
+        text.append(reason, style_of("label--muted"))
+    else:
+        text.append(forecast.verdict.value, style_of(VERDICT_CLASS[forecast.verdict]))
+        if forecast.probability is None:
+            text.append(" (no hedge word: not in the Brier score)", style_of("label--muted"))
+    return text
+
+
+def card_text(card: Scorecard, palette: Palette, style_of: StyleOf) -> Text:
+    label = style_of("scorecard--label")
+    text = voice_line(card.voice, palette, style_of)
+    text.stylize(style_of("scorecard--name"))
+    if card.voice.role:
+        text.append(f" — {card.voice.role}", style_of("label--muted"))
+    count = len(card.forecasts)
+    text.append(f"\n{count} forecast{'s' if count != 1 else ''}: ", label)
+    for i, status in enumerate(STATUSES):
+        if i:
+            text.append(" · ")
+        mark = OutcomeMark.of_status(status)
+        text.append(mark.glyph, style_of(mark.css_class))
+        text.append(f" {card.count(status)} {mark.meaning}")
+    text.append("\nHeld up: ", label)
+    text.append(f"{card.held} of {len(card.scored)} scored")
+    text.append(f"\n{BRIER_LABEL}: ", label)
+    text.append(brier_text(card))
+    for forecast in card.forecasts:
+        text.append("\n  ")
+        text.append_text(forecast_text(forecast, style_of))
+    return text
+
+
+class ScorecardList(VerticalScroll):
+    """One card per person with forecasts, best record first."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_down", "Scroll down", show=False),
+        Binding("up,k", "scroll_up", "Scroll up", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES | SCORECARD_CLASSES)
+
+    def __init__(
+        self, index: CorpusIndex, cards: Sequence[Scorecard], *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.palette = Palette(index)
+        self.cards = tuple(cards)
+
+    def _style(self, name: str) -> Style:
+        return text_style(self, name)
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: Theme) -> None:
+        self.refresh(recompose=True)
+
+    def compose(self) -> ComposeResult:
+        if not self.cards:
+            yield Static(
+                Text("No forecast lies on a node with an outcome: nothing to score."),
+                classes="scorecard-empty",
+            )
+        for card in self.cards:
+            yield Static(card_text(card, self.palette, self._style), classes="scorecard")
+
+    @property
+    def plain(self) -> str:
+        return "\n\n".join(card_text(c, self.palette, lambda _n: Style()).plain for c in self.cards)

@@ -1,0 +1,109 @@
+"""The compare matrix: questions × people, a tag filter, and Enter to show a cell in the tree."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from explorer.tui.app import ExplorerApp
+from explorer.tui.screens.main import MainScreen
+from explorer.tui.screens.matrix import MatrixScreen
+from explorer.tui.screens.pick import NodePicker
+from explorer.tui.widgets.matrix import MatrixHeader, MatrixTable
+
+from .helpers import HOSTILE, explore, main_screen, plain, press, run, tree_of
+
+
+def matrix(app: ExplorerApp) -> MatrixTable:
+    assert isinstance(app.screen, MatrixScreen)
+    return app.screen.query_one(MatrixTable)
+
+
+def test_the_matrix_puts_questions_against_people_and_a_tag_filters_the_rows() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            await press(pilot, "m")
+            table = matrix(app)
+            assert table.column_keys == ["question", "ada-gale", "mara-quay", "source:ledger"]
+            assert table.rows_text() == {
+                "crews": [
+                    "? Do the fishing crews le…",
+                    "Crews move north",
+                    "Crews stay and fight",
+                    "against: Crews move north",
+                ],
+                "waterfront": [
+                    "? What becomes of the wat…",
+                    "A tourism boom",
+                    "",
+                    "The waterfront stands i…\nagainst: A tourism boom",
+                ],
+            }
+            header = app.screen.query_one(MatrixHeader)
+            assert plain(header.content).startswith("Tag: all · 2 questions")
+            await press(pilot, "f")
+            assert list(table.rows_text()) == ["crews"]
+            assert plain(header.content).startswith("Tag: jobs · 1 question")
+            assert table.column_keys == ["question", "ada-gale", "mara-quay", "source:ledger"]
+            await press(pilot, "f")
+            assert list(table.rows_text()) == ["waterfront"]
+            assert table.column_keys == ["question", "ada-gale", "source:ledger"]
+            await press(pilot, "f")
+            assert list(table.rows_text()) == ["crews", "waterfront"]
+            await press(pilot, "F")
+            assert list(table.rows_text()) == ["waterfront"]
+
+    run(body)
+
+
+def test_enter_or_a_click_on_a_cell_shows_its_alternative_in_the_tree() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            tree = tree_of(app)
+            tree.root.collapse_all()
+            await press(pilot, "m", "right", "enter")  # Ada Gale on the crews question
+            assert isinstance(app.screen, MainScreen)
+            assert tree.cursor_id == "crews-move" and tree.is_expanded("crews")
+            assert main_screen(app).selected_id == "crews-move"
+            assert app.focused is tree
+            # A cell with two alternatives asks which one.
+            await press(pilot, "m", "down", "right", "right", "right", "enter")
+            assert isinstance(app.screen, NodePicker)
+            options = app.screen.query_one(OptionList).options
+            assert [plain(o.prompt) for o in options] == [
+                "1 The waterfront stands idle",
+                "2 A tourism boom",
+            ]
+            await press(pilot, "down", "enter")
+            assert isinstance(app.screen, MainScreen)
+            assert tree.cursor_id == "tourism-boom"
+            # An empty cell says so and stays; the question column shows the question.
+            await press(pilot, "m", "down", "right", "right", "enter")
+            assert isinstance(app.screen, MatrixScreen)
+            await press(pilot, "left", "left", "enter")
+            assert tree.cursor_id == "waterfront"
+            # A click on the highlighted cell selects it, as Enter does.
+            await press(pilot, "m")
+            table = matrix(app)
+            table.move_cursor(row=0, column=2)
+            await pilot.pause()
+            region = table.content_region
+            cell_x = sum(c.get_render_width(table) for c in table.ordered_columns[:2]) + 2
+            await pilot.click(MatrixTable, offset=(cell_x, 1))
+            await pilot.pause()
+            assert region.width > 0
+            assert isinstance(app.screen, MainScreen)
+            assert tree.cursor_id == "crews-stay"
+
+    run(body)
+
+
+def test_the_matrix_shows_markup_literally() -> None:
+    async def body() -> None:
+        async with explore(HOSTILE) as (app, pilot):
+            await press(pilot, "m")
+            rows = matrix(app).rows_text()
+            assert rows["crews"][:2] == ["? Do the [bold]crews[/ita…", "[@click=app.quit]Crews …"]
+            await press(pilot, "enter")
+            assert app.is_running
+
+    run(body)
