@@ -133,10 +133,13 @@ def generate(folder: Path, nodes: int, seed: int = 7) -> Path:
     per_tree = nodes // total
     for t in range(total):
         budget = [per_tree - 1]
-        root = node("event", 0, budget)
-        # Top up breadth-first so each tree reaches its share even where the random shape stops.
+        root = node("event", 9, [0])  # a root with no subtree of its own
+        # Wide roots of small subtrees: each tree's root is a large branch to expand.
         while budget[0] > 0:
-            root.setdefault("children", []).append(node("event", 1, budget))
+            share = [min(budget[0], rng.randint(1, 8))]
+            before = share[0]
+            root.setdefault("children", []).append(node("event", 9, share))
+            budget[0] -= before - share[0]
         name = f"tree-{t:03d}.yaml"
         with (corpus_folder / name).open("w", encoding="utf-8") as handle:
             yaml.dump(root, handle, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
@@ -215,8 +218,15 @@ def our_load(corpus_folder: Path) -> None:
 
 
 def _peak_rss_mb(code: str) -> float:
-    """Peak resident memory of a fresh interpreter running `code`, in MB."""
-    probe = code + "\nimport resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    """Peak resident memory of a fresh interpreter running `code`, in MB.
+
+    Read from VmHWM, which starts afresh at exec: ru_maxrss would carry over the parent's size
+    from the fork, and this process holds the generated corpora."""
+    probe = (
+        code
+        + "\nstatus = open('/proc/self/status').read().splitlines()"
+        + "\nprint(next(l.split()[1] for l in status if l.startswith('VmHWM')))\n"
+    )
     output = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
@@ -259,6 +269,100 @@ _FIRST_PAINT = textwrap.dedent(
     app.run(headless=True, size=(120, 40), auto_pilot=first_paint)
     """
 )
+
+
+# Keys are measured in CPU time of the app's process (time.process_time), so Pilot's idle waits
+# between keys do not count; TEXTUAL_FPS is raised so no key waits for a frame slot.
+_INTERACTION = textwrap.dedent(
+    """
+    import asyncio, json, statistics, sys, time
+    from pathlib import Path
+    from textual.app import App
+    from textual.widgets import Tree
+
+    KEYS = 200
+
+    def percentile(values, share):
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+    async def cursor_keys(pilot):
+        costs = []
+        for _ in range(KEYS):
+            started = time.process_time()
+            await pilot.press("down")
+            costs.append(time.process_time() - started)
+        return {
+            "median_ms": statistics.median(costs) * 1e3,
+            "p99_ms": percentile(costs, 0.99) * 1e3,
+        }
+
+    async def bare(nodes):
+        class Bare(App[None]):
+            def compose(self):
+                tree = Tree("root")
+                tree.root.expand()
+                per = 1000
+                for t in range(max(1, nodes // per)):
+                    branch = tree.root.add(f"tree {t}", expand=t == 0)
+                    for i in range(per - 1):
+                        branch.add_leaf(f"node {t}-{i} with a title of some length")
+                yield tree
+        app = Bare()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            return {"cursor": await cursor_keys(pilot)}
+
+    async def ours(path):
+        from explorer.tui.app import ExplorerApp
+        from explorer.tui.widgets.scenario_tree import ScenarioTree
+        app = ExplorerApp(Path(path))
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(6000):  # the corpus may load in the background
+                trees = app.screen.query(ScenarioTree)
+                if trees and trees.first().root.children:
+                    break
+                await pilot.pause(0.02)
+            tree = trees.first()
+            trigger = tree.index.corpus.trigger
+            largest = max(trigger.children, key=lambda node: len(node.children))
+            tree.go_to(largest.id)
+            await pilot.pause()
+            if tree.is_expanded(largest.id):
+                await pilot.press("space")  # collapse, to time the expansion itself
+                await pilot.pause()
+            started = time.process_time()
+            await pilot.press("space")
+            expand_ms = (time.process_time() - started) * 1e3
+            result = {"cursor": await cursor_keys(pilot), "expand_ms": expand_ms,
+                      "expanded_children": len(largest.children)}
+            index = tree.index
+            query, costs = "iran deal", []
+            for end in range(1, len(query) + 1):
+                started = time.perf_counter()
+                index.search(query[:end])
+                costs.append(time.perf_counter() - started)
+            result["search_ms_max"] = max(costs) * 1e3
+            result["search_ms_median"] = statistics.median(costs) * 1e3
+            return result
+
+    target = sys.argv[1]
+    data = asyncio.run(bare(int(sys.argv[2])) if target == "bare" else ours(target))
+    print(json.dumps(data))
+    """
+)
+
+
+def interaction(target: str, nodes: int) -> dict[str, Any]:
+    output = subprocess.run(
+        [sys.executable, "-c", _INTERACTION, target, str(nodes)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "TEXTUAL_FPS": "1000"},
+    ).stdout
+    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    return result
 
 
 def first_paint(target: str, repeat: int) -> float:
@@ -311,6 +415,21 @@ def run(sizes: list[int], repeat: int) -> dict[str, Any]:
         }
         bare = first_paint("bare", repeat)
         figures["first_paint"] = {"bare_textual_s": round(bare, 3)}
+        ours_keys = interaction(str(corpora[largest]), largest)
+        bare_keys = interaction("bare", largest)
+        figures["keys"] = {
+            "size": largest,
+            "cursor_median_ms": round(ours_keys["cursor"]["median_ms"], 2),
+            "cursor_p99_ms": round(ours_keys["cursor"]["p99_ms"], 2),
+            "bare_tree_cursor_median_ms": round(bare_keys["cursor"]["median_ms"], 2),
+            "cursor_ratio": round(
+                ours_keys["cursor"]["median_ms"] / max(bare_keys["cursor"]["median_ms"], 1e-6), 2
+            ),
+            "expand_ms": round(ours_keys["expand_ms"], 1),
+            "expanded_children": ours_keys["expanded_children"],
+            "search_ms_max": round(ours_keys["search_ms_max"], 1),
+            "search_ms_median": round(ours_keys["search_ms_median"], 1),
+        }
         for label, target in (
             ("bundled", str(bundled_scenarios())),
             (str(largest), str(corpora[largest])),
@@ -339,6 +458,20 @@ def table(figures: dict[str, Any]) -> str:
     for label, data in paint.items():
         if isinstance(data, dict):
             rows.append((f"first paint ÷ bare Textual, {label}", f"{data['ratio']:.2f}x"))
+    if "keys" in figures:
+        keys = figures["keys"]
+        size = f"{keys['size']:,} nodes"
+        cursor = f"{keys['cursor_median_ms']:.1f} / {keys['cursor_p99_ms']:.1f} ms"
+        search = f"{keys['search_ms_max']:.0f} / {keys['search_ms_median']:.0f} ms"
+        rows += [
+            (f"CPU per cursor key ÷ bare Tree, {size}", f"{keys['cursor_ratio']:.2f}x"),
+            (f"CPU per cursor key, median / p99, {size}", cursor),
+            (
+                f"expand a branch of {keys['expanded_children']:,}, {size}",
+                f"{keys['expand_ms']:.0f} ms",
+            ),
+            (f"search per keystroke, max / median, {size}", search),
+        ]
     width = max(len(r[0]) for r in rows)
     return "\n".join(f"{a:<{width}}  {b}" for a, b in rows)
 

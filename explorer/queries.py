@@ -7,6 +7,7 @@ tested on its own.
 from __future__ import annotations
 
 import enum
+import heapq
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
@@ -102,6 +103,16 @@ class _Entry:
     node_id: str | None
     key: str
     weight: float
+    spaced: str = attrs.field(init=False)  # " " + folded: word starts are " word"
+    shortness: float = attrs.field(init=False)  # a small bonus for short texts
+
+    @spaced.default
+    def _spaced(self) -> str:
+        return " " + self.folded
+
+    @shortness.default
+    def _shortness(self) -> float:
+        return 10 / (10 + len(self.folded))
 
 
 class CorpusIndex:
@@ -275,19 +286,24 @@ class CorpusIndex:
         words = fold(query).casefold().split()
         if not words:
             return []
-        hits: list[SearchHit] = []
-        for entry in self._entries:
-            if all(word in entry.folded for word in words):
-                # Prefer short texts and matches at the start of a word.
-                bonus = sum(
-                    1.0
-                    for word in words
-                    if entry.folded.startswith(word) or f" {word}" in entry.folded
-                )
-                score = entry.weight + bonus / len(words) + 10 / (10 + len(entry.folded))
-                hits.append(SearchHit(entry.kind, entry.text, entry.node_id, entry.key, score))
-        hits.sort(key=lambda hit: -hit.score)
-        return hits[:limit]
+        spaced_words = [f" {word}" for word in words]
+        entries = self._entries
+
+        def scored() -> Iterator[tuple[float, int]]:
+            for position, entry in enumerate(entries):
+                text = entry.folded
+                if all(word in text for word in words):
+                    # Prefer matches at the start of a word, heavier fields, and short texts.
+                    starts = sum(1 for word in spaced_words if word in entry.spaced)
+                    yield entry.weight + starts / len(words) + entry.shortness, -position
+
+        # Only the best `limit` become hits: a one-letter query matches nearly everything.
+        best = heapq.nlargest(limit, scored())
+        return [
+            SearchHit(entry.kind, entry.text, entry.node_id, entry.key, score)
+            for score, negated_position in best  # negated: ties go to the earlier entry
+            for entry in (entries[-negated_position],)
+        ]
 
 
 def stance_counts(node: Node) -> dict[Stance, int]:

@@ -23,6 +23,7 @@ _ONE_FOR_ONE = str.maketrans(
     }
 )
 _SPACE_RUN = re.compile(r"\s+")
+_LONG_SPACE_RUN = re.compile(r"\s{2,}")
 # An elision in a quote: "..." or "…", optionally in brackets, with any spaces around it.
 CLOSEST_WIDTH = 240
 ELISION = re.compile(r"\s*\[?(?:\.\.\.|…)\]?\s*")
@@ -68,21 +69,26 @@ class SeedText:
     def __init__(self, name: str, text: str) -> None:
         self.name = name
         self.text = text
-        translated = text.translate(_ONE_FOR_ONE)
-        pieces: list[str] = []
-        origin: list[int] = []
-        position = 0
-        for run in _SPACE_RUN.finditer(translated):
-            pieces.append(translated[position : run.start()])
-            origin.extend(range(position, run.start()))
-            pieces.append(" ")
-            origin.append(run.start())
-            position = run.end()
-        pieces.append(translated[position:])
-        origin.extend(range(position, len(translated)))
-        origin.append(len(translated))  # one past the end maps to the end
-        self.folded = "".join(pieces)
-        self._origin = origin
+        self._translated = text.translate(_ONE_FOR_ONE)  # same length as the text
+        self.folded = _SPACE_RUN.sub(" ", self._translated)
+
+    @cached_property
+    def _shifts(self) -> tuple[list[int], list[int]]:
+        """Where folding shortened the text: for each run of two or more white-space characters,
+        its position in the folded text and the characters removed up to and including it."""
+        positions: list[int] = []
+        removed: list[int] = []
+        total = 0
+        for run in _LONG_SPACE_RUN.finditer(self._translated):
+            positions.append(run.start() - total)
+            total += run.end() - run.start() - 1
+            removed.append(total)
+        return positions, removed
+
+    def _original(self, folded_index: int) -> int:
+        positions, removed = self._shifts
+        before = bisect.bisect_left(positions, folded_index)  # runs that end before the index
+        return folded_index + (removed[before - 1] if before else 0)
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -93,7 +99,7 @@ class SeedText:
         return bisect.bisect_right(self._line_starts, index)
 
     def _original_span(self, start: int, end: int) -> tuple[int, int]:
-        return self._origin[start], self._origin[end - 1] + 1
+        return self._original(start), self._original(end - 1) + 1
 
     def find(self, quote: str) -> Match | None:
         """Each part of the quote, in order, in the folded seed; None if any part is missing."""
