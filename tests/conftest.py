@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 from hypothesis import HealthCheck, Phase, settings
+
+# The warm-start cache writes under XDG_CACHE_HOME: tests keep it away from the user's own.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="explorer-test-cache-")
 
 settings.register_profile(
     "ci",
