@@ -89,3 +89,13 @@ HEDGE_WORDS: dict[str, Band] = {
 def band_for(word: str) -> Band | None:
     """The band of a hedge word, or None when the word is not in the table."""
     return HEDGE_WORDS.get(" ".join(word.lower().split()))
+
+
+def hedge_phrase(word: str | None, not_stated: str = "not stated") -> str:
+    """'“could”: roughly even chance (45–55 %)', or `not_stated` when the author gave no hedge."""
+    if word is None:
+        return not_stated
+    band = band_for(word)
+    if band is None:
+        return f"“{word}” (not a known hedge word)"
+    return f"“{word}”: {band.describe()}"

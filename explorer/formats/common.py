@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from explorer.likelihood import band_for
+from explorer.likelihood import hedge_phrase
 from explorer.model import Citation, Node, NodeKind, Stance
 from explorer.queries import CorpusIndex, Voice
 
@@ -80,12 +80,7 @@ def is_contested(node: Node, index: CorpusIndex) -> bool:
 
 
 def likelihood_text(word: str | None) -> str:
-    if word is None:
-        return "likelihood not stated"
-    band = band_for(word)
-    if band is None:
-        return f"“{word}” (not a known hedge word)"
-    return f"“{word}”: {band.describe()}"
+    return hedge_phrase(word, "likelihood not stated")
 
 
 def credited(citation: Citation, index: CorpusIndex) -> str:

@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from explorer.likelihood import band_for
+from explorer.likelihood import hedge_phrase
 from explorer.model import Citation, Node, NodeKind, Stance
 from explorer.queries import CorpusIndex, Voice
 from explorer.tui.focus import PALETTE_SIZE, Mark, Palette, View
@@ -160,12 +160,7 @@ def path_text(path: Iterable[Node], style_of: StyleOf) -> Text:
 
 
 def likelihood_text(word: str | None) -> str:
-    if word is None:
-        return "not stated"
-    band = band_for(word)
-    if band is None:
-        return f"“{word}” (not a known hedge word)"
-    return f"“{word}”: {band.describe()}"
+    return hedge_phrase(word)
 
 
 def voices_text(citation: Citation, index: CorpusIndex) -> str:
