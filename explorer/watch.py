@@ -11,8 +11,11 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 WATCHED_SUFFIXES = frozenset({".yaml", ".yml", ".txt"})
+
+T = TypeVar("T")
 
 
 def corpus_files(folder: Path, seeds_folder: Path | None) -> list[Path]:
@@ -60,3 +63,38 @@ def wait_until_stable(
             return current
         previous = current
     return previous
+
+
+def load_settled(
+    load: Callable[[], T],
+    take: Callable[[], str],
+    known: str | None = None,
+    *,
+    settle: bool = True,
+    attempts: int = 3,
+    interval: float = 0.15,
+    timeout: float = 5.0,
+    sleep: Callable[[float], None] = time.sleep,
+) -> tuple[T, str] | None:
+    """Load from files that hold still; None when they are as they were at the `known` fingerprint.
+
+    With `settle`, first wait until the files stop changing. The fingerprint is taken again after
+    the load; when it differs (a save landed while the files were read), wait for them to settle
+    and load again, at most `attempts` loads in all. Returns the result and the fingerprint of the
+    files it was read from; when they never held still, the one taken before the last load, so
+    that a later check still sees a change and loads again.
+    """
+
+    def stable() -> str:
+        return wait_until_stable(take, interval=interval, timeout=timeout, sleep=sleep)
+
+    current = stable() if settle else take()
+    if current == known:
+        return None
+    for attempt in range(1, max(attempts, 1) + 1):
+        result = load()
+        if take() == current:
+            break
+        if attempt < attempts:
+            current = stable()
+    return result, current

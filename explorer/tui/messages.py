@@ -65,3 +65,12 @@ class NodesChosen(Message):
         super().__init__()
         self.node_ids = node_ids
         self.empty_note = empty_note  # what to say when there is none
+
+
+class EditRequested(Message):
+    """Open this file at this line in the user's editor (`file` as the loader names it)."""
+
+    def __init__(self, file: str, line: int) -> None:
+        super().__init__()
+        self.file = file
+        self.line = line

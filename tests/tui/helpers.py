@@ -32,13 +32,21 @@ def run(test: Callable[[], Coroutine[object, object, None]]) -> None:
     asyncio.run(test())
 
 
+async def loaded(pilot: Pilot[None], timeout: float = 30.0) -> None:
+    """Wait until the corpus, read in a thread after the first screen, is on screen."""
+    app = pilot.app
+    assert isinstance(app, ExplorerApp)
+    await asyncio.wait_for(app.corpus_loaded.wait(), timeout)
+    await pilot.pause()
+
+
 @asynccontextmanager
 async def explore(
-    path: Path = MINI, size: Size = (100, 30)
+    path: Path = MINI, size: Size = (100, 30), live: bool = True
 ) -> AsyncIterator[tuple[ExplorerApp, Pilot[None]]]:
-    app = ExplorerApp(path)
+    app = ExplorerApp(path, live=live)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         yield app, pilot
 
 
@@ -49,7 +57,7 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 def main_screen(app: ExplorerApp) -> MainScreen:
-    screen = app.screen_stack[0]
+    screen = app.corpus_screen
     assert isinstance(screen, MainScreen)
     return screen
 

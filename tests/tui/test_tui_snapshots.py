@@ -13,7 +13,7 @@ import pytest
 
 from explorer.tui.app import ExplorerApp
 
-from .helpers import HOSTILE, MINI, OUTCOMES
+from .helpers import HOSTILE, MINI, OUTCOMES, loaded
 
 SnapCompare = Callable[..., bool]
 
@@ -23,7 +23,7 @@ SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "12
 def snap(
     snap_compare: SnapCompare, size: tuple[int, int], keys: Iterable[str] = (), path: Path = MINI
 ) -> bool:
-    return snap_compare(ExplorerApp(path), press=list(keys), terminal_size=size)
+    return snap_compare(ExplorerApp(path), press=list(keys), terminal_size=size, run_before=loaded)
 
 
 @SIZES

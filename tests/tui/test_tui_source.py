@@ -30,7 +30,7 @@ def test_s_opens_the_seed_with_the_quote_highlighted_and_escape_comes_back() -> 
         async with explore() as (app, pilot):
             await press(pilot, "s")
             assert isinstance(app.screen, SourceScreen)
-            assert len(app.screen_stack) == 2
+            assert len(app.screen_stack) == 3  # loading (below), main, source
             view = seed_view(app)
             # Shown in the seed's own characters (a curly apostrophe where the YAML has ').
             assert view.highlighted_text() == (

@@ -1,4 +1,7 @@
-"""When corpus.yaml itself cannot be read: the diagnostics, and a way out."""
+"""When corpus.yaml itself cannot be read: the diagnostics, and a way out.
+
+Enter on a diagnostic opens the editor there; once the corpus loads, the app shows the tree.
+"""
 
 from __future__ import annotations
 
@@ -31,11 +34,19 @@ class LoadFailedScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Text(f"The corpus at {self.where} could not be opened. Fix these and start again:"),
+            Text(
+                f"The corpus at {self.where} could not be opened. Fix these (Enter opens the "
+                "file at the line); the explorer reads it again when it changes:"
+            ),
             id="failed-message",
         )
         yield DiagnosticsPanel(self.diagnostics, id="diagnostics")
         yield Footer()
+
+    def show_problems(self, diagnostics: Sequence[Diagnostic]) -> None:
+        """A reload that still could not open the corpus: its diagnostics instead."""
+        self.diagnostics = tuple(diagnostics)
+        self.query_one(DiagnosticsPanel).show(self.diagnostics)
 
     def action_quit_failed(self) -> None:
         self.app.exit(return_code=EXIT_DIAGNOSTICS)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,10 +13,12 @@ from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from explorer.diagnostics import Diagnostic
 from explorer.load import LoadResult
 from explorer.queries import CorpusIndex
 from explorer.tui.focus import Focus
 from explorer.tui.messages import (
+    EditRequested,
     JumpToNode,
     NodeSelected,
     PersonChosen,
@@ -59,6 +61,7 @@ class MainScreen(Screen[None]):
         Binding("x", "clear_focus", "Clear filter"),
         Binding("d", "toggle_diagnostics", "Diagnostics"),
         # Not in the footer, which has no room left at 80 columns; the help lists them.
+        Binding("e", "edit", "Edit the node in $EDITOR, at its line", show=False),
         Binding("w", "walk", "Walk from the trigger", show=False),
         Binding("W", "walk_here", "Walk to the selected node and on", show=False),
         Binding("m", "matrix", "Compare matrix: who argued which alternative", show=False),
@@ -70,11 +73,12 @@ class MainScreen(Screen[None]):
         ),
     ]
 
-    def __init__(self, result: LoadResult) -> None:
+    def __init__(self, result: LoadResult, index: CorpusIndex | None = None) -> None:
         super().__init__()
         assert result.corpus is not None
         self.result = result
-        self.index = CorpusIndex(result.corpus)
+        self.index = index if index is not None else CorpusIndex(result.corpus)
+        self.diagnostics = result.diagnostics  # those of the last load, shown or not
         self.person_focus = Focus()
         self.hindsight = False  # outcome marks on the tree's nodes
         self.selected_id = result.corpus.trigger.id
@@ -91,11 +95,52 @@ class MainScreen(Screen[None]):
                 yield PeopleList(self.index, id="people")
                 yield Legend(self.index, id="legend")
             yield DetailPane(self.index, id="detail")
-        yield DiagnosticsPanel(self.result.diagnostics, id="diagnostics")
+        yield DiagnosticsPanel(self.diagnostics, id="diagnostics")
         yield Footer()
 
     def on_mount(self) -> None:
         self.set_class(bool(self.result.errors), "-diagnostics")
+
+    # -- reloads -------------------------------------------------------------------------------
+
+    def show_corpus(self, result: LoadResult, index: CorpusIndex) -> None:
+        """A reload without errors: every widget shows the new corpus, with the reader's place
+        kept where its ids still exist — the selected node (else its nearest surviving
+        ancestor), the open branches, the people chosen, the outcome marks; the focus stays."""
+        assert result.corpus is not None
+        old_path = self.index.path_to(self.selected_id)
+        cursor = next(
+            (n.id for n in reversed(old_path) if n.id in index.nodes), result.corpus.trigger.id
+        )
+        people = tuple(key for key in self.person_focus.people if key in index.voices)
+        self.person_focus = Focus(people, self.person_focus.collapsed and bool(people))
+        self.result, self.index, self.diagnostics = result, index, result.diagnostics
+        self.selected_id = cursor
+        tree = self.scenario_tree
+        tree.border_title = Text(one_line(index.corpus.title))
+        tree.show_index(index, self.person_focus, tree.expanded_ids(), cursor)
+        self.query_one(PeopleList).show_index(index, self.person_focus)
+        self.query_one(Legend).show_index(index, self.person_focus)
+        self.query_one(DetailPane).show_index(index)
+        panel = self.query_one(DiagnosticsPanel)
+        panel.show(result.diagnostics)
+        self.set_class(bool(result.errors), "-diagnostics")
+        if panel.has_focus and not result.errors:
+            tree.focus()  # the panel closes by itself
+        self.refresh_bindings()
+
+    def show_problems(self, diagnostics: Sequence[Diagnostic]) -> None:
+        """A reload with errors: the tree stays as it was; the panel lists what to fix."""
+        self.diagnostics = tuple(diagnostics)
+        self.query_one(DiagnosticsPanel).show(self.diagnostics, kept=True)
+        self.add_class("-diagnostics")
+        self.refresh_bindings()
+
+    def action_edit(self) -> None:
+        # The tree's cursor, not `selected_id`: keys typed ahead may not have reached us yet.
+        node_id = self.scenario_tree.cursor_id or self.selected_id
+        where = self.index.nodes[node_id].location
+        self.post_message(EditRequested(where.file, where.line))
 
     @property
     def scenario_tree(self) -> ScenarioTree:
@@ -105,7 +150,7 @@ class MainScreen(Screen[None]):
         if action in ("collapse", "clear_focus"):
             return self.person_focus.active
         if action == "toggle_diagnostics":
-            return bool(self.result.diagnostics)
+            return bool(self.diagnostics)
         return True
 
     # -- the selected node ---------------------------------------------------------------------
@@ -235,4 +280,12 @@ class MainScreen(Screen[None]):
     # -- diagnostics ---------------------------------------------------------------------------
 
     def action_toggle_diagnostics(self) -> None:
-        self.toggle_class("-diagnostics")
+        """Show the panel and go to it; or hide it (back to the tree, if it had the focus)."""
+        panel = self.query_one(DiagnosticsPanel)
+        if not self.has_class("-diagnostics"):
+            self.add_class("-diagnostics")
+            panel.focus()
+            return
+        self.remove_class("-diagnostics")
+        if panel.has_focus:
+            self.scenario_tree.focus()

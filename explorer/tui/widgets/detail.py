@@ -73,6 +73,13 @@ class DetailPane(VerticalScroll):
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
+    def show_index(self, index: CorpusIndex) -> None:
+        """Another corpus (a reload): the node is shown again as it now reads."""
+        self.index = index
+        self.palette = Palette(index)
+        self.references = {r.id: r for r in index.corpus.references}
+        self.refresh(recompose=True)
+
     def _theme_changed(self, _theme: Theme) -> None:
         self.refresh(recompose=True)
 

@@ -43,6 +43,13 @@ class Legend(Static):
     def _theme_changed(self, _theme: Theme) -> None:
         self.update(self._text())
 
+    def show_index(self, index: CorpusIndex, focus: Focus) -> None:
+        """Another corpus (a reload)."""
+        self.index = index
+        self.palette = Palette(index)
+        self.has_outcomes = any(node.outcome is not None for node in index.ordered_nodes())
+        self.show_focus(focus)
+
     def show_focus(self, focus: Focus) -> None:
         self.view = View(self.index, focus)
         self.update(self._text())

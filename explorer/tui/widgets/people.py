@@ -51,6 +51,19 @@ class PeopleList(OptionList):
     def _theme_changed(self, _theme: Theme) -> None:
         self._refresh_prompts()
 
+    def show_index(self, index: CorpusIndex, focus: Focus) -> None:
+        """Another corpus (a reload): its voices, the highlight kept on the same one if listed."""
+        key = self.highlighted_key
+        self.index = index
+        self.palette = Palette(index)
+        self.voices = index.cited_voices()
+        self.focus_state = focus
+        self.clear_options()
+        self.add_options(Option(self._prompt(v), id=v.key) for v in self.voices)
+        if self.voices:
+            self.highlighted = 0
+        self.highlight_key(key)
+
     def show_focus(self, focus: Focus) -> None:
         self.focus_state = focus
         self._refresh_prompts()
@@ -79,6 +92,12 @@ class PeopleList(OptionList):
         event.stop()
         if event.option.id is not None:
             self.post_message(PersonChosen(event.option.id))
+
+    def highlight_key(self, key: str | None) -> None:
+        """Put the highlight on this voice, if it is listed."""
+        keys = [voice.key for voice in self.voices]
+        if key in keys:
+            self.highlighted = keys.index(key)
 
     @property
     def highlighted_key(self) -> str | None:

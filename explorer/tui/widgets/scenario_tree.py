@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from rich.style import Style
@@ -52,6 +53,10 @@ class ScenarioTree(Tree[str]):
     def cursor_id(self) -> str | None:
         node = self.cursor_node
         return node.data if node is not None else None
+
+    def expanded_ids(self) -> set[str]:
+        """Ids of the nodes whose branches are open."""
+        return {node_id for node_id, node in self._by_id.items() if node.is_expanded}
 
     def loaded_ids(self) -> set[str]:
         """Ids of the nodes that exist in the widget (shown or inside a collapsed branch)."""
@@ -194,9 +199,26 @@ class ScenarioTree(Tree[str]):
         else:
             self._invalidate()
 
+    def show_index(
+        self, index: CorpusIndex, focus: Focus, expanded: Collection[str], cursor: str
+    ) -> None:
+        """Another corpus (a reload): its nodes, with these branches open and the cursor on
+        `cursor`; ids that no longer exist are passed over."""
+        trigger = index.corpus.trigger
+        self.index = index
+        self.palette = Palette(index)
+        self.view = View(index, focus)
+        self._labels.clear()
+        self.root.data = trigger.id
+        self.root.set_label(Text(one_line(trigger.title)))
+        self._fill_anew(set(expanded), cursor)
+
     def _rebuild(self) -> None:
-        expanded = {i for i, n in self._by_id.items() if n.is_expanded}
-        cursor = self.cursor_id or self.index.corpus.trigger.id
+        self._fill_anew(self.expanded_ids(), self.cursor_id or self.index.corpus.trigger.id)
+
+    def _fill_anew(self, expanded: set[str], cursor: str) -> None:
+        """Fill the tree anew with these branches open, the cursor on `cursor` (or the nearest of
+        its ancestors kept by the view)."""
         visible = self.view.visible
         if visible is not None:
             expanded |= visible  # collapsed to the paths: open them all
@@ -210,4 +232,4 @@ class ScenarioTree(Tree[str]):
                 self._fill(tree_node)
                 tree_node.expand()
                 queue.extend(tree_node.children)
-        self.go_to(cursor)
+        self.go_to(cursor if cursor in self.index.nodes else self.index.corpus.trigger.id)

@@ -18,6 +18,15 @@ from textual.widgets import Static
 from explorer.quotes import Match, SeedText
 from explorer.tui.widgets.labels import text_style
 
+# Seeds are web captures and may hold terminal escapes. Each control character (but newline and
+# tab) is drawn as a visible symbol, one character for one, so quote offsets stay valid.
+_CONTROLS = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t\r"}
+_CONTROLS.update({0x0D: 0x20, 0x7F: 0x2421, **dict.fromkeys(range(128, 160), 65533)})
+
+
+def visible_controls(text: str) -> str:
+    return text.translate(_CONTROLS)
+
 
 class SeedView(VerticalScroll):
     """The whole seed, literally; every span of every match highlighted."""
@@ -56,7 +65,7 @@ class SeedView(VerticalScroll):
         return " … ".join(self.seed.text[a:b] for m in self.matches for a, b in m.spans)
 
     def _render_text(self) -> None:
-        text = Text(self.seed.text)
+        text = Text(visible_controls(self.seed.text))
         quote = text_style(self, "seed-view--quote")
         current = text_style(self, "seed-view--current")
         for i, match in enumerate(self.matches):

@@ -1,0 +1,185 @@
+"""The corpus as it is on disk, read again whenever it changes: which load the screens show,
+watching the folders, and handing the terminal to the user's editor.
+
+The explorer only ever reads the corpus. Edits are made in the editor; the files are then read
+again, in a thread, once they hold still (see `explorer.watch`). Once a corpus is on screen, a
+load with errors never replaces it: the last corpus that loaded without errors stays, and the
+diagnostics say what to fix.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import subprocess
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+from textual.app import App
+from watchfiles import awatch
+
+from explorer.cache import load_cached
+from explorer.diagnostics import Diagnostic
+from explorer.load import CorpusNotFound, LoadResult, display_path, find_corpora, load_corpus
+from explorer.model import Corpus
+from explorer.queries import CorpusIndex
+from explorer.watch import corpus_files, fingerprint, load_settled
+
+SETTLE_INTERVAL = 0.15  # seconds between the fingerprints that must agree before a reload
+STEP_MS = 100  # a batch of changes is reported after this long without another
+DEBOUNCE_MS = 800  # ... or after this long at most
+WAKE_MS = 1_000  # the watching thread looks up this often (it stops at once when told to)
+RETRY_SECONDS = 1.0  # when a folder to watch is missing, look again after this long
+
+EditorRunner = Callable[[Sequence[str]], object]
+
+
+@attrs.frozen(slots=True)
+class Loaded:
+    """One load: what was read, the fingerprint of the files it was read from, and — when it is
+    to replace the corpus on screen — the index over it (built in the loading thread too)."""
+
+    result: LoadResult
+    fingerprint: str
+    index: CorpusIndex | None
+
+    @property
+    def replaces(self) -> bool:
+        return self.index is not None
+
+
+class Session:
+    """The corpus file being explored, the load on screen and the last load of all.
+
+    `shown` is the first load that produced a corpus, then every later load without errors;
+    `latest` is the last load, whatever it held. `read` runs in a worker thread, `accept` on the
+    app's thread; the app runs them one load at a time.
+    """
+
+    def __init__(self, path: Path, load: Callable[[Path], LoadResult] = load_corpus) -> None:
+        self.corpus_file = find_corpora(path)[0]  # CorpusNotFound propagates: the CLI reports it
+        self.where = display_path(self.corpus_file.parent)
+        self.load = load
+        self.shown: LoadResult | None = None
+        self.latest: LoadResult | None = None
+        self.fingerprint: str | None = None
+        self.settle_interval = SETTLE_INTERVAL
+
+    @property
+    def corpus(self) -> Corpus | None:
+        """The corpus of the last load that produced one."""
+        for result in (self.latest, self.shown):
+            if result is not None and result.corpus is not None:
+                return result.corpus
+        return None
+
+    def folders(self) -> list[Path]:
+        """The folders to watch: the corpus's and its seeds folder, those that exist."""
+        corpus = self.corpus
+        found: list[Path] = []
+        for folder in (self.corpus_file.parent, corpus.seeds_folder if corpus else None):
+            if folder is not None and folder not in found and folder.is_dir():
+                found.append(folder)
+        return found
+
+    def files(self, corpus: Corpus | None) -> list[Path]:
+        """The files a load of the corpus reads: the YAML files and texts of its folders, and
+        every seed it names (whatever its suffix)."""
+        if corpus is None:
+            return corpus_files(self.corpus_file.parent, None)
+        files = corpus_files(self.corpus_file.parent, corpus.seeds_folder)
+        named = {corpus.seeds_folder / source.seed for source in corpus.sources if source.seed}
+        # Regular files only: reading a named pipe would block for ever (the loader refuses
+        # such a seed with a diagnostic; its absence here changes the fingerprint).
+        return files + sorted(path for path in named - set(files) if _is_file(path))
+
+    def take_fingerprint(self) -> str:
+        return fingerprint(self.files(self.corpus))
+
+    def read(self, settle: bool = True) -> Loaded | None:
+        """In a thread: load the corpus, unless no file changed since the last load (None)."""
+        loaded = load_settled(
+            self._load_once,
+            self.take_fingerprint,
+            self.fingerprint,
+            settle=settle,
+            interval=self.settle_interval,
+        )
+        if loaded is None:
+            return None
+        result, files_fingerprint = loaded
+        if result.corpus is not None and self.files(result.corpus) != self.files(self.corpus):
+            # The load names other files (the first load; a new seeds folder or seed): the
+            # fingerprint that later changes are compared with must cover them.
+            files_fingerprint = fingerprint(self.files(result.corpus))
+        replaces = result.corpus is not None and (self.shown is None or not result.errors)
+        index = CorpusIndex(result.corpus) if result.corpus is not None and replaces else None
+        return Loaded(result, files_fingerprint, index)
+
+    def _load_once(self) -> LoadResult:
+        # The first load may come from the warm-start cache (served only for unchanged files);
+        # reloads read afresh, so a save is never answered by storing a cache entry first.
+        load = load_cached if self.latest is None and self.load is load_corpus else self.load
+        try:
+            return load(self.corpus_file)
+        except CorpusNotFound as error:  # corpus.yaml was removed (or renamed away)
+            where = display_path(self.corpus_file)
+            problem = Diagnostic("E012", f"cannot read the corpus: {error}", where)
+            return LoadResult(None, (problem,), {})
+
+    def accept(self, loaded: Loaded) -> None:
+        self.latest = loaded.result
+        self.fingerprint = loaded.fingerprint
+        if loaded.replaces:
+            self.shown = loaded.result
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+async def watch_folders(
+    folders: Callable[[], list[Path]],
+    changed: Callable[[], Awaitable[None]],
+    stop: asyncio.Event,
+) -> None:
+    """Await `changed()` after each batch of changes in the folders (not their subfolders), until
+    `stop` is set. Watches anew when the folders change (the seeds folder was moved) and, while a
+    folder is missing, looks again every RETRY_SECONDS."""
+    while not stop.is_set():
+        watched = folders()
+        if not watched:
+            await _pause(stop)
+            continue
+        try:
+            async for _changes in awatch(
+                *watched,
+                stop_event=stop,
+                debounce=DEBOUNCE_MS,
+                step=STEP_MS,
+                rust_timeout=WAKE_MS,
+                recursive=False,
+            ):
+                await changed()
+                if folders() != watched:
+                    break  # watch the new set
+        except (OSError, RuntimeError):  # a folder vanished between the look and the watch
+            await _pause(stop)
+
+
+async def _pause(stop: asyncio.Event) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), RETRY_SECONDS)
+
+
+def run_suspended(app: App[Any], argv: Sequence[str]) -> int:
+    """Run the editor in the terminal, the app suspended until it exits (Textual's App.suspend).
+
+    Raises SuspendNotSupported where the app cannot hand the terminal over (headless, web)."""
+    with app.suspend():
+        return subprocess.run(list(argv), check=False).returncode
