@@ -1,0 +1,40 @@
+"""A smoke run of the benchmark at 1k nodes: it still runs and prints its figures (no thresholds:
+machines are noisy; the goals and the measured figures live in the README)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_benchmark_smoke_run_prints_its_ratios(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "explorer.bench",
+            "--sizes",
+            "1000",
+            "--repeat",
+            "1",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "load ÷ parse floor, 1,000 nodes" in done.stdout
+    assert "CPU per cursor key ÷ bare Tree" in done.stdout
+    figures = json.loads(out.read_text())
+    assert figures["sizes"]["1000"]["load_over_floor"] > 0
+    assert figures["memory"]["ratio"] > 0
+    assert figures["first_paint"]["bundled"]["ratio"] > 0
+    assert figures["keys"]["cursor_median_ms"] > 0
