@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from explorer.walk_view import md_escape
+from explorer.formats.markdown import inline
 from explorer.walks import Cell, Matrix
 
 
@@ -21,13 +21,11 @@ def cell_text(cell: Cell | None) -> str:
 def to_markdown(matrix: Matrix) -> str:
     if not matrix.questions:
         return "No questions to compare.\n"
-    out = ["| question | " + " | ".join(md_escape(v.name) for v in matrix.voices) + " |"]
+    out = ["| question | " + " | ".join(inline(v.name) for v in matrix.voices) + " |"]
     out.append("|" + " --- |" * (len(matrix.voices) + 1))
     for question in matrix.questions:
-        cells = [
-            md_escape(cell_text(matrix.cell(question.id, v.key))) or "—" for v in matrix.voices
-        ]
-        out.append(f"| {md_escape(question.title)} | " + " | ".join(cells) + " |")
+        cells = [inline(cell_text(matrix.cell(question.id, v.key))) or "—" for v in matrix.voices]
+        out.append(f"| {inline(question.title)} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from explorer.formats.markdown import inline
 from explorer.model import OutcomeStatus
 from explorer.outcomes import Scorecard, Timing
 
@@ -57,10 +58,6 @@ def to_text(cards: list[Scorecard]) -> str:
     return "\n".join(out) if out else "no forecasts on nodes with outcomes\n"
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-
-
 def to_markdown(cards: list[Scorecard]) -> str:
     out = [
         "# Scorecard",
@@ -72,13 +69,13 @@ def to_markdown(cards: list[Scorecard]) -> str:
         brier = f"{card.brier:.3f} (n={len(card.brier_pairs)})" if card.brier is not None else "—"
         counts = " | ".join(str(card.count(s)) for s in STATUSES)
         out.append(
-            f"| {_md(card.voice.name)} | {len(card.forecasts)} | {counts} | "
+            f"| {inline(card.voice.name)} | {len(card.forecasts)} | {counts} | "
             f"{card.held}/{len(card.scored)} | {brier} |"
         )
     out += ["", f"*{BRIER_LABEL}.*", ""]
     for card in cards:
-        out += [f"## {_md(card.voice.name)}", ""]
-        out += [f"- {_md(line)}" for line in _line(card)]
+        out += [f"## {inline(card.voice.name)}", ""]
+        out += [f"- {inline(line)}" for line in _line(card)]
         out.append("")
     return "\n".join(out)
 

@@ -5,16 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from explorer.formats.markdown import inline
 from explorer.model import NodeKind
 from explorer.queries import CorpusIndex
 from explorer.walks import Argument, Walk
-
-
-def md_escape(text: str) -> str:
-    """YAML text shown literally in Markdown."""
-    for char in "\\`*_[]<>|#":
-        text = text.replace(char, "\\" + char)
-    return text
 
 
 def _who(argument: Argument, index: CorpusIndex) -> str:
@@ -23,33 +17,31 @@ def _who(argument: Argument, index: CorpusIndex) -> str:
     hedge = argument.citation.likelihood
     sure = f"“{hedge}”: {argument.band_text}" if hedge else "likelihood not stated"
     return (
-        f"**{md_escape(argument.voice.name)}** ({argument.citation.stance.value}; {sure}) — "
-        f"{md_escape(where)}"
+        f"**{inline(argument.voice.name)}** ({argument.citation.stance.value}; {sure}) — "
+        f"{inline(where)}"
     )
 
 
 def to_markdown(walk: Walk, index: CorpusIndex) -> str:
     out = ["# A walk through the scenarios", ""]
-    out.append(" → ".join(md_escape(step.node.title) for step in walk.steps))
+    out.append(" → ".join(inline(step.node.title) for step in walk.steps))
     out.append("")
     for number, step in enumerate(walk.steps, start=1):
         kind = "question" if step.node.kind is NodeKind.QUESTION else "event"
         out += [
-            f"## {number}. {md_escape(step.node.title)} ({kind})",
+            f"## {number}. {inline(step.node.title)} ({kind})",
             "",
-            md_escape(step.node.claim),
+            inline(step.node.claim),
         ]
         out.append("")
         if step.alternatives:
             out.append("Alternatives:")
             for alternative in step.alternatives:
                 mark = "→" if alternative.node.id == step.chosen else " "
-                pro = ", ".join(md_escape(v.name) for v in alternative.supporters) or "no one"
-                con = ", ".join(md_escape(v.name) for v in alternative.opponents)
+                pro = ", ".join(inline(v.name) for v in alternative.supporters) or "no one"
+                con = ", ".join(inline(v.name) for v in alternative.opponents)
                 against = f"; against: {con}" if con else ""
-                out.append(
-                    f"- {mark} {md_escape(alternative.node.title)} — argued by {pro}{against}"
-                )
+                out.append(f"- {mark} {inline(alternative.node.title)} — argued by {pro}{against}")
             out.append("")
         for title, arguments in (
             ("Argued by", step.arguments_for),
@@ -60,15 +52,15 @@ def to_markdown(walk: Walk, index: CorpusIndex) -> str:
             out.append(f"{title}:")
             for argument in arguments:
                 out.append(f"- {_who(argument, index)}")
-                out.append(f"  > {md_escape(argument.citation.quote)}")
+                out.append(f"  > {inline(argument.citation.quote)}")
             out.append("")
     out += ["## How sure each was, step by step", ""]
     table = walk.likelihoods()
-    header = "| who | " + " | ".join(md_escape(s.node.title) for s in walk.steps) + " |"
+    header = "| who | " + " | ".join(inline(s.node.title) for s in walk.steps) + " |"
     out += [header, "|" + " --- |" * (len(walk.steps) + 1)]
     for voice in walk.voices():
         cells = [cell or "—" for cell in table[voice.key]]
-        out.append(f"| {md_escape(voice.name)} | " + " | ".join(cells) + " |")
+        out.append(f"| {inline(voice.name)} | " + " | ".join(cells) + " |")
     out.append("")
     out.append(
         "Bands are the ICD 203 bands of each author's own hedge word; “not stated” where the "
