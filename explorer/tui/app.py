@@ -15,7 +15,14 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from explorer.editor import NoEditor, editor_command
 from explorer.load import LoadResult
-from explorer.tui.live import EditorRunner, Loaded, Session, run_suspended, watch_folders
+from explorer.tui.live import (
+    EditorRunner,
+    Loaded,
+    Session,
+    run_suspended,
+    settle_heap,
+    watch_folders,
+)
 from explorer.tui.messages import EditRequested
 from explorer.tui.screens.failed import LoadFailedScreen
 from explorer.tui.screens.help import HelpScreen, HelpSection
@@ -123,8 +130,10 @@ class ExplorerApp(App[None]):
                 self.notify(f"The corpus could not be read again: {failure.error}", markup=False)
                 return
             if loaded is not None:
+                first = self.session.latest is None
                 self.session.accept(loaded)
                 await self._show(loaded)
+                settle_heap(first)
 
     @property
     def corpus_screen(self) -> MainScreen | LoadFailedScreen | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import subprocess
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
@@ -134,6 +135,17 @@ class Session:
         self.fingerprint = loaded.fingerprint
         if loaded.replaces:
             self.shown = loaded.result
+
+
+def settle_heap(first: bool) -> None:
+    """Take what is alive now — the corpus just read and shown above all — out of the cyclic
+    collector's sight. Its objects hold no cycles (reference counts free them), but each full
+    collection would walk them all: 0.15 s at 10k nodes, over a second at 100k, a frozen cursor
+    each time. After a reload, what was frozen before is collected once first: nothing leaks."""
+    if not first:
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()
 
 
 def _is_file(path: Path) -> bool:
