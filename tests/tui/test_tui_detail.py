@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from textual.widgets import Static
+
 from explorer.tui.app import ExplorerApp
 from explorer.tui.widgets.breadcrumb import Breadcrumb
+from explorer.tui.widgets.detail import CitationCard, DetailPane
+from explorer.tui.widgets.labels import one_line
 
 from .helpers import detail_text, explore, main_screen, press, run, tree_of
 
@@ -64,5 +68,43 @@ def test_a_missing_hedge_a_quoted_speaker_and_see_also() -> None:
             await press(pilot, "end")  # the last line: waterfront-idle
             assert tree_of(app).cursor_id == "waterfront-idle"
             assert "predicts · likelihood not stated" in detail_text(app)
+
+    run(body)
+
+
+def test_the_pane_keeps_its_widgets_and_replaces_their_text() -> None:
+    """A cursor move rewrites the texts in place (no recompose): fewer widgets to build and lay
+    out; the citation cards follow the node's citations, one card per citation."""
+
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            pane = main_screen(app).query_one(DetailPane)
+            await press(pilot, "j", "j")  # crews-move: two citations
+            claim = pane.query_one(".detail-claim", Static)
+            assert [card.number for card in pane.query(CitationCard)] == [1, 2]
+            await press(pilot, "end")  # waterfront-idle: one citation, no outcome
+            assert pane.query_one(".detail-claim", Static) is claim
+            cards = list(pane.query(CitationCard))
+            assert [(card.node_id, card.number) for card in cards] == [("waterfront-idle", 1)]
+            node = tree_of(app).index.nodes["waterfront-idle"]
+            assert node.claim in detail_text(app)
+            assert one_line(node.citations[0].quote) in detail_text(app)
+            await press(pilot, "home")  # the trigger: several citations again
+            trigger = tree_of(app).index.corpus.trigger
+            assert len(pane.query(CitationCard)) == len(trigger.citations)
+            assert trigger.claim in detail_text(app)
+
+    run(body)
+
+
+def test_a_burst_of_keys_shows_the_last_node() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            pane = main_screen(app).query_one(DetailPane)
+            await pilot.press(*"jjjjj")
+            await pilot.pause()
+            tree = tree_of(app)
+            assert pane.is_current and pane.node_id == tree.cursor_id == "tourism-boom"
+            assert tree.index.nodes["tourism-boom"].claim in detail_text(app)
 
     run(body)

@@ -160,7 +160,7 @@ class MainScreen(Screen[None]):
             return
         self.selected_id = message.node_id
         self.query_one(Breadcrumb).show_path(self.index.path_to(message.node_id))
-        self.query_one(DetailPane).node_id = message.node_id
+        self.query_one(DetailPane).show(message.node_id)
 
     def on_jump_to_node(self, message: JumpToNode) -> None:
         if message.node_id not in self.index.nodes:

@@ -10,7 +10,7 @@ from textual.theme import Theme
 from textual.widgets import Static
 
 from explorer.model import Node
-from explorer.tui.widgets.labels import LABEL_CLASSES, path_text, text_style
+from explorer.tui.widgets.labels import LABEL_CLASSES, path_text, text_style, update_text
 
 
 class Breadcrumb(Static):
@@ -25,7 +25,7 @@ class Breadcrumb(Static):
 
     def show_path(self, path: tuple[Node, ...]) -> None:
         self.path = path
-        self.update(path_text(path, self._style))
+        update_text(self, path_text(path, self._style))
 
     @property
     def plain(self) -> str:

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.events import Click
-from textual.reactive import reactive
 from textual.theme import Theme
 from textual.widgets import Static
 
@@ -27,10 +26,14 @@ from explorer.tui.widgets.labels import (
     source_text,
     styled,
     text_style,
+    update_text,
     voice_badge,
     voices_text,
 )
 from explorer.tui.widgets.outcome import evidence_text, outcome_text
+
+# The widgets above the citations, each a Static with this CSS class.
+_PARTS = ("detail-title", "detail-meta", "detail-claim", "detail-voices", "detail-heading")
 
 DETAIL_CLASSES = frozenset(
     {"detail--title", "detail--label", "detail--quote", "detail--doubts", "detail--number"}
@@ -49,6 +52,10 @@ class CitationCard(Static, can_focus=True):
         self.node_id = node_id
         self.number = number
 
+    def show(self, content: Text, node_id: str, number: int) -> None:
+        self.node_id, self.number = node_id, number
+        update_text(self, content)
+
     def action_open(self) -> None:
         self.post_message(SourceRequested(self.node_id, self.number))
 
@@ -58,20 +65,39 @@ class CitationCard(Static, can_focus=True):
 
 
 class DetailPane(VerticalScroll):
-    """Shows one node; the main screen sets `node_id` when the tree's cursor moves."""
+    """Shows one node; the main screen calls `show` when the tree's cursor moves.
+
+    The pane's widgets are kept and their text replaced, rather than recomposed, and a burst of
+    cursor moves is drawn once: `show` only notes the node, and the text is built after the next
+    screen refresh, so the tree's cursor never waits for the details.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES | DETAIL_CLASSES)
-
-    node_id: reactive[str | None] = reactive(None, recompose=True)
 
     def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.index = index
         self.palette = Palette(index)
         self.references = {r.id: r for r in index.corpus.references}
+        self.node_id: str | None = None  # the node shown
+        self._wanted: str | None = None  # the node to show at the next refresh
+        self._scheduled = False
+        self._tail: tuple[Outcome | None, tuple[str, ...]] = (None, ())
+
+    @property
+    def is_current(self) -> bool:
+        """Whether the pane shows the node it was last asked to show."""
+        return not self._scheduled
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def show(self, node_id: str) -> None:
+        """Show this node after the next refresh (the latest asked wins)."""
+        self._wanted = node_id
+        if not self._scheduled:
+            self._scheduled = True
+            self.call_after_refresh(self._show_wanted)
 
     def show_index(self, index: CorpusIndex) -> None:
         """Another corpus (a reload): the node is shown again as it now reads."""
@@ -86,31 +112,67 @@ class DetailPane(VerticalScroll):
     def _style(self, name: str) -> Style:
         return text_style(self, name)
 
+    def _show_wanted(self) -> None:
+        self._scheduled = False
+        if self._wanted == self.node_id or not self.is_attached:
+            return
+        self.node_id = self._wanted
+        node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
+        heads = list(self.query_children(".detail-part").results(Static))
+        if (
+            node is None
+            or node.outcome is not None
+            or node.see_also
+            or len(heads) != len(_PARTS)
+            or self._tail != (None, ())
+        ):
+            self.refresh(recompose=True)  # an outcome, evidence, or the empty pane: build anew
+            return
+        # Head and citations only, before and after: replace the texts in place.
+        for widget, text in zip(heads, self._head(node), strict=True):
+            update_text(widget, text)
+        cards = list(self.query_children(CitationCard).results(CitationCard))
+        for card, (number, citation) in zip(cards, enumerate(node.citations, 1), strict=False):
+            card.show(self._citation(number, citation), node.id, number)
+        for card in cards[len(node.citations) :]:
+            card.remove()
+        extra = [
+            CitationCard(self._citation(number, citation), node.id, number)
+            for number, citation in enumerate(node.citations, 1)
+            if number > len(cards)
+        ]
+        if extra:
+            self.mount_all(extra)
+        self.scroll_home(animate=False)
+
     def compose(self) -> ComposeResult:
         node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
         if node is None:
+            self._tail = (None, ())
             yield Static(Text("Choose a node in the tree."), classes="detail-empty")
             return
-        style = self._style
-        title = glyph(node, style)
-        title.append(" ")
-        title.append(one_line(node.title), style("detail--title"))
-        yield Static(title, classes="detail-title")
-        yield Static(self._meta(node), classes="detail-meta")
-        yield Static(Text(node.claim), classes="detail-claim")
-        yield Static(self._voices(node), classes="detail-voices")
-        count = len(node.citations)
-        heading = styled(f"Citations ({count})", style("detail--label"))
-        if count:
-            keys = "1" if count == 1 else f"1–{min(count, 9)}"
-            heading.append(f"  {keys} or s: open the source", style("label--muted"))
-        yield Static(heading, classes="detail-heading")
+        self._tail = (node.outcome, node.see_also)
+        for part, text in zip(_PARTS, self._head(node), strict=True):
+            yield Static(text, classes=f"detail-part {part}")
         for number, citation in enumerate(node.citations, 1):
             yield CitationCard(self._citation(number, citation), node.id, number)
         if node.outcome is not None:
             yield from self._outcome(node.outcome)
         if node.see_also:
             yield Static(self._see_also(node), classes="detail-see-also")
+
+    def _head(self, node: Node) -> tuple[Text, ...]:
+        """The texts above the citations, one per entry of `_PARTS`."""
+        style = self._style
+        title = glyph(node, style)
+        title.append(" ")
+        title.append(one_line(node.title), style("detail--title"))
+        count = len(node.citations)
+        heading = styled(f"Citations ({count})", style("detail--label"))
+        if count:
+            keys = "1" if count == 1 else f"1–{min(count, 9)}"
+            heading.append(f"  {keys} or s: open the source", style("label--muted"))
+        return title, self._meta(node), Text(node.claim), self._voices(node), heading
 
     def _meta(self, node: Node) -> Text:
         parts = [node.kind.value, f"id {node.id}"]

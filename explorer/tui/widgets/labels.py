@@ -8,16 +8,22 @@ files), looked up through a `StyleOf` callable that the owning widget provides.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, cast
 
 from rich.style import Style
 from rich.text import Text
+from textual.content import Content
 from textual.widget import Widget
+from textual.widgets import Static
 
 from explorer.likelihood import hedge_phrase
 from explorer.model import Citation, Node, NodeKind, Stance
 from explorer.queries import CorpusIndex, Voice
 from explorer.tui.focus import PALETTE_SIZE, Mark, Palette, View
 from explorer.tui.hindsight import OUTCOME_CLASSES, outcome_mark
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
 
 StyleOf = Callable[[str], Style]
 
@@ -57,6 +63,23 @@ def text_style(widget: Widget, name: str) -> Style:
         color=full.color if partial.color is not None else None,
         bgcolor=full.bgcolor if partial.bgcolor is not None else None,
     )
+
+
+def update_text(widget: Static, text: Text) -> None:
+    """Replace a Static's text; ask for a layout pass only when its height changes.
+
+    A layout pass arranges and redraws the whole screen, the largest cost of a cursor move; most
+    moves change texts but not their number of lines.
+    """
+    width = widget.content_region.width
+    old = widget.visual
+    if width <= 0 or not isinstance(old, Content):
+        widget.update(text)
+        return
+    new = Content.from_rich_text(text, console=widget.app.console)
+    rules = cast("RulesMap", widget.styles)  # read through `get`, as Textual's Widget does
+    same_height = old.get_height(rules, width) == new.get_height(rules, width)
+    widget.update(new, layout=not same_height)
 
 
 def styled(text: str, style: Style) -> Text:
