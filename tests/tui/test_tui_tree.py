@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 from rich.style import Style
+from textual.widgets import Tree
 
+from explorer.tui.widgets import scenario_tree
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 
-from .helpers import explore, label_text, main_screen, press, run, tree_of
+from .helpers import HOSTILE, MINI, explore, label_text, main_screen, press, run, tree_of
 
 START_SHOWN = [
     "harbour-closed",
@@ -198,5 +201,39 @@ def test_a_large_corpus_opens_fast_and_builds_only_what_is_open(tmp_path: Path) 
             await pilot.pause()
             assert tree.cursor_id == "r2-5-5-5-5"
             assert len(tree.loaded_ids()) < 100
+
+    run(body)
+
+
+def test_many_large_trees_open_with_one_line_per_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _write_large_corpus(tmp_path, roots=3, width=6, depth=2)  # 3 roots of 6 children each
+    monkeypatch.setattr(scenario_tree, "OPEN_AT_START", 17)  # 18 first-level lines: too many
+
+    async def body() -> None:
+        async with explore(tmp_path) as (app, pilot):
+            tree = tree_of(app)
+            assert tree.shown_ids() == ["start", "r0", "r1", "r2"]
+            await press(pilot, "j", "l")
+            assert tree.shown_ids()[:3] == ["start", "r0", "r0-0"]
+
+    run(body)
+
+
+def test_line_widths_are_the_stock_trees_measure() -> None:
+    """Widths come from the cached labels, not a render of every line; they must agree."""
+
+    async def body() -> None:
+        for corpus in (MINI, HOSTILE):
+            async with explore(corpus) as (app, pilot):
+                tree = tree_of(app)
+                await press(pilot, "o")  # outcome marks change the labels
+                for _ in range(2):
+                    lines = [line.node for line in tree._tree_lines]
+                    assert len(lines) > 3
+                    for node in lines:
+                        assert tree.get_label_width(node) == Tree.get_label_width(tree, node)
+                    await press(pilot, "o")
 
     run(body)

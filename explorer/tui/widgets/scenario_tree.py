@@ -17,6 +17,8 @@ from explorer.tui.focus import Focus, Palette, View
 from explorer.tui.messages import NodeSelected
 from explorer.tui.widgets.labels import LABEL_CLASSES, node_label, one_line, text_style
 
+OPEN_AT_START = 500  # lines: the tree files' first levels are opened at start up to this many
+
 
 class ScenarioTree(Tree[str]):
     """The trigger at the root, the tree files below it; each line a node with who argued it.
@@ -79,9 +81,14 @@ class ScenarioTree(Tree[str]):
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self._fill(self.root)
         self.root.expand()
-        for child in self.root.children:
-            self._fill(child)
-            child.expand()
+        # Each tree file's first level is opened, when they all fit in a few screens; a library
+        # of many large trees opens with one line per tree, an overview to choose from.
+        nodes = self.index.nodes
+        shown = sum(len(nodes[child.data].children) for child in self.root.children if child.data)
+        if shown <= OPEN_AT_START:
+            for child in self.root.children:
+                self._fill(child)
+                child.expand()
         self.go_to(self.index.corpus.trigger.id)
 
     def _fill(self, tree_node: TreeNode[str]) -> None:
@@ -125,6 +132,13 @@ class ScenarioTree(Tree[str]):
             )
             self._labels[node_id] = label
         return label
+
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        # The stock Tree renders every line's label to measure it, each time a branch opens or
+        # closes; the width of a node's line is its label's plus the two cells of the icon.
+        if node.data is None:
+            return super().get_label_width(node)
+        return 2 + self._label(node.data).cell_len
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         if node.data is None:
