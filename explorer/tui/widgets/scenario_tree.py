@@ -7,9 +7,12 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual._loop import loop_last
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.theme import Theme
 from textual.widgets import Tree
+from textual.widgets._tree import _TreeLine
 from textual.widgets.tree import TreeNode
 
 from explorer.queries import CorpusIndex
@@ -48,6 +51,9 @@ class ScenarioTree(Tree[str]):
         self._by_id: dict[str, TreeNode[str]] = {trigger.id: self.root}
         self._filled: set[str] = set()
         self._labels: dict[str, Text] = {}
+        self._widths: dict[str, int] = {}  # cells of each label's line, for the tree's width
+        # A branch opened or closed: (its node, the lines drawn before, Textual's change count).
+        self._splice: tuple[TreeNode[str], list[_TreeLine[str]], int] | None = None
 
     # -- state the screen and tests read -------------------------------------------------------
 
@@ -107,8 +113,74 @@ class ScenarioTree(Tree[str]):
             )
 
     def _toggle_node(self, node: TreeNode[str]) -> None:
-        self._fill(node)
-        super()._toggle_node(node)
+        if node.allow_expand:
+            self._set_open(node, not node.is_expanded)
+
+    def _set_open(self, node: TreeNode[str], open_: bool) -> None:
+        """Open or close one branch; its lines are spliced into those drawn (see `_build`)."""
+        drawn = self._tree_lines_cached  # None when a change is already waiting to be laid out
+        if open_:
+            self._fill(node)
+            node.expand()
+        else:
+            node.collapse()
+        self._splice = (node, drawn, self._updates) if drawn is not None else None
+
+    # The stock Tree lays out every open line again after any change: 100-300 ms with 18,000
+    # lines open. Opening or closing one branch only changes the lines below it, so those are
+    # replaced in the list and the lines after renumbered. Anything else that changed the tree
+    # since (Textual counts every change in `_updates`) falls back to the stock layout. These are
+    # Textual 8.2's private parts (the version is pinned); a test compares both layouts.
+
+    def _build(self) -> None:
+        splice, self._splice = self._splice, None
+        if splice is not None and splice[2] == self._updates and self._splice_lines(*splice[:2]):
+            return
+        super()._build()
+
+    def _splice_lines(self, node: TreeNode[str], drawn: list[_TreeLine[str]]) -> bool:
+        start = node._line
+        if not 0 <= start < len(drawn) or drawn[start].node is not node:
+            return False
+        path = drawn[start].path
+        end = start + 1
+        while end < len(drawn) and len(drawn[end].path) > len(path):
+            end += 1
+        new: list[_TreeLine[str]] = []
+
+        def add(parent_path: list[TreeNode[str]], child: TreeNode[str], last: bool) -> None:
+            child_path = [*parent_path, child]
+            new.append(_TreeLine(child_path, last))
+            if child._expanded:
+                for is_last, grandchild in loop_last(child._children):
+                    add(child_path, grandchild, is_last)
+
+        if node._expanded:
+            for is_last, child in loop_last(node._children):
+                add(path, child, is_last)
+        lines = drawn[: start + 1] + new + drawn[end:]
+        for number in range(start + 1, len(lines)):
+            lines[number].node._line = number
+        self._tree_lines_cached = lines
+
+        def width(line: _TreeLine[str]) -> int:
+            return self.get_label_width(line.node) + line._get_guide_width(
+                self.guide_depth, self.show_root
+            )
+
+        removed = max((width(line) for line in drawn[start + 1 : end]), default=0)
+        widest = self.virtual_size.width
+        if removed >= widest:  # the widest line may have gone: measure them all
+            widest = max(width(line) for line in lines)
+        else:
+            widest = max([widest, *(width(line) for line in new)])
+        self.virtual_size = Size(widest, len(lines))
+        if self.cursor_line != -1:  # as the stock layout does
+            if self.cursor_node is not None:
+                self.cursor_line = self.cursor_node._line
+            if self.cursor_line >= len(lines):
+                self.cursor_line = -1
+        return True
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
         # Expansions not made through _toggle_node (e.g. shift+space) fill here.
@@ -133,12 +205,19 @@ class ScenarioTree(Tree[str]):
             self._labels[node_id] = label
         return label
 
+    def _forget_labels(self) -> None:
+        self._labels.clear()
+        self._widths.clear()
+
     def get_label_width(self, node: TreeNode[str]) -> int:
         # The stock Tree renders every line's label to measure it, each time a branch opens or
         # closes; the width of a node's line is its label's plus the two cells of the icon.
         if node.data is None:
             return super().get_label_width(node)
-        return 2 + self._label(node.data).cell_len
+        width = self._widths.get(node.data)
+        if width is None:
+            width = self._widths[node.data] = 2 + self._label(node.data).cell_len
+        return width
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         if node.data is None:
@@ -151,7 +230,7 @@ class ScenarioTree(Tree[str]):
         return Text.assemble(("  ", base_style), label)
 
     def _theme_changed(self, _theme: Theme) -> None:
-        self._labels.clear()  # rebuilt in the new theme's colours
+        self._forget_labels()  # rebuilt in the new theme's colours
         self._invalidate()
 
     # -- moving --------------------------------------------------------------------------------
@@ -180,7 +259,7 @@ class ScenarioTree(Tree[str]):
         if node is None:
             return
         if node.is_expanded and node.allow_expand:
-            node.collapse()
+            self._set_open(node, False)
         elif node.parent is not None:
             self.move_cursor(node.parent)
 
@@ -189,8 +268,7 @@ class ScenarioTree(Tree[str]):
         if node is None or not node.allow_expand:
             return
         if not node.is_expanded:
-            self._fill(node)
-            node.expand()
+            self._set_open(node, True)
         elif node.children:
             _ = self._tree_lines
             self.move_cursor(node.children[0])
@@ -200,14 +278,14 @@ class ScenarioTree(Tree[str]):
     def show_hindsight(self, on: bool) -> None:
         """Mark every node with its outcome (✓ ✗ ◐ ○), or take the marks off."""
         self.hindsight = on
-        self._labels.clear()
+        self._forget_labels()
         self._invalidate()
 
     def show_focus(self, focus: Focus) -> None:
         """Mark and dim for the chosen people; rebuild when the kept nodes change."""
         previous = self.view.visible
         self.view = View(self.index, focus)
-        self._labels.clear()
+        self._forget_labels()
         if self.view.visible != previous:
             self._rebuild()
         else:
@@ -222,7 +300,7 @@ class ScenarioTree(Tree[str]):
         self.index = index
         self.palette = Palette(index)
         self.view = View(index, focus)
-        self._labels.clear()
+        self._forget_labels()
         self.root.data = trigger.id
         self.root.set_label(Text(one_line(trigger.title)))
         self._fill_anew(set(expanded), cursor)
