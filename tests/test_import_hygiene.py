@@ -46,3 +46,25 @@ def test_check_command_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert result.stdout.strip().splitlines()[-1] == "CLEAN"
+
+
+def test_the_start_up_path_leaves_the_other_screens_and_the_watcher_for_later() -> None:
+    """Importing a screen builds its widgets' styles and bindings: the screens pushed from the
+    main one, and the file watcher, are imported when first used, not before the first paint."""
+    later = [
+        "explorer.tui.screens.walk",
+        "explorer.tui.screens.matrix",
+        "explorer.tui.screens.scorecard",
+        "explorer.tui.screens.source",
+        "explorer.tui.screens.pick",
+        "watchfiles",
+    ]
+    code = (
+        "import sys\nimport explorer.tui.app\n"
+        f"print(','.join(m for m in {later!r} if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert result.stdout.strip() == ""

@@ -28,19 +28,6 @@ from explorer.tui.screens.failed import LoadFailedScreen
 from explorer.tui.screens.help import HelpScreen, HelpSection
 from explorer.tui.screens.loading import LoadingScreen
 from explorer.tui.screens.main import MainScreen
-from explorer.tui.screens.matrix import MatrixScreen
-from explorer.tui.screens.pick import CitationPicker, NodePicker
-from explorer.tui.screens.scorecard import ScorecardScreen
-from explorer.tui.screens.source import SourceScreen
-from explorer.tui.screens.walk import WalkScreen
-from explorer.tui.widgets.detail import CitationCard
-from explorer.tui.widgets.diagnostics import DiagnosticsPanel
-from explorer.tui.widgets.matrix import MatrixTable
-from explorer.tui.widgets.people import PeopleList
-from explorer.tui.widgets.scenario_tree import ScenarioTree
-from explorer.tui.widgets.scorecard import ScorecardList
-from explorer.tui.widgets.seed_view import SeedView
-from explorer.tui.widgets.walk import ChoiceList
 
 DARK, LIGHT = "textual-dark", "textual-light"
 WATCH_AFTER = 0.3  # seconds after the first load
@@ -177,6 +164,21 @@ class ExplorerApp(App[None]):
         self.run_worker(self.reload(), name="reload", group="reload")
 
     def help_sections(self) -> list[HelpSection]:
+        # Imported here, not at start: the screens pushed from the main one load when opened.
+        from explorer.tui.screens.matrix import MatrixScreen
+        from explorer.tui.screens.pick import CitationPicker, NodePicker
+        from explorer.tui.screens.scorecard import ScorecardScreen
+        from explorer.tui.screens.source import SourceScreen
+        from explorer.tui.screens.walk import WalkScreen
+        from explorer.tui.widgets.detail import CitationCard
+        from explorer.tui.widgets.diagnostics import DiagnosticsPanel
+        from explorer.tui.widgets.matrix import MatrixTable
+        from explorer.tui.widgets.people import PeopleList
+        from explorer.tui.widgets.scenario_tree import ScenarioTree
+        from explorer.tui.widgets.scorecard import ScorecardList
+        from explorer.tui.widgets.seed_view import SeedView
+        from explorer.tui.widgets.walk import ChoiceList
+
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Search (palette)")
         return [
             ("Everywhere", [type(self), Screen], [palette]),

@@ -19,7 +19,6 @@ from typing import Any
 
 import attrs
 from textual.app import App
-from watchfiles import awatch
 
 from explorer.cache import load_cached
 from explorer.diagnostics import Diagnostic
@@ -163,6 +162,8 @@ async def watch_folders(
     """Await `changed()` after each batch of changes in the folders (not their subfolders), until
     `stop` is set. Watches anew when the folders change (the seeds folder was moved) and, while a
     folder is missing, looks again every RETRY_SECONDS."""
+    from watchfiles import awatch  # watching starts after the first screen: import it then
+
     while not stop.is_set():
         watched = folders()
         if not watched:

@@ -26,11 +26,6 @@ from explorer.tui.messages import (
     SourceRequested,
 )
 from explorer.tui.providers.search import ScenarioSearch
-from explorer.tui.screens.matrix import MatrixScreen
-from explorer.tui.screens.pick import CitationPicker
-from explorer.tui.screens.scorecard import ScorecardScreen
-from explorer.tui.screens.source import SourceScreen
-from explorer.tui.screens.walk import WalkScreen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
@@ -205,7 +200,12 @@ class MainScreen(Screen[None]):
 
     # -- sources -------------------------------------------------------------------------------
 
+    # The screens pushed from here are imported when first opened: importing them all at start
+    # delayed the first screen (Textual builds each widget class's styles and bindings on import).
+
     def action_source(self) -> None:
+        from explorer.tui.screens.pick import CitationPicker
+
         node = self.index.nodes[self.selected_id]
         if not node.citations:
             self.notify("This node has no citation.", markup=False)
@@ -235,6 +235,8 @@ class MainScreen(Screen[None]):
         if source is None:
             self.notify("This citation names an unknown source.", markup=False)
             return
+        from explorer.tui.screens.source import SourceScreen
+
         seed = self.result.seeds.get(source.seed)
         label = f"Citation {number}: " if len(node.citations) > 1 else ""
         self.app.push_screen(SourceScreen(source, seed, [citation.quote], label))
@@ -249,22 +251,32 @@ class MainScreen(Screen[None]):
             for c in node.citations
             if c.source == source.id
         ]
+        from explorer.tui.screens.source import SourceScreen
+
         seed = self.result.seeds.get(source.seed)
         self.app.push_screen(SourceScreen(source, seed, list(dict.fromkeys(quotes))))
 
     # -- walks, the matrix, outcomes -----------------------------------------------------------
 
     def action_walk(self) -> None:
+        from explorer.tui.screens.walk import WalkScreen
+
         self.app.push_screen(WalkScreen(self.index, hindsight=self.hindsight), self.show_node)
 
     def action_walk_here(self) -> None:
+        from explorer.tui.screens.walk import WalkScreen
+
         walk = WalkScreen(self.index, self.selected_id, hindsight=self.hindsight)
         self.app.push_screen(walk, self.show_node)
 
     def action_matrix(self) -> None:
+        from explorer.tui.screens.matrix import MatrixScreen
+
         self.app.push_screen(MatrixScreen(self.index), self.show_node)
 
     def action_scorecard(self) -> None:
+        from explorer.tui.screens.scorecard import ScorecardScreen
+
         self.app.push_screen(ScorecardScreen(self.index))
 
     def show_node(self, node_id: str | None) -> None:
