@@ -271,7 +271,7 @@ _FIRST_PAINT = textwrap.dedent(
         await pilot.pause()
         first = time.perf_counter() - started
         if sys.argv[1] != "bare":
-            await pilot.app.corpus_loaded.wait()
+            await pilot.app.live_corpus.loaded.wait()
             await pilot.pause()
         print(first, time.perf_counter() - started)
         pilot.app.exit()
@@ -343,7 +343,7 @@ _INTERACTION = textwrap.dedent(
         from explorer.tui.widgets.scenario_tree import ScenarioTree
         app = ExplorerApp(Path(path), live=False)
         async with app.run_test(size=(120, 40)) as pilot:
-            await asyncio.wait_for(app.corpus_loaded.wait(), 600)
+            await asyncio.wait_for(app.live_corpus.loaded.wait(), 600)
             await pilot.pause()
             tree = app.screen.query_one(ScenarioTree)
             trigger = tree.index.corpus.trigger

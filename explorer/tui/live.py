@@ -14,17 +14,22 @@ import contextlib
 import gc
 import subprocess
 from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import attrs
-from textual.app import App
+from textual.app import App, SuspendNotSupported
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from explorer.cache import load_cached
 from explorer.diagnostics import Diagnostic
+from explorer.editor import NoEditor, editor_command
 from explorer.load import CorpusNotFound, LoadResult, display_path, find_corpora, load_corpus
 from explorer.model import Corpus
 from explorer.queries import CorpusIndex
+from explorer.tui.screens.failed import LoadFailedScreen
+from explorer.tui.screens.main import MainScreen
 from explorer.watch import corpus_files, fingerprint, load_settled
 
 SETTLE_INTERVAL = 0.15  # seconds between the fingerprints that must agree before a reload
@@ -32,6 +37,7 @@ STEP_MS = 100  # a batch of changes is reported after this long without another
 DEBOUNCE_MS = 800  # ... or after this long at most
 WAKE_MS = 1_000  # the watching thread looks up this often (it stops at once when told to)
 RETRY_SECONDS = 1.0  # when a folder to watch is missing, look again after this long
+WATCH_AFTER = 0.3  # seconds after the first load before watching starts
 
 EditorRunner = Callable[[Sequence[str]], object]
 
@@ -196,3 +202,109 @@ def run_suspended(app: App[Any], argv: Sequence[str]) -> int:
     Raises SuspendNotSupported where the app cannot hand the terminal over (headless, web)."""
     with app.suspend():
         return subprocess.run(list(argv), check=False).returncode
+
+
+class LiveCorpus:
+    """Keeps the app's screens showing the corpus as it is on disk: the first load (in a thread,
+    behind the loading screen), a reload after each change or editor session, the editor.
+
+    Every load goes through `reload`, one at a time."""
+
+    def __init__(self, app: App[Any], path: Path, *, watch: bool) -> None:
+        self.app = app
+        self.session = Session(path)  # CorpusNotFound propagates: the CLI reports it
+        self.watch = watch
+        self.run_editor: EditorRunner = partial(run_suspended, app)  # tests put in their own
+        self.loaded = asyncio.Event()  # set when the first load is on screen
+        self._one_load_at_a_time = asyncio.Lock()
+        self._stop_watching = asyncio.Event()
+
+    def open(self) -> None:
+        """Load the corpus and show it; then, when live, watch its folders."""
+        self.app.run_worker(self._open(), name="open", group="open")
+
+    def close(self) -> None:
+        self._stop_watching.set()
+
+    async def _open(self) -> None:
+        await self.reload(settle=False)
+        self.loaded.set()
+        if self.watch:  # once the tree is drawn: starting to watch costs a little time
+            self.app.set_timer(WATCH_AFTER, self._start_watching)
+
+    def _start_watching(self) -> None:
+        async def watch() -> None:
+            await self.reload()  # a change made before the watch began
+            await watch_folders(self.session.folders, self.reload, self._stop_watching)
+
+        if self._stop_watching.is_set():  # the app closed before the timer fired
+            return
+        self.app.run_worker(watch(), name="watch", group="watch")
+
+    async def reload(self, *, settle: bool = True) -> None:
+        """Read the corpus in a thread, once its files hold still (`settle`), and show what was
+        read; nothing happens when no file changed since the last load. Returns when the screen
+        shows the result."""
+        async with self._one_load_at_a_time:
+            read = partial(self.session.read, settle)
+            worker = self.app.run_worker(
+                read, name="load", group="load", thread=True, exit_on_error=False
+            )
+            try:
+                loaded = await worker.wait()
+            except WorkerCancelled:  # the app is closing
+                return
+            except WorkerFailed as failure:
+                if self.session.latest is None:
+                    raise failure.error from None  # the first load: fail as loudly as before
+                self.app.notify(
+                    f"The corpus could not be read again: {failure.error}", markup=False
+                )
+                return
+            if loaded is not None:
+                first = self.session.latest is None
+                self.session.accept(loaded)
+                await self._show(loaded)
+                settle_heap(first)
+
+    @property
+    def screen(self) -> MainScreen | LoadFailedScreen | None:
+        """The screen that shows the corpus (or why it cannot be opened): the one pushed on the
+        loading screen, which stays at the bottom of the stack."""
+        for screen in self.app.screen_stack:
+            if isinstance(screen, MainScreen | LoadFailedScreen):
+                return screen
+        return None
+
+    async def _show(self, loaded: Loaded) -> None:
+        shown = self.screen
+        if isinstance(shown, MainScreen) and loaded.index is not None:
+            shown.show_corpus(loaded.result, loaded.index)
+        elif shown is not None and loaded.index is None:
+            shown.show_problems(loaded.result.diagnostics)
+        else:  # the first load, or a corpus that can be opened at last
+            # Textual cannot switch away from a default screen: the loading screen stays below.
+            while len(self.app.screen_stack) > 1:
+                await self.app.pop_screen()
+            await self.app.push_screen(
+                MainScreen(loaded.result, loaded.index)
+                if loaded.index is not None
+                else LoadFailedScreen(self.session.where, loaded.result.diagnostics)
+            )
+
+    def edit(self, file: str, line: int) -> None:
+        """Hand the terminal to the user's editor at a file and line; read the corpus when the
+        editor returns. The explorer itself never writes a file."""
+        notify = self.app.notify
+        try:
+            self.run_editor(editor_command(Path(file), line))
+        except NoEditor as error:
+            notify(str(error), title="No editor", severity="warning", markup=False)
+            return
+        except SuspendNotSupported:
+            notify("This terminal cannot be handed to an editor.", severity="warning")
+            return
+        except OSError as error:
+            notify(f"The editor could not be started: {error}", markup=False)
+            return
+        self.app.run_worker(self.reload(), name="reload", group="reload")

@@ -36,7 +36,7 @@ async def loaded(pilot: Pilot[None], timeout: float = 30.0) -> None:
     """Wait until the corpus, read in a thread after the first screen, is on screen."""
     app = pilot.app
     assert isinstance(app, ExplorerApp)
-    await asyncio.wait_for(app.corpus_loaded.wait(), timeout)
+    await asyncio.wait_for(app.live_corpus.loaded.wait(), timeout)
     await pilot.pause()
 
 
@@ -57,7 +57,7 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
 
 
 def main_screen(app: ExplorerApp) -> MainScreen:
-    screen = app.corpus_screen
+    screen = app.live_corpus.screen
     assert isinstance(screen, MainScreen)
     return screen
 

@@ -109,7 +109,7 @@ class AppDriver:
 
 
 def main_screen(app: ExplorerApp) -> MainScreen:
-    screen = app.corpus_screen
+    screen = app.live_corpus.screen
     assert isinstance(screen, MainScreen), screen
     return screen
 
@@ -117,7 +117,7 @@ def main_screen(app: ExplorerApp) -> MainScreen:
 async def reload(app: ExplorerApp, _pilot: Pilot[None]) -> None:
     # What the invariants read is in place when `reload` returns; the messages it leaves (the
     # details, the path) are handled during the next steps.
-    await app.reload(settle=False)
+    await app.live_corpus.reload(settle=False)
 
 
 class ReloadMachine(RuleBasedStateMachine):

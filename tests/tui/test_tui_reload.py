@@ -66,7 +66,7 @@ def crews_of(corpus: Path) -> Path:
 
 
 def panel_of(app: ExplorerApp) -> DiagnosticsPanel:
-    screen = app.corpus_screen
+    screen = app.live_corpus.screen
     assert screen is not None
     return screen.query_one(DiagnosticsPanel)
 
@@ -97,7 +97,7 @@ def test_a_valid_change_shows_the_new_title_with_the_place_kept(tmp_path: Path) 
             expanded = tree.expanded_ids()
             assert "crews-move" in expanded
             replace(corpus / "crews.yaml", "title: Crews move north", "title: Crews head north")
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await pilot.pause()
             tree = tree_of(app)
             assert "Crews head north" in label_text(app, "crews-move")
@@ -123,13 +123,13 @@ def test_a_reload_when_nothing_changed_reads_nothing_and_changes_nothing(tmp_pat
         async with explore(corpus, live=False) as (app, _pilot):
             screen, index = main_screen(app), main_screen(app).index
             # The fingerprint of the first load covers the seeds too (they are named by it).
-            assert app.session.read(settle=False) is None
-            await app.reload(settle=False)
+            assert app.live_corpus.session.read(settle=False) is None
+            await app.live_corpus.reload(settle=False)
             assert main_screen(app) is screen and screen.index is index
             (corpus / "seeds" / "notes.md").write_text("not a seed of this corpus")
-            assert app.session.read(settle=False) is None
+            assert app.live_corpus.session.read(settle=False) is None
             replace(corpus / "seeds" / "harbour.txt", "reshape", "remake")
-            assert app.session.read(settle=False) is not None
+            assert app.live_corpus.session.read(settle=False) is not None
 
     run_async(body)
 
@@ -144,7 +144,7 @@ def test_when_the_selected_node_goes_its_nearest_surviving_ancestor_is_selected(
             await press(pilot, "j", "j", "l", "l")
             assert tree_of(app).cursor_id == "boatyards-follow"
             replace(corpus / "crews.yaml", BOATYARDS, "")
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await pilot.pause()
             assert "boatyards-follow" not in main_screen(app).index.nodes
             assert tree_of(app).cursor_id == "crews-move"
@@ -165,7 +165,7 @@ def test_a_broken_edit_keeps_the_tree_and_lists_the_error_until_it_is_fixed(
             await press(pilot, "j", "j")
             shown = main_screen(app).index
             replace(crews, "    title: Crews move north\n", BROKEN_TITLE)
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await pilot.pause()
             screen = main_screen(app)
             assert screen.index is shown  # the last good corpus, as it was
@@ -178,14 +178,14 @@ def test_a_broken_edit_keeps_the_tree_and_lists_the_error_until_it_is_fixed(
             assert KEPT_NOTE in str(panel.border_title)
             # Broken differently: not YAML at all. Still the same tree; the new error listed.
             crews.write_text(original.replace("title: Crews move north", "title: [Crews"))
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await pilot.pause()
             assert main_screen(app).index is shown
             first = panel_of(app).plain.splitlines()[0]
             assert "crews.yaml:" in first and "error E001" in first, first
             # Fixed: the panel closes by itself, the tree is read anew.
             crews.write_text(original.replace("Crews move north", "Crews go north"))
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await pilot.pause()
             assert main_screen(app).index is not shown
             assert "Crews go north" in label_text(app, "crews-move")
@@ -206,19 +206,19 @@ def test_a_removed_tree_file_or_corpus_file_is_an_error_and_the_tree_stays(
             shown = main_screen(app).index
             saved = (corpus / "waterfront.yaml").read_bytes()
             (corpus / "waterfront.yaml").unlink()
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await pilot.pause()
             assert main_screen(app).index is shown
             assert "error E012" in panel_of(app).plain
             (corpus / "waterfront.yaml").write_bytes(saved)
             manifest = (corpus / "corpus.yaml").read_bytes()
             (corpus / "corpus.yaml").unlink()
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await pilot.pause()
             assert main_screen(app).index is shown
             assert "corpus.yaml: error E012: cannot read the corpus" in panel_of(app).plain
             (corpus / "corpus.yaml").write_bytes(manifest)
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await pilot.pause()
             assert not panel_of(app).display
             assert "tourism-boom" in main_screen(app).index.nodes
@@ -234,7 +234,7 @@ def test_a_reload_under_the_source_view_shows_when_it_is_closed(tmp_path: Path) 
             await press(pilot, "j", "j", "2")
             assert isinstance(app.screen, SourceScreen)
             replace(corpus / "crews.yaml", "title: Crews move north", "title: Crews head north")
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await press(pilot, "escape")
             assert isinstance(app.screen, MainScreen)
             assert "Crews head north" in label_text(app, "crews-move")
@@ -282,7 +282,7 @@ def test_e_opens_the_editor_at_the_node_line_and_the_tree_reloads_after(
 
     async def body() -> None:
         async with explore(corpus, live=False) as (app, pilot):
-            app.run_editor = runner
+            app.live_corpus.run_editor = runner
             await press(pilot, "j", "j")
             where = main_screen(app).index.nodes["crews-move"].location
             assert Path(where.file) == corpus / "crews.yaml" and where.line == 11
@@ -306,9 +306,9 @@ def test_enter_on_a_diagnostic_opens_the_editor_at_its_file_and_line(tmp_path: P
 
     async def body() -> None:
         async with explore(corpus, live=False) as (app, pilot):
-            app.run_editor = runner
+            app.live_corpus.run_editor = runner
             replace(crews_of(corpus), "    title: Crews move north\n", BROKEN_TITLE)
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await press(pilot, "d")  # hide the panel the broken load opened
             assert not panel_of(app).display and tree_of(app).has_focus
             await press(pilot, "d")  # show it again, and go to it
@@ -357,16 +357,16 @@ def test_a_corpus_that_cannot_be_opened_opens_once_it_is_fixed(tmp_path: Path) -
             assert isinstance(app.screen, LoadFailedScreen)
             assert "error E001" in panel_of(app).plain
             replace(manifest, "title: [After the harbour", "title: [Still broken")
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await pilot.pause()
             assert isinstance(app.screen, LoadFailedScreen)
             assert "error E001" in panel_of(app).plain
             replace(manifest, "title: [Still broken", "title: Fixed at last")
             await press(pilot, "question_mark")
-            await app.reload(settle=False)
+            await app.live_corpus.reload(settle=False)
             await pilot.pause()
             assert isinstance(app.screen, MainScreen)  # the help over the failed screen went too
-            assert app.corpus_screen is app.screen
+            assert app.live_corpus.screen is app.screen
             assert plain(tree_of(app).border_title) == "Fixed at last"
             await press(pilot, "q")
         assert app.return_code == 0
@@ -379,13 +379,13 @@ def test_the_first_screen_shows_the_loading_indicator_and_answers_keys(
 ) -> None:
     app = ExplorerApp(MINI, live=False)
     gate = threading.Event()
-    real = app.session.load
+    real = app.live_corpus.session.load
 
     def slow_load(path: Path) -> LoadResult:
         gate.wait(10)
         return real(path)
 
-    app.session.load = slow_load
+    app.live_corpus.session.load = slow_load
 
     async def body() -> None:
         try:
@@ -397,7 +397,7 @@ def test_the_first_screen_shows_the_loading_indicator_and_answers_keys(
                 assert message.startswith("Reading the corpus at ") and "mini" in message
                 await press(pilot, "question_mark")
                 assert isinstance(app.screen, HelpScreen)
-                assert not app.corpus_loaded.is_set()
+                assert not app.live_corpus.loaded.is_set()
                 gate.set()
                 await loaded(pilot)
                 assert isinstance(app.screen, MainScreen)
@@ -412,13 +412,13 @@ def test_the_first_screen_shows_the_loading_indicator_and_answers_keys(
 def test_q_quits_while_the_corpus_is_still_loading() -> None:
     app = ExplorerApp(MINI, live=False)
     gate = threading.Event()
-    real = app.session.load
+    real = app.live_corpus.session.load
 
     def slow_load(path: Path) -> LoadResult:
         gate.wait(10)
         return real(path)
 
-    app.session.load = slow_load
+    app.live_corpus.session.load = slow_load
 
     async def body() -> None:
         try:
@@ -446,7 +446,7 @@ def test_the_explorer_never_writes_a_file(tmp_path: Path) -> None:
                 assert snapshot(corpus) == before
                 replace(corpus / "crews.yaml", old, new)
                 before = snapshot(corpus)
-                await app.reload(settle=False)
+                await app.live_corpus.reload(settle=False)
                 await press(pilot, "j")
             assert snapshot(corpus) == before
         assert snapshot(corpus) == before

@@ -41,7 +41,7 @@ def test_a_broken_edit_keeps_the_tree_and_opens_the_panel(
         replace(corpus / "crews.yaml", "    title: Crews move north\n", "    titel: Gone\n")
         app = pilot.app
         assert isinstance(app, ExplorerApp)
-        await app.reload(settle=False)
+        await app.live_corpus.reload(settle=False)
         await pilot.pause()
 
     assert snap_compare(

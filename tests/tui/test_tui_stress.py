@@ -463,7 +463,7 @@ def test_a_seed_replaced_by_a_named_pipe_while_the_app_runs(tmp_path: Path) -> N
 
     async def body() -> None:
         async with explore(corpus, size=(100, 30)) as (app, pilot):
-            if not getattr(app, "live", False):
+            if not app.live_corpus.watch:
                 pytest.skip("the app does not read the corpus again when it changes")
             seed.unlink()
             os.mkfifo(seed)

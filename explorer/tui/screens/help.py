@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
 
 from explorer.tui.focus import Mark
 from explorer.tui.hindsight import OutcomeMark
@@ -29,6 +29,43 @@ MARKS: list[tuple[str, str]] = [
     *((mark.glyph, f"with people chosen: {mark.meaning}") for mark in Mark),
     *((mark.glyph, f"with outcomes shown (o): {mark.meaning}") for mark in OutcomeMark),
 ]
+
+
+def help_sections(app: type[DOMNode], palette_key: str) -> list[HelpSection]:
+    """What the help lists: each part of the app with the classes whose bindings act there."""
+    # Imported here: the screens pushed from the main one are loaded when first opened.
+    from explorer.tui.screens.failed import LoadFailedScreen
+    from explorer.tui.screens.main import MainScreen
+    from explorer.tui.screens.matrix import MatrixScreen
+    from explorer.tui.screens.pick import CitationPicker, NodePicker
+    from explorer.tui.screens.scorecard import ScorecardScreen
+    from explorer.tui.screens.source import SourceScreen
+    from explorer.tui.screens.walk import WalkScreen
+    from explorer.tui.widgets.detail import CitationCard
+    from explorer.tui.widgets.diagnostics import DiagnosticsPanel
+    from explorer.tui.widgets.matrix import MatrixTable
+    from explorer.tui.widgets.people import PeopleList
+    from explorer.tui.widgets.scenario_tree import ScenarioTree
+    from explorer.tui.widgets.scorecard import ScorecardList
+    from explorer.tui.widgets.seed_view import SeedView
+    from explorer.tui.widgets.walk import ChoiceList
+
+    palette = Binding(palette_key, "command_palette", "Search (palette)")
+    return [
+        ("Everywhere", [app, Screen], [palette]),
+        ("Main screen", [MainScreen], []),
+        ("Tree", [ScenarioTree], []),
+        ("People list (p)", [PeopleList], []),
+        ("A citation in the details", [CitationCard], []),
+        ("Diagnostics (d)", [DiagnosticsPanel], []),
+        ("Source view", [SourceScreen, SeedView], []),
+        ("Walk (w, W)", [WalkScreen, ChoiceList], []),
+        ("Compare matrix (m)", [MatrixScreen, MatrixTable], []),
+        ("Scorecard (a)", [ScorecardScreen, ScorecardList], []),
+        ("Choosing a citation or a node", [CitationPicker, NodePicker, OptionList], []),
+        ("Help", [HelpScreen], []),
+        ("When the corpus cannot be read", [LoadFailedScreen], []),
+    ]
 
 
 def bindings_of(cls: type[DOMNode]) -> list[Binding]:
