@@ -7,14 +7,13 @@ tested on its own.
 from __future__ import annotations
 
 import enum
-import heapq
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 import attrs
 
 from explorer.model import Citation, Corpus, Node, NodeKind, Person, Source, Stance
-from explorer.quotes import fold
+from explorer.search_index import SearchIndex
 
 
 @attrs.frozen(slots=True)
@@ -96,23 +95,29 @@ class SearchHit:
 
 
 @attrs.frozen(slots=True)
-class _Entry:
+class _Field:
+    """A kind of searchable text: what a hit in it is, and how much it weighs."""
+
     kind: SearchKind
-    text: str
-    folded: str
-    node_id: str | None
-    key: str
     weight: float
-    spaced: str = attrs.field(init=False)  # " " + folded: word starts are " word"
-    shortness: float = attrs.field(init=False)  # a small bonus for short texts
+    on_node: bool  # choosing the hit goes to the entry's node
 
-    @spaced.default
-    def _spaced(self) -> str:
-        return " " + self.folded
 
-    @shortness.default
-    def _shortness(self) -> float:
-        return 10 / (10 + len(self.folded))
+_TITLE = _Field(SearchKind.NODE, 3.0, on_node=True)
+_CLAIM = _Field(SearchKind.NODE, 1.5, on_node=True)
+_QUOTE = _Field(SearchKind.QUOTE, 1.0, on_node=True)
+_PERSON = _Field(SearchKind.PERSON, 2.5, on_node=False)
+_SOURCE = _Field(SearchKind.SOURCE, 2.0, on_node=False)
+
+
+@attrs.frozen(slots=True)
+class _Entries:
+    """Every searchable text, in search order, as parallel lists of objects the corpus already
+    holds: an object per entry would cost the garbage collector more than the search index."""
+
+    fields: list[_Field]
+    texts: list[str]
+    keys: list[str]  # node id, voice key or source id
 
 
 class CorpusIndex:
@@ -263,47 +268,50 @@ class CorpusIndex:
 
     # -- search ------------------------------------------------------------------------------
 
+    # Built on the first search, never during loading: a load builds a CorpusIndex to validate.
     @cached_property
-    def _entries(self) -> tuple[_Entry, ...]:
-        entries: list[_Entry] = []
-
-        def add(kind: SearchKind, text: str, node_id: str | None, key: str, weight: float) -> None:
-            entries.append(_Entry(kind, text, fold(text).casefold(), node_id, key, weight))
-
+    def _entries(self) -> _Entries:
+        entries = _Entries([], [], [])
+        fields, texts, keys = entries.fields.append, entries.texts.append, entries.keys.append
         for node in self.ordered_nodes():
-            add(SearchKind.NODE, node.title, node.id, node.id, 3.0)
-            add(SearchKind.NODE, node.claim, node.id, node.id, 1.5)
+            fields(_TITLE)
+            texts(node.title)
+            keys(node.id)
+            fields(_CLAIM)
+            texts(node.claim)
+            keys(node.id)
             for citation in node.citations:
-                add(SearchKind.QUOTE, citation.quote, node.id, node.id, 1.0)
+                fields(_QUOTE)
+                texts(citation.quote)
+                keys(node.id)
         for voice in self.voices.values():
-            add(SearchKind.PERSON, voice.name, None, voice.key, 2.5)
+            fields(_PERSON)
+            texts(voice.name)
+            keys(voice.key)
         for source in self.corpus.sources:
-            add(SearchKind.SOURCE, f"{source.title} — {source.outlet}", None, source.id, 2.0)
-        return tuple(entries)
+            fields(_SOURCE)
+            texts(f"{source.title} — {source.outlet}")
+            keys(source.id)
+        return entries
+
+    @cached_property
+    def _search_index(self) -> SearchIndex:
+        entries = self._entries
+        return SearchIndex(entries.texts, [field.weight for field in entries.fields])
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Entries holding every word of the query (case, quotes and dashes folded), best first."""
-        words = fold(query).casefold().split()
-        if not words:
-            return []
-        spaced_words = [f" {word}" for word in words]
+        """Entries holding every word of the query (case, quotes and dashes folded), best first.
+
+        Prefers matches at the start of a word, heavier fields and short texts; see
+        `explorer.search_index` for the scoring, and for how it stays fast on large corpora.
+        """
         entries = self._entries
-
-        def scored() -> Iterator[tuple[float, int]]:
-            for position, entry in enumerate(entries):
-                text = entry.folded
-                if all(word in text for word in words):
-                    # Prefer matches at the start of a word, heavier fields, and short texts.
-                    starts = sum(1 for word in spaced_words if word in entry.spaced)
-                    yield entry.weight + starts / len(words) + entry.shortness, -position
-
-        # Only the best `limit` become hits: a one-letter query matches nearly everything.
-        best = heapq.nlargest(limit, scored())
-        return [
-            SearchHit(entry.kind, entry.text, entry.node_id, entry.key, score)
-            for score, negated_position in best  # negated: ties go to the earlier entry
-            for entry in (entries[-negated_position],)
-        ]
+        hits: list[SearchHit] = []
+        for score, position in self._search_index.search(query, limit):
+            field, key = entries.fields[position], entries.keys[position]
+            node_id = key if field.on_node else None
+            hits.append(SearchHit(field.kind, entries.texts[position], node_id, key, score))
+        return hits
 
 
 def stance_counts(node: Node) -> dict[Stance, int]:

@@ -15,6 +15,7 @@ from explorer.model import NodeKind
 from explorer.queries import CorpusIndex, SearchKind
 from explorer.walks import WalkError, compare_matrix, walk_through, walk_to
 from tests.strategies import corpora, write_corpus
+from tests.test_search_index import corpus_oracle, hits, queries
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -59,6 +60,13 @@ def test_queries_agree_with_the_tree(generated: dict[str, Any], data: st.DataObj
     for node_id in kept:
         below = {n.id for n in index.nodes[node_id].walk()}
         assert below & {n.id for n in index.nodes_argued_by(a)}, "a kept node leads nowhere"
+
+    # Search finds what the linear scan it replaced found: the same hits, scores and order.
+    texts = [n.title for n in index.nodes.values()] + [v.name for v in index.voices.values()]
+    texts += [c.quote for n in index.nodes.values() for c in n.citations]
+    query = data.draw(queries(texts))
+    assert hits(index, query) == corpus_oracle(index, query)
+    assert hits(index, query, 3) == corpus_oracle(index, query, 3)
 
     # Comparing a voice with itself finds no difference.
     same = index.compare(a, a)
