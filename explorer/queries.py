@@ -299,6 +299,10 @@ class CorpusIndex:
         entries = self._entries
         return SearchIndex(entries.texts, [field.weight for field in entries.fields])
 
+    def prepare_search(self) -> None:
+        """Build the search index now (it takes a second at 100k nodes), e.g. in a thread."""
+        _ = self._search_index
+
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Entries holding every word of the query (case, quotes and dashes folded), best first.
 

@@ -266,6 +266,10 @@ class LiveCorpus:
                 self.session.accept(loaded)
                 await self._show(loaded)
                 settle_heap(first)
+                if loaded.index is not None:  # ready before the first search is typed
+                    self.app.run_worker(
+                        loaded.index.prepare_search, name="search", group="search", thread=True
+                    )
 
     @property
     def screen(self) -> MainScreen | LoadFailedScreen | None:
