@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,11 +14,12 @@ from textual.widgets import Footer, Static
 
 from explorer.model import Source
 from explorer.quotes import Match, SeedText
-from explorer.tui.widgets.labels import one_line, styled, text_style
+from explorer.tui.widgets.labels import one_line, styled
 from explorer.tui.widgets.seed_view import SeedView
+from explorer.tui.widgets.themed import Themed
 
 
-class SourceHeader(Static):
+class SourceHeader(Themed, Static):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"source-header--title", "source-header--muted"}
 
     def __init__(self, source: Source, notes: Sequence[str]) -> None:
@@ -27,12 +27,8 @@ class SourceHeader(Static):
         self.source = source
         self.notes = tuple(notes)
 
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
-
     def on_mount(self) -> None:
         self.update(self._text())
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self.update(self._text())

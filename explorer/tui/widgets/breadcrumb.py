@@ -10,18 +10,16 @@ from textual.theme import Theme
 from textual.widgets import Static
 
 from explorer.model import Node
-from explorer.tui.widgets.labels import LABEL_CLASSES, path_text, text_style, update_text
+from explorer.tui.widgets.labels import LABEL_CLASSES, path_text, update_text
+from explorer.tui.widgets.themed import Themed
 
 
-class Breadcrumb(Static):
+class Breadcrumb(Themed, Static):
     COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text(""), id=id)
         self.path: tuple[Node, ...] = ()
-
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
 
     def show_path(self, path: tuple[Node, ...]) -> None:
         self.path = path
@@ -30,9 +28,6 @@ class Breadcrumb(Static):
     @property
     def plain(self) -> str:
         return path_text(self.path, lambda _name: Style()).plain
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self.update(path_text(self.path, self._style))

@@ -25,12 +25,12 @@ from explorer.tui.widgets.labels import (
     one_line,
     source_text,
     styled,
-    text_style,
     update_text,
     voice_badge,
     voices_text,
 )
 from explorer.tui.widgets.outcome import evidence_text, outcome_text
+from explorer.tui.widgets.themed import Themed
 
 # The widgets above the citations, each a Static with this CSS class.
 _PARTS = ("detail-title", "detail-meta", "detail-claim", "detail-voices", "detail-heading")
@@ -64,7 +64,7 @@ class CitationCard(Static, can_focus=True):
         self.action_open()
 
 
-class DetailPane(VerticalScroll):
+class DetailPane(Themed, VerticalScroll):
     """Shows one node; the main screen calls `show` when the tree's cursor moves.
 
     The pane's widgets are kept and their text replaced, rather than recomposed, and a burst of
@@ -89,9 +89,6 @@ class DetailPane(VerticalScroll):
         """Whether the pane shows the node it was last asked to show."""
         return not self._scheduled
 
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
-
     def show(self, node_id: str) -> None:
         """Show this node after the next refresh (the latest asked wins)."""
         self._wanted = node_id
@@ -108,9 +105,6 @@ class DetailPane(VerticalScroll):
 
     def _theme_changed(self, _theme: Theme) -> None:
         self.refresh(recompose=True)
-
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
 
     def _show_wanted(self) -> None:
         self._scheduled = False

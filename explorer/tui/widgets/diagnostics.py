@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from explorer.diagnostics import Diagnostic, summary
 from explorer.tui.messages import EditRequested
 from explorer.tui.widgets.labels import text_style
+from explorer.tui.widgets.themed import Themed
 
 MAX_SHOWN = 300  # a corpus may have thousands of warnings; `explorer check` lists them all
 KEPT_NOTE = "the tree stays as it was until the errors are fixed"
@@ -57,7 +58,7 @@ def diagnostics_text(diagnostics: Sequence[Diagnostic], style_of: dict[str, Styl
     return Text("\n").join(lines)
 
 
-class DiagnosticsPanel(OptionList):
+class DiagnosticsPanel(Themed, OptionList):
     """The diagnostics (file:line:column: severity code: message), errors first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,7 +100,6 @@ class DiagnosticsPanel(OptionList):
 
     def on_mount(self) -> None:
         self._fill()
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self._fill()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.theme import Theme
 from textual.widgets import Static
@@ -16,13 +15,13 @@ from explorer.tui.widgets.labels import (
     EVENT_GLYPH,
     LABEL_CLASSES,
     QUESTION_GLYPH,
-    text_style,
     voice_badge,
     voice_line,
 )
+from explorer.tui.widgets.themed import Themed
 
 
-class Legend(Static):
+class Legend(Themed, Static):
     COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES)
 
     def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
@@ -33,12 +32,8 @@ class Legend(Static):
         self.hindsight = False
         self.has_outcomes = any(node.outcome is not None for node in index.ordered_nodes())
 
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
-
     def on_mount(self) -> None:
         self.update(self._text())
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self.update(self._text())

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
@@ -20,9 +19,9 @@ from explorer.tui.widgets.labels import (
     glyph,
     shorten,
     stance_style,
-    text_style,
     voice_badge,
 )
+from explorer.tui.widgets.themed import Themed
 from explorer.walks import Cell, Matrix
 
 QUESTION_WIDTH = 24
@@ -41,7 +40,7 @@ def stance_of(index: CorpusIndex, node: Node, key: str, supporting: bool) -> Sta
     return None
 
 
-class MatrixHeader(Static):
+class MatrixHeader(Themed, Static):
     """What the matrix shows: the tag filter, the keys, and what the colours mean."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES)
@@ -50,12 +49,6 @@ class MatrixHeader(Static):
         super().__init__(Text(""), id=id)
         self.tag: str | None = None
         self.questions = 0
-
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self.update(self._text())
@@ -81,7 +74,7 @@ class MatrixHeader(Static):
         return text
 
 
-class MatrixTable(DataTable[Text]):
+class MatrixTable(Themed, DataTable[Text]):
     """Enter (or a click on the highlighted cell) shows the cell's alternative in the tree."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,12 +92,6 @@ class MatrixTable(DataTable[Text]):
         self.index = index
         self.palette = Palette(index)
         self.matrix: Matrix | None = None
-
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         if self.matrix is not None:

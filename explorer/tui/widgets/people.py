@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
@@ -14,12 +13,13 @@ from textual.widgets.option_list import Option
 from explorer.queries import CorpusIndex, Voice
 from explorer.tui.focus import Focus, Palette
 from explorer.tui.messages import PersonChosen
-from explorer.tui.widgets.labels import LABEL_CLASSES, text_style, voice_line
+from explorer.tui.widgets.labels import LABEL_CLASSES, voice_line
+from explorer.tui.widgets.themed import Themed
 
 CHOSEN_MARKS = ("A", "B")
 
 
-class PeopleList(OptionList):
+class PeopleList(Themed, OptionList):
     """One option per voice that argues at least one node: badge, name, role, node count."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -39,14 +39,10 @@ class PeopleList(OptionList):
         self.focus_state = Focus()
         self.border_title = "People — Enter: choose; a second compares"
 
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
-
     def on_mount(self) -> None:
         self.add_options(Option(self._prompt(v), id=v.key) for v in self.voices)
         if self.voices:
             self.highlighted = 0
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self._refresh_prompts()

@@ -18,12 +18,13 @@ from textual.widgets.tree import TreeNode
 from explorer.queries import CorpusIndex
 from explorer.tui.focus import Focus, Palette, View
 from explorer.tui.messages import NodeSelected
-from explorer.tui.widgets.labels import LABEL_CLASSES, node_label, one_line, text_style
+from explorer.tui.widgets.labels import LABEL_CLASSES, node_label, one_line
+from explorer.tui.widgets.themed import Themed
 
 OPEN_AT_START = 500  # lines: the tree files' first levels are opened at start up to this many
 
 
-class ScenarioTree(Tree[str]):
+class ScenarioTree(Themed, Tree[str]):
     """The trigger at the root, the tree files below it; each line a node with who argued it.
 
     Children are added to the widget only when their parent is first expanded, so a corpus of
@@ -84,7 +85,6 @@ class ScenarioTree(Tree[str]):
     # -- building ------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
         self._fill(self.root)
         self.root.expand()
         # Each tree file's first level is opened, when they all fit in a few screens; a library
@@ -191,9 +191,6 @@ class ScenarioTree(Tree[str]):
             self.post_message(NodeSelected(event.node.data))
 
     # -- labels --------------------------------------------------------------------------------
-
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
 
     def _label(self, node_id: str) -> Text:
         label = self._labels.get(node_id)

@@ -24,9 +24,9 @@ from explorer.tui.widgets.labels import (
     one_line,
     stance_style,
     styled,
-    text_style,
     voice_line,
 )
+from explorer.tui.widgets.themed import Themed
 
 SCORECARD_CLASSES = frozenset({"scorecard--name", "scorecard--label"})
 
@@ -100,7 +100,7 @@ def card_text(card: Scorecard, palette: Palette, style_of: StyleOf) -> Text:
     return text
 
 
-class ScorecardList(VerticalScroll):
+class ScorecardList(Themed, VerticalScroll):
     """One card per person with forecasts, best record first."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -117,12 +117,6 @@ class ScorecardList(VerticalScroll):
         super().__init__(id=id)
         self.palette = Palette(index)
         self.cards = tuple(cards)
-
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self.refresh(recompose=True)

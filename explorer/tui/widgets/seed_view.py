@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from explorer.quotes import Match, SeedText
 from explorer.tui.widgets.labels import text_style
+from explorer.tui.widgets.themed import Themed
 
 # Seeds are web captures and may hold terminal escapes. Each control character (but newline and
 # tab) is drawn as a visible symbol, one character for one, so quote offsets stay valid.
@@ -28,7 +29,7 @@ def visible_controls(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
-class SeedView(VerticalScroll):
+class SeedView(Themed, VerticalScroll):
     """The whole seed, literally; every span of every match highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -51,7 +52,6 @@ class SeedView(VerticalScroll):
     def on_mount(self) -> None:
         self._render_text()
         self.call_after_refresh(self.show_match, 0)
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self._render_text()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,10 +26,10 @@ from explorer.tui.widgets.labels import (
     shorten,
     source_text,
     styled,
-    text_style,
     voice_badge,
 )
 from explorer.tui.widgets.outcome import outcome_text
+from explorer.tui.widgets.themed import Themed
 from explorer.walks import Argument, Step, Walk, step
 
 WALK_CLASSES = frozenset({"walk--title", "walk--label", "walk--quote", "walk--number"})
@@ -39,7 +38,7 @@ VOICE_WIDTH = 22
 CHOICE_KEYS = 9
 
 
-class StepHeader(Static):
+class StepHeader(Themed, Static):
     """The step the walk has reached: its title, claim, and what to do next."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES | WALK_CLASSES)
@@ -48,12 +47,6 @@ class StepHeader(Static):
         super().__init__(Text(""), id=id)
         self.node: Node | None = None
         self.number = 0
-
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self.update(self._text())
@@ -86,7 +79,7 @@ class StepHeader(Static):
         return text
 
 
-class ChoiceList(OptionList):
+class ChoiceList(Themed, OptionList):
     """The alternatives (or consequences) of the current step, each with who argued it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,12 +96,6 @@ class ChoiceList(OptionList):
         self.palette = Palette(index)
         self.node: Node | None = None
         self.hindsight = False
-
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         if self.node is not None:
@@ -157,7 +144,7 @@ class ChoiceList(OptionList):
             self.post_message(StepChosen(event.option.id))
 
 
-class WalkSummary(VerticalScroll):
+class WalkSummary(Themed, VerticalScroll):
     """At a leaf: each step, who argued it with their quotes, and who argued against."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -174,12 +161,6 @@ class WalkSummary(VerticalScroll):
         self.palette = Palette(index)
         self.walk: Walk | None = None
         self.hindsight = False
-
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self.refresh(recompose=True)
@@ -249,7 +230,7 @@ class WalkSummary(VerticalScroll):
         return text
 
 
-class LikelihoodTable(DataTable[Text]):
+class LikelihoodTable(Themed, DataTable[Text]):
     """A row per step, a column per person: the band of their hedge word, “not stated”, or blank
     where they did not argue the step; ✗ and their band where they argued against it."""
 
@@ -261,12 +242,6 @@ class LikelihoodTable(DataTable[Text]):
         self.palette = Palette(index)
         self.walk: Walk | None = None
         self.border_title = "Likelihood, from their own hedge words · blank: not argued · ✗ against"
-
-    def _style(self, name: str) -> Style:
-        return text_style(self, name)
-
-    def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _theme_changed(self, _theme: Theme) -> None:
         if self.walk is not None:
