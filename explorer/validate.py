@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
+
+import attrs
 
 from explorer.diagnostics import Diagnostic, did_you_mean
 from explorer.model import Citation, Corpus, Location, Node, NodeKind, OutcomeStatus
@@ -35,18 +38,31 @@ def _duplicates(kind: str, items: Iterable[tuple[str, Location]]) -> list[Diagno
 
 
 def hedge_in_quote(word: str, quote: str) -> bool:
-    pattern = r"\b" + r"\s+".join(re.escape(w) for w in word.lower().split()) + r"\b"
-    return re.search(pattern, fold(quote).lower()) is not None
+    return _hedge_pattern(word.lower()).search(fold(quote).lower()) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _hedge_pattern(word: str) -> re.Pattern[str]:
+    # A few dozen hedge words, checked against every quote of a corpus: compiled once each.
+    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in word.split()) + r"\b")
 
 
 def validate(
-    corpus: Corpus, seeds: Mapping[str, SeedText], *, complete: bool = True
+    corpus: Corpus,
+    seeds: Mapping[str, SeedText],
+    *,
+    complete: bool = True,
+    index: CorpusIndex | None = None,
 ) -> list[Diagnostic]:
     """Cross-record rules; `complete` is False when some tree file could not be read, which
-    silences the coverage warnings that would only echo that error."""
-    index = CorpusIndex(corpus)
+    silences the coverage warnings that would only echo that error. `index`, when given, must be
+    the corpus's own; else only its people, sources and voices are built: the node tables (two
+    dicts of every node, a tenth of a large corpus's memory) are for callers that show the tree."""
+    if index is None:
+        index = CorpusIndex(attrs.evolve(corpus, trigger=attrs.evolve(corpus.trigger, children=())))
     found: list[Diagnostic] = []
     nodes = list(corpus.nodes())
+    node_ids: set[str] | None = None  # built when a see_also first needs it
 
     found += _duplicates("person", ((p.id, p.location) for p in corpus.people))
     found += _duplicates("source", ((s.id, s.location) for s in corpus.sources))
@@ -87,8 +103,10 @@ def validate(
                 )
             )
         for target in node.see_also:
-            if target not in index.nodes:
-                hint = did_you_mean(target, index.nodes)
+            if node_ids is None:
+                node_ids = {n.id for n in nodes}
+            if target not in node_ids:
+                hint = did_you_mean(target, node_ids)
                 found.append(
                     _at(
                         "E010",
@@ -110,7 +128,7 @@ def validate(
         if source.id not in cited_sources:
             found.append(_at("W102", f"source '{source.id}' is never cited", source.location))
 
-    credited = {voice.key for node in nodes for voice in index.arguers(node)}
+    credited = _credited_people(nodes, index)
     for person in corpus.people:
         if person.id not in credited:
             found.append(
@@ -139,6 +157,25 @@ def validate(
     return found
 
 
+def _credited_people(nodes: list[Node], index: CorpusIndex) -> set[str]:
+    """The ids of the people some citation credits (`index.arguers` of every node, people only),
+    from two sets rather than a tuple of voices per citation."""
+    speakers: set[str] = set()
+    sources: set[str] = set()  # cited without a speaker: their authors are credited
+    for node in nodes:
+        for citation in node.citations:
+            if citation.speaker is not None:
+                speakers.add(citation.speaker)
+            else:
+                sources.add(citation.source)
+    credited = speakers & index.voices.keys()
+    for source_id in sources:
+        source = index.sources.get(source_id)
+        if source is not None:
+            credited.update(a for a in source.authors if a in index.voices)
+    return credited
+
+
 def _check_citation(
     citation: Citation, index: CorpusIndex, seeds: Mapping[str, SeedText]
 ) -> list[Diagnostic]:
@@ -161,7 +198,7 @@ def _check_citation(
         )
     if source is not None:
         seed = seeds.get(source.seed)
-        if seed is not None and seed.find(citation.quote) is None:
+        if seed is not None and not seed.contains(citation.quote):
             found.append(_quote_missing(citation.quote, seed, citation.quote_location))
     return found
 
@@ -187,7 +224,7 @@ def _check_outcome(
                 )
                 continue
             seed = seeds.get(source.seed)
-            if seed is not None and seed.find(evidence.quote) is None:
+            if seed is not None and not seed.contains(evidence.quote):
                 found.append(_quote_missing(evidence.quote, seed, evidence.location))
     if outcome.date is None or outcome.status is OutcomeStatus.OPEN:
         return found
