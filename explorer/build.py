@@ -39,12 +39,29 @@ _FILE_NAME = re.compile(r"[^/\\]+\Z")
 E = TypeVar("E")
 
 
+class Interned:
+    """Texts and tuples that repeat across a corpus (tags, source ids, hedge words), kept once.
+
+    The parser makes a new string for every occurrence; one table per load keeps one of each."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def text(self, text: str) -> str:
+        return self.texts.setdefault(text, text)
+
+    def slugs(self, slugs: tuple[str, ...]) -> tuple[str, ...]:
+        return self.tuples.setdefault(slugs, slugs) if slugs else ()
+
+
 class FileBuilder:
     """Builds records from one file's located tree, collecting diagnostics."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, interned: Interned | None = None) -> None:
         self.display = display
         self.diagnostics: list[Diagnostic] = []
+        self.interned = interned if interned is not None else Interned()
 
     # -- reporting ---------------------------------------------------------------------------
 
@@ -174,8 +191,8 @@ class FileBuilder:
                     item,
                 )
             else:
-                result.append(item.value)
-        return tuple(result)
+                result.append(self.interned.text(item.value))
+        return self.interned.slugs(tuple(result))
 
     def file_names(self, fields: dict[str, Value], name: str) -> list[tuple[str, Scalar]]:
         result = []
@@ -258,12 +275,14 @@ class FileBuilder:
                 likelihood = None
         if source is None or quote is None or stance is None:
             return None
+        speaker = self.slug(fields, "speaker", required=False)
+        interned = self.interned
         return Citation(
-            source=source,
+            source=interned.text(source),
             quote=quote,
             stance=stance,
-            speaker=self.slug(fields, "speaker", required=False),
-            likelihood=likelihood,
+            speaker=None if speaker is None else interned.text(speaker),
+            likelihood=None if likelihood is None else interned.text(likelihood),
             location=self.location(value),
             quote_location=self.location(fields["quote"]),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 from collections.abc import Callable, Iterator
@@ -11,13 +12,24 @@ from pathlib import Path
 
 import attrs
 
-from explorer.build import FileBuilder
+from explorer import fastread
+from explorer.build import FileBuilder, Interned
 from explorer.diagnostics import Diagnostic, sort_key
 from explorer.model import Corpus, Location, Node, NodeKind, Source
+from explorer.queries import CorpusIndex
 from explorer.quotes import SeedText
 from explorer.schema import CORPUS
 from explorer.validate import validate
-from explorer.yamlread import DEFAULT_LIMITS, Limits, Scalar, read_file
+from explorer.yamlread import (
+    DEFAULT_LIMITS,
+    Limits,
+    ReadResult,
+    Scalar,
+    bytes_text,
+    file_bytes,
+    read_file,
+    read_text,
+)
 
 CORPUS_FILE = "corpus.yaml"
 
@@ -31,6 +43,13 @@ class LoadResult:
     corpus: Corpus | None  # None only when corpus.yaml itself could not be read
     diagnostics: tuple[Diagnostic, ...]
     seeds: MappingABC[str, SeedText]  # seed file name → its text, for every seed that was read
+
+    @functools.cached_property
+    def index(self) -> CorpusIndex | None:
+        """The lookups over `corpus`, built once on first use and shared by every caller. Built
+        lazily: `check` never needs the node tables, and loading stays within half the memory of
+        a plain `yaml.load`."""
+        return CorpusIndex(self.corpus) if self.corpus is not None else None
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -101,7 +120,8 @@ def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
     diagnostics = list(read.diagnostics)
     if read.value is None:
         return LoadResult(None, tuple(diagnostics), {})
-    builder = FileBuilder(display)
+    interned = Interned()  # shared by every file of the corpus
+    builder = FileBuilder(display, interned)
     fields = builder.fields(read.value, CORPUS)
     if fields is None:
         return LoadResult(None, (*diagnostics, *builder.diagnostics), {})
@@ -120,7 +140,9 @@ def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
     roots: list[Node] = []
     tree_files: list[str] = []
     for name, at in tree_names:
-        node, file_diagnostics, tree_display = _load_tree(folder, name, at, display, limits)
+        node, file_diagnostics, tree_display = _load_tree(
+            folder, name, at, display, limits, interned
+        )
         diagnostics.extend(file_diagnostics)
         if node is not None:
             roots.append(node)
@@ -183,7 +205,7 @@ def _exists(path: Path, test: Callable[[Path], bool]) -> bool:
 
 
 def _load_tree(
-    folder: Path, name: str, at: Scalar, corpus_display: str, limits: Limits
+    folder: Path, name: str, at: Scalar, corpus_display: str, limits: Limits, interned: Interned
 ) -> tuple[Node | None, list[Diagnostic], str]:
     path = folder / name
     display = display_path(path)
@@ -215,10 +237,23 @@ def _load_tree(
             ],
             display,
         )
-    read = read_file(path, display, limits)
+    data = file_bytes(path, display, limits)
+    if isinstance(data, ReadResult):
+        return None, list(data.diagnostics), display
+    text = bytes_text(data, display, limits)
+    if isinstance(text, ReadResult):
+        return None, list(text.diagnostics), display
+    # A clean file is built straight from libyaml's nodes; anything else, or anything in doubt,
+    # is read the strict way, which words every problem at its line.
+    node = fastread.read_tree(data, text, display, limits, interned)
+    if node is not None:
+        return node, [], display
+    del data
+    read = read_text(text, display, limits)
+    del text
     if read.value is None:
         return None, list(read.diagnostics), display
-    builder = FileBuilder(display)
+    builder = FileBuilder(display, interned)
     node = builder.node(read.value)
     return node, [*read.diagnostics, *builder.diagnostics], display
 

@@ -1,10 +1,15 @@
-"""The validated scenario model: frozen attrs classes, built only by `explorer.build`."""
+"""The validated scenario model: frozen attrs classes, built only by `explorer.build`.
+
+A large corpus holds millions of these objects, so none has a weak-reference slot (nothing refers
+to them weakly): eight bytes less per object.
+"""
 
 from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
@@ -61,19 +66,106 @@ class Horizon(enum.Enum):
     YEARS = "years"
 
 
-@attrs.frozen(slots=True)
-class Location:
-    """Where something was written: the file as shown to the user, 1-based line and column."""
+# The files locations name, each kept once: a location holds the file's number, not the file.
+_FILES: list[str] = []
+_FILE_NUMBERS: dict[str, int] = {}
+_FILES_LOCK = threading.Lock()
 
-    file: str
-    line: int
-    column: int
+
+def _file_number(file: str) -> int:
+    number = _FILE_NUMBERS.get(file)
+    if number is None:
+        with _FILES_LOCK:  # a worker thread may load while another does
+            number = _FILE_NUMBERS.setdefault(file, len(_FILES))
+            if number == len(_FILES):
+                _FILES.append(file)
+    return number
+
+
+# Two layouts, told apart by the lowest bit. `...1`: file (8 bits), line (14) and column (7) in 30
+# bits, which CPython keeps in a one-digit int of 48 bytes with its collector header, where an
+# object of three fields takes 64. `...0`: the rest, in a larger int.
+_COLUMN_BITS, _LINE_BITS, _FILE_BITS = 7, 14, 8
+_WIDE_BITS = 48  # lines and columns past 2**48 do not occur: files are read whole into memory
+_WIDE_LIMIT = 1 << _WIDE_BITS
+
+
+class Location(int):
+    """Where something was written: the file as shown to the user, 1-based line and column.
+
+    A large corpus holds three locations per node, hundreds of thousands in all, so a location is
+    one immutable int packing the three (see the layouts above): it compares, hashes, pickles and
+    prints as a location, and is built the same way."""
+
+    __slots__ = ()
+
+    def __new__(cls, file: str, line: int, column: int) -> Location:
+        if not (0 <= line < _WIDE_LIMIT and 0 <= column < _WIDE_LIMIT):
+            raise ValueError(f"no location has line {line} and column {column}")
+        number = _file_number(file)
+        if number >> _FILE_BITS or line >> _LINE_BITS or column >> _COLUMN_BITS:
+            packed = ((number << _WIDE_BITS | line) << _WIDE_BITS | column) << 1
+        else:
+            packed = ((number << _LINE_BITS | line) << _COLUMN_BITS | column) << 1 | 1
+        return int.__new__(cls, packed)
+
+    @staticmethod
+    def maker(file: str) -> Callable[[int, int], Location]:
+        """`Location(file, line, column)` for the many locations of one file, in less time."""
+        number = _file_number(file)
+        if number >> _FILE_BITS:
+            return lambda line, column: Location(file, line, column)
+        base = number << _LINE_BITS
+        new = int.__new__
+
+        def make(line: int, column: int) -> Location:
+            if line >> _LINE_BITS or column >> _COLUMN_BITS or line < 0 or column < 0:
+                return Location(file, line, column)
+            return new(Location, ((base | line) << _COLUMN_BITS | column) << 1 | 1)
+
+        return make
+
+    def _fields(self) -> tuple[int, int, int]:
+        packed = int(self)
+        if packed & 1:
+            column_bits, line_bits = _COLUMN_BITS, _LINE_BITS
+        else:
+            column_bits = line_bits = _WIDE_BITS
+        packed >>= 1
+        column = packed & ((1 << column_bits) - 1)
+        packed >>= column_bits
+        return packed >> line_bits, packed & ((1 << line_bits) - 1), column
+
+    @property
+    def file(self) -> str:
+        return _FILES[self._fields()[0]]
+
+    @property
+    def line(self) -> int:
+        return self._fields()[1]
+
+    @property
+    def column(self) -> int:
+        return self._fields()[2]
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        number, line, column = self._fields()
+        return f"{_FILES[number]}:{line}:{column}"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __repr__(self) -> str:
+        number, line, column = self._fields()
+        return f"Location(file={_FILES[number]!r}, line={line!r}, column={column!r})"
+
+    def __reduce__(self) -> tuple[type[Location], tuple[str, int, int]]:
+        # By file name: file numbers belong to one process (the cache pickles locations).
+        number, line, column = self._fields()
+        return Location, (_FILES[number], line, column)
 
 
-@attrs.frozen(slots=True, order=True)
+@attrs.frozen(slots=True, order=True, weakref_slot=False)
 class PartialDate:
     """A date known to the year, the month or the day."""
 
@@ -103,7 +195,7 @@ class PartialDate:
         return text
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Person:
     id: str
     name: str
@@ -111,7 +203,7 @@ class Person:
     location: Location
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Source:
     id: str
     title: str
@@ -125,7 +217,7 @@ class Source:
     location: Location
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Reference:
     """A public document with no local text: its evidence is a summary, never a quote."""
 
@@ -137,7 +229,7 @@ class Reference:
     location: Location
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Evidence:
     """Why an outcome is what it is: a quote from a seed (verified), or a reference's summary."""
 
@@ -148,7 +240,7 @@ class Evidence:
     location: Location
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Outcome:
     """What became of a node, as far as the dated facts allow."""
 
@@ -160,7 +252,7 @@ class Outcome:
     location: Location
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Citation:
     source: str  # source id
     quote: str
@@ -171,7 +263,7 @@ class Citation:
     quote_location: Location
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Node:
     id: str
     kind: NodeKind
@@ -194,7 +286,7 @@ class Node:
             stack.extend(reversed(node.children))
 
 
-@attrs.frozen(slots=True)
+@attrs.frozen(slots=True, weakref_slot=False)
 class Corpus:
     id: str
     title: str

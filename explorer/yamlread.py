@@ -7,6 +7,9 @@ constructed by PyYAML: every scalar stays the text the user wrote (`no` is not F
 and merge keys are refused (they make shared or recursive structures and alias bombs); duplicate
 keys are reported (PyYAML keeps the last one silently); depth is checked on the event stream before
 anything deep is built, so no input reaches Python's recursion limit or the C parser's.
+
+Tree files that are provably clean take a faster road (`explorer.fastread`); this reader stays the
+judge of every other file, and of every problem.
 """
 
 from __future__ import annotations
@@ -120,6 +123,22 @@ class ReadResult:
     diagnostics: tuple[Diagnostic, ...]
 
 
+# Bytes that are never part of a forbidden character: tab, line feed, carriage return and the
+# printable ASCII. Deleting them leaves little to look at, in a thousandth of the time the regular
+# expression takes over the whole text.
+_PLAIN_BYTES: Final = b"\t\n\r" + bytes(range(0x20, 0x7F))
+_HIGH_BYTES: Final = bytes(range(0x80, 0x100))
+
+
+def _may_hold_forbidden(data: bytes) -> bool:
+    """False when the UTF-8 bytes surely hold no `_FORBIDDEN` character: no ASCII control, and no
+    lead bytes of C1 controls (U+0080..U+009F: C2 80..9F) or of U+FFFE and U+FFFF (EF BF BE/BF)."""
+    rest = data.translate(None, _PLAIN_BYTES)
+    if not rest:
+        return False
+    return bool(rest.translate(None, _HIGH_BYTES)) or b"\xc2" in rest or b"\xef\xbf" in rest
+
+
 def decode(data: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
     """Bytes to text: UTF-8 only (a UTF-8 BOM is dropped), no control characters."""
     for bom, name in (
@@ -147,7 +166,7 @@ def decode(data: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
             line,
             column,
         )
-    bad = _FORBIDDEN.search(text)
+    bad = _FORBIDDEN.search(text) if _may_hold_forbidden(data) else None
     if bad:
         line, column = _line_col(text, bad.start())
         return None, Diagnostic(
@@ -163,6 +182,12 @@ def decode(data: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
 
 def read_file(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Read one YAML file into a located tree, or say why not."""
+    data = file_bytes(path, display, limits)
+    return data if isinstance(data, ReadResult) else read_bytes(data, display, limits)
+
+
+def file_bytes(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> bytes | ReadResult:
+    """A file's bytes, or the result that says why they cannot be read."""
     try:
         size = path.stat().st_size
         if size > limits.file_bytes:
@@ -173,13 +198,18 @@ def read_file(path: Path, display: str, limits: Limits = DEFAULT_LIMITS) -> Read
                     display,
                 )
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         return _fail(Diagnostic("E012", f"cannot read the file: {error.strerror}", display))
-    return read_bytes(data, display, limits)
 
 
 def read_bytes(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+    text = bytes_text(data, display, limits)
+    return text if isinstance(text, ReadResult) else read_text(text, display, limits)
+
+
+def bytes_text(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> str | ReadResult:
+    """The text of a file's bytes, decoded and screened, or the result that says why not."""
     if len(data) > limits.file_bytes:
         return _fail(
             Diagnostic(
@@ -191,7 +221,7 @@ def read_bytes(data: bytes, display: str, limits: Limits = DEFAULT_LIMITS) -> Re
     text, problem = decode(data, display)
     if problem is not None or text is None:
         return _fail(problem) if problem else ReadResult(None, ())
-    return read_text(text, display, limits)
+    return text
 
 
 def _fail(diagnostic: Diagnostic) -> ReadResult:

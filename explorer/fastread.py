@@ -1,0 +1,398 @@
+"""The fast path for tree files: libyaml composes, and the model is built straight from its nodes.
+
+The strict reader (`explorer.yamlread`) walks the event stream in Python, one event object per
+value, and `explorer.build` then walks its located tree: that loop was most of a load. Here the C
+composer builds the node graph and one walk builds the model from it, with no event objects, no
+located tree and no PyYAML constructor.
+
+The strict reader stays the only judge. This path answers only for a file it can prove clean:
+the conservative screen `admitted` must let the text through, the composer must accept it, and the
+walk must meet nothing the strict reader or the builder would remark on (a tag, a duplicate or
+unknown key, a limit, a value of the wrong type...). At the first doubt it gives up (`None`) and the
+caller reads the file the strict way, which finds the problem and words it, at its line. So every
+refusal stays exactly what it was, and a clean file gives the same model either way
+(`tests/test_fastread.py` checks both).
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import Final, NoReturn
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from explorer import schema
+from explorer.build import SLUG, FileBuilder, Interned
+from explorer.model import Citation, Horizon, Location, Node, NodeKind, Outcome, Stance
+from explorer.yamlread import (
+    _FORBIDDEN,
+    _SURROGATE,
+    DEFAULT_LIMITS,
+    NULL_WORDS,
+    Limits,
+    Mapping,
+    Scalar,
+    Sequence,
+    Value,
+)
+
+try:
+    from yaml import CSafeLoader as _Composer
+except ImportError:  # pragma: no cover - without libyaml the composer recurses in Python
+    _Composer = None  # type: ignore[assignment,misc]
+
+# What the composer gets as the tag of every node written without one (or with the bare `!`, which
+# the strict reader accepts too). An explicit tag is a URI or a `!handle`, never with a space, so a
+# node whose tag is anything else carried a tag: the strict reader refuses it (E014).
+UNTAGGED: Final = " untagged "
+
+# -- the screen: what the composer may safely be given ------------------------------------------
+#
+# The screen reads the file's bytes through one `bytes.translate` into classes of characters, then
+# only counts and finds: a few milliseconds for megabytes, where regular expressions took tenths
+# of a second. It may refuse a clean file (that file is read the strict way); it must never admit
+# one of these:
+#
+# - An anchor or an alias. One can only start a token, and a token never starts right after a
+#   letter or digit: "R&D", "AT&T" and "5*3" pass, "&a", "*a", "- &a" and "[*a" do not. (The
+#   composer would share or loop nodes, and an anchor with no alias leaves no trace in the graph.)
+# - Deep nesting. The C composer recurses once per level, on the C stack, so depth is bounded:
+#   - flow: from each `[` or `{` to the next `]` or `}`, no other opener, no quote, comment or tag
+#     (the only places a closer can hide in flow text: a plain flow scalar cannot hold one), so
+#     that closer is the real one and no flow collection holds another;
+#   - block: a block collection starts at a column past its parent's, and only where the line's
+#     leading run of spaces, tabs, `-`, `?`, `:` and `.` ends, so a run of at most `_MAX_PREFIX`
+#     bounds block nesting by 2 x (_MAX_PREFIX + 2). Lines end at CR or LF; a file with the other
+#     breaks libyaml knows (NEL, LS, PS), or a BOM after its start, is not admitted.
+#   About 250 levels at most, a few hundred bytes of C stack each.
+
+_MAX_PREFIX: Final = 120
+
+
+def _classes() -> bytes:
+    table = bytearray(b"o" * 256)  # other
+    for chars, name in (
+        (b"[{", b"["),  # flow openers
+        (b"]}", b"]"),  # flow closers
+        (b"\"'#!", b"!"),  # where a closer could hide
+        (b"&*", b"&"),  # anchor, alias
+        (b" \t-?:.", b"P"),  # what may lead a line before a block collection starts
+        (b"\n\r", b"N"),  # line breaks
+        (bytes(range(48, 58)) + bytes(range(65, 91)) + bytes(range(97, 123)), b"a"),
+    ):
+        for char in chars:
+            table[char] = name[0]
+    return bytes(table)
+
+
+_CLASSES: Final = _classes()
+_DEEP_START: Final = b"P" * (_MAX_PREFIX + 1)
+_DEEP_LINE: Final = b"N" + _DEEP_START
+_NOT_FLOW: Final = b"oaPN&"
+_OTHER_BREAKS: Final = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf")
+
+
+def admitted(data: bytes) -> bool:
+    """True when a file's bytes (UTF-8, its BOM removed) may go to the C composer: no anchor or
+    alias, and nesting bounded well within the C stack."""
+    if not data.isascii() and any(other in data for other in _OTHER_BREAKS):
+        return False
+    classes = data.translate(_CLASSES)
+    if classes.startswith((b"&", _DEEP_START)) or _DEEP_LINE in classes:
+        return False
+    if classes.count(b"&") != classes.count(b"a&"):
+        return False
+    flow = classes.translate(None, _NOT_FLOW)  # only openers, closers and hiding places, in order
+    return b"[[" not in flow and b"[!" not in flow
+
+
+def compose(data: bytes, text: str) -> yaml.Node | None:
+    """libyaml's node graph of a file (its bytes, UTF-8 without a BOM, and the same decoded), or
+    None: not admitted, or not valid YAML."""
+    if _Composer is None or not admitted(data):
+        return None
+    loader = _Composer(text)  # the text, as the strict reader is given, for the same marks
+    # The resolver's regexes and path hooks would only guess types we never use: every scalar
+    # stays text. `str.format` is a C callable that takes any arguments and ignores them.
+    loader.resolve = UNTAGGED.format  # type: ignore[method-assign]
+    loader.descend_resolver = UNTAGGED.format  # type: ignore[method-assign,assignment]
+    loader.ascend_resolver = UNTAGGED.format  # type: ignore[method-assign,assignment]
+    try:
+        return loader.get_single_node()
+    except Exception:  # any problem at all is the strict reader's to find and word
+        return None
+    finally:
+        loader.dispose()
+
+
+# -- the walk ---------------------------------------------------------------------------------
+
+
+class _Doubt(Exception):
+    """Something the strict path would remark on: give up and let it."""
+
+
+def _doubt() -> NoReturn:
+    raise _Doubt
+
+
+_NODE_FIELDS: Final = schema.NODE.names
+_NODE_REQUIRED: Final = frozenset(f.name for f in schema.NODE.fields if f.required)
+_CITATION_FIELDS: Final = schema.CITATION.names
+_CITATION_REQUIRED: Final = frozenset(f.name for f in schema.CITATION.fields if f.required)
+_KINDS: Final = {kind.value: kind for kind in NodeKind}
+_STANCES: Final = {stance.value: stance for stance in Stance}
+_HORIZONS: Final = {horizon.value: horizon for horizon in Horizon}
+_HEDGES: Final = frozenset(schema.CITATION.field("likelihood").choices)
+_SLUG_MATCH: Final = SLUG.match
+
+
+class _TreeWalk:
+    """Builds the model from a composed tree file, or raises _Doubt.
+
+    Each method mirrors the `FileBuilder` method of the same name on input it would build without
+    a word; the strict reader's checks on every value (tags, limits, characters) come first. This
+    loop runs a few dozen times per node, so it is written for speed: identity tests for types and
+    tags, and values counted per collection rather than per text."""
+
+    def __init__(self, display: str, limits: Limits, interned: Interned) -> None:
+        self.display = display
+        self.depth = limits.depth
+        self.max_chars = limits.scalar_chars
+        self.interned = interned
+        self.at = Location.maker(display)
+        # As the strict reader counts: the root, then each key and each value, counted once by
+        # the collection that holds it.
+        self.values = 1
+
+    def location(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return self.at(mark.line + 1, mark.column + 1)
+
+    def scalar(self, node: yaml.Node) -> str:
+        """A text as the strict reader would let it through, else doubt."""
+        if type(node) is not ScalarNode or node.tag is not UNTAGGED:
+            _doubt()
+        value: str = node.value
+        if len(value) > self.max_chars or (
+            not value.isprintable() and (_FORBIDDEN.search(value) or _SURROGATE.search(value))
+        ):
+            _doubt()
+        return value
+
+    def fields(
+        self, node: yaml.Node, level: int, names: frozenset[str], required: frozenset[str]
+    ) -> dict[str, yaml.Node]:
+        """A record's fields: a mapping of known, distinct, text keys with every required one."""
+        if type(node) is not MappingNode or node.tag is not UNTAGGED or level >= self.depth:
+            _doubt()
+        pairs = node.value
+        self.values += 2 * len(pairs)
+        found: dict[str, yaml.Node] = {}
+        for key, value in pairs:
+            if type(key) is not ScalarNode or key.tag is not UNTAGGED:
+                _doubt()
+            name = key.value
+            # Unknown ('<<' too), a duplicate, or a key over a (tiny) limit on texts.
+            if name not in names or name in found or len(name) > self.max_chars:
+                _doubt()
+            found[name] = value
+        if not required <= found.keys():
+            _doubt()
+        return found
+
+    def text(self, node: yaml.Node | None, required: bool = True) -> str | None:
+        """`FileBuilder.text` of a field, when it would report nothing."""
+        if node is None:
+            return None
+        if type(node) is not ScalarNode or node.tag is not UNTAGGED:
+            _doubt()
+        value: str = node.value
+        if len(value) > self.max_chars or (
+            not value.isprintable() and (_FORBIDDEN.search(value) or _SURROGATE.search(value))
+        ):
+            _doubt()
+        if not required and not node.style and value in NULL_WORDS:
+            return None
+        text = value.strip()
+        if not text:
+            if required:
+                _doubt()
+            return None
+        return text
+
+    def slug(self, node: yaml.Node | None, required: bool = True) -> str | None:
+        text = self.text(node, required)
+        if text is not None and not _SLUG_MATCH(text):
+            _doubt()
+        return text
+
+    def items(self, node: yaml.Node | None, level: int) -> list[yaml.Node]:
+        """`FileBuilder.items`: a list's entries; nothing for a missing or null one."""
+        if node is None:
+            return []
+        if type(node) is ScalarNode:
+            value = self.scalar(node)
+            if node.style or value not in NULL_WORDS:
+                _doubt()  # text where a list belongs
+            return []
+        if type(node) is not SequenceNode or node.tag is not UNTAGGED or level >= self.depth:
+            _doubt()
+        items: list[yaml.Node] = node.value
+        self.values += len(items)
+        return items
+
+    def slugs(self, node: yaml.Node | None, level: int) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        interned = self.interned.text
+        result = []
+        for item in self.items(node, level):
+            value = self.scalar(item)
+            if not _SLUG_MATCH(value):
+                _doubt()
+            result.append(interned(value))
+        return self.interned.slugs(tuple(result))
+
+    def node(self, value: yaml.Node, level: int) -> Node:
+        fields = self.fields(value, level, _NODE_FIELDS, _NODE_REQUIRED)
+        get = fields.get
+        text = self.text
+        node_id = self.slug(fields["id"])
+        kind = _KINDS.get(text(fields["kind"]) or "")
+        if node_id is None or kind is None:
+            _doubt()
+        title = text(fields["title"]) or node_id
+        claim = text(fields["claim"]) or ""
+        tags = self.slugs(get("tags"), level + 1)
+        horizon = None
+        horizon_value = get("horizon")
+        if horizon_value is not None:
+            horizon_text = text(horizon_value, required=False)
+            if horizon_text is not None:
+                horizon = _HORIZONS.get(horizon_text)
+                if horizon is None:
+                    _doubt()
+        children = tuple(
+            [self.node(item, level + 2) for item in self.items(get("children"), level + 1)]
+        )
+        citations = tuple(
+            [self.citation(item, level + 2) for item in self.items(get("citations"), level + 1)]
+        )
+        see_also = self.slugs(get("see_also"), level + 1)
+        outcome_value = get("outcome")
+        mark = value.start_mark
+        node = Node(
+            node_id,
+            kind,
+            title,
+            claim,
+            tags,
+            horizon,
+            citations,
+            children,
+            see_also,
+            self.at(mark.line + 1, mark.column + 1),
+            None if outcome_value is None else self.outcome(outcome_value, level + 1),
+        )
+        # Let go of this node's part of the graph now rather than with the whole file.
+        value.value.clear()
+        return node
+
+    def citation(self, value: yaml.Node, level: int) -> Citation:
+        fields = self.fields(value, level, _CITATION_FIELDS, _CITATION_REQUIRED)
+        get = fields.get
+        text = self.text
+        source = self.slug(fields["source"])
+        quote_value = fields["quote"]
+        quote = text(quote_value)
+        stance = _STANCES.get(text(fields["stance"]) or "")
+        likelihood = None
+        likelihood_value = get("likelihood")
+        if likelihood_value is not None:
+            likelihood = text(likelihood_value, required=False)
+            if likelihood is not None:
+                if " ".join(likelihood.lower().split()) not in _HEDGES:
+                    _doubt()
+                likelihood = self.interned.text(likelihood)
+        speaker = None
+        speaker_value = get("speaker")
+        if speaker_value is not None:
+            speaker = self.slug(speaker_value, required=False)
+            if speaker is not None:
+                speaker = self.interned.text(speaker)
+        if source is None or quote is None or stance is None:
+            _doubt()
+        mark = value.start_mark
+        quote_mark = quote_value.start_mark
+        return Citation(
+            self.interned.text(source),
+            quote,
+            stance,
+            speaker,
+            likelihood,
+            self.at(mark.line + 1, mark.column + 1),
+            self.at(quote_mark.line + 1, quote_mark.column + 1),
+        )
+
+    def outcome(self, value: yaml.Node, level: int) -> Outcome:
+        """Outcomes are few: the located tree and `FileBuilder` read them, and must stay silent."""
+        builder = FileBuilder(self.display, self.interned)
+        outcome = builder.outcome(self.located(value, level))
+        if outcome is None or builder.diagnostics:
+            _doubt()
+        return outcome
+
+    def located(self, node: yaml.Node, level: int) -> Value:
+        """The strict reader's located tree for a composed subtree, with its checks."""
+        mark = node.start_mark
+        if type(node) is ScalarNode:
+            return Scalar(self.scalar(node), mark.line + 1, mark.column + 1, not node.style)
+        if node.tag is not UNTAGGED or level >= self.depth:
+            _doubt()
+        if type(node) is SequenceNode:
+            self.values += len(node.value)
+            items = tuple(self.located(item, level + 1) for item in node.value)
+            return Sequence(items, mark.line + 1, mark.column + 1)
+        self.values += 2 * len(node.value)
+        pairs = []
+        seen = set()
+        for key, item in node.value:
+            located_key = self.located(key, level + 1)
+            if (
+                not isinstance(located_key, Scalar)
+                or (located_key.plain and located_key.value == "<<")
+                or located_key.value in seen
+            ):
+                _doubt()
+            seen.add(located_key.value)
+            pairs.append((located_key, self.located(item, level + 1)))
+        return Mapping(tuple(pairs), mark.line + 1, mark.column + 1)
+
+
+def read_tree(
+    data: bytes,
+    text: str,
+    display: str,
+    limits: Limits = DEFAULT_LIMITS,
+    interned: Interned | None = None,
+) -> Node | None:
+    """A tree file's root node, when the file is provably clean; None means: read it strictly.
+
+    `data` is the file's bytes and `text` the same decoded and screened (`yamlread.bytes_text`)."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    root = compose(data, text)
+    if root is None:
+        return None
+    walk = _TreeWalk(display, limits, interned if interned is not None else Interned())
+    try:
+        node = walk.node(root, 0)
+    except _Doubt:
+        return None
+    except RecursionError:  # pragma: no cover - the screen bounds nesting well below the limit
+        return None
+    if walk.values > limits.values:
+        return None
+    return node
