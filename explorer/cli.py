@@ -256,14 +256,13 @@ def _open(args: argparse.Namespace) -> int:
 
 def _walk(args: argparse.Namespace) -> int:
     from explorer import walk_view
-    from explorer.queries import CorpusIndex
     from explorer.walks import WalkError, walk_through
 
     result = _loaded(args)
     if isinstance(result, int):
         return result
-    assert result.corpus is not None
-    index = CorpusIndex(result.corpus)
+    index = result.index
+    assert index is not None
     ids = [part.strip() for part in args.through.split(",") if part.strip()]
     try:
         walk = walk_through(index, ids)
@@ -277,14 +276,13 @@ def _walk(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace) -> int:
     from explorer import compare_view
-    from explorer.queries import CorpusIndex
     from explorer.walks import compare_matrix
 
     result = _loaded(args)
     if isinstance(result, int):
         return result
-    assert result.corpus is not None
-    matrix = compare_matrix(CorpusIndex(result.corpus), args.tag)
+    assert result.index is not None
+    matrix = compare_matrix(result.index, args.tag)
     render = {"csv": compare_view.to_csv, "json": compare_view.to_json}.get(
         args.format, compare_view.to_markdown
     )
@@ -295,13 +293,12 @@ def _compare(args: argparse.Namespace) -> int:
 def _scorecard(args: argparse.Namespace) -> int:
     from explorer import scorecard_view
     from explorer.outcomes import scorecards
-    from explorer.queries import CorpusIndex
 
     result = _loaded(args)
     if isinstance(result, int):
         return result
-    assert result.corpus is not None
-    cards = scorecards(CorpusIndex(result.corpus))
+    assert result.index is not None
+    cards = scorecards(result.index)
     render = {"markdown": scorecard_view.to_markdown, "json": scorecard_view.to_json}.get(
         args.format, scorecard_view.to_text
     )
