@@ -220,8 +220,12 @@ class LiveCorpus:
         self._stop_watching = asyncio.Event()
 
     def open(self) -> None:
-        """Load the corpus and show it; then, when live, watch its folders."""
-        self.app.run_worker(self._open(), name="open", group="open")
+        """Load the corpus and show it; then, when live, watch its folders. The load starts once
+        the loading screen is drawn: a large corpus's reading holds the interpreter for seconds,
+        and started at once it kept the first screen from the terminal (1.4 s at 100k nodes)."""
+        self.app.call_after_refresh(
+            lambda: self.app.run_worker(self._open(), name="open", group="open")
+        )
 
     def close(self) -> None:
         self._stop_watching.set()
