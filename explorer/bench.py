@@ -12,15 +12,15 @@ the same on a fast or a slow machine:
 - scaling: the 100k load time ÷ the 10k one (linear is 10);
 - memory: peak RSS of our load at the largest size ÷ that of a plain `yaml.load`, each in a fresh
   process;
-- first paint: `explorer` reaching its first screen (the loading screen, for a large corpus), and
-  the corpus shown, ÷ a bare Textual app reaching its first screen, each in a fresh headless
+- first paint: `explorer`'s first composed frame (the loading screen), and its first frame of the
+  main screen (the corpus shown), ÷ a bare Textual app's first frame, each in a fresh headless
   process: the bundled corpus, and the largest cold (empty warm-start cache) then warm;
 - cursor key: CPU time per cursor-down on the tree with the detail pane following ÷ the same key on
   a bare Textual `Tree` of the same size (median and p99), with TEXTUAL_FPS raised so the frame
   rate does not hide the compute: until the next frame (the cursor moved), and all the key causes
   until the app is idle (the details drawn too);
-- expanding the largest branch, and search: the first search (which builds the index), then every
-  prefix of three queries.
+- expanding the largest branch, and search: every prefix of three queries, and the time to build
+  the search index (done in a thread once the corpus is shown).
 
 No figure has a pass/fail threshold here: machines are noisy. The goals live in the README.
 """
@@ -252,11 +252,25 @@ def memory_ratio(corpus_folder: Path) -> tuple[float, float, float]:
     return (ours - baseline) / max(floor - baseline, 1e-9), ours, floor
 
 
+# The times of the first frame composed on any screen, and of the first on the main screen (the
+# corpus shown), taken where Textual composes frames: a Pilot pause waits for the app to be idle,
+# which includes the load and the search index built after it.
 _FIRST_PAINT = textwrap.dedent(
     """
     import sys, time
     started = time.perf_counter()
     from pathlib import Path
+    from textual.screen import Screen
+    frames = {}
+    compose_frame = Screen._compositor_refresh
+    def timed(self):
+        result = compose_frame(self)
+        now = time.perf_counter() - started
+        frames.setdefault("first", now)
+        if type(self).__name__ == "MainScreen":
+            frames.setdefault("main", now)
+        return result
+    Screen._compositor_refresh = timed
     if sys.argv[1] == "bare":
         from textual.app import App
         from textual.widgets import Static
@@ -268,12 +282,9 @@ _FIRST_PAINT = textwrap.dedent(
         from explorer.tui.app import ExplorerApp
         app = ExplorerApp(Path(sys.argv[1]), live=False)
     async def first_paint(pilot):
-        await pilot.pause()
-        first = time.perf_counter() - started
-        if sys.argv[1] != "bare":
-            await pilot.app.live_corpus.loaded.wait()
-            await pilot.pause()
-        print(first, time.perf_counter() - started)
+        while "first" not in frames or (sys.argv[1] != "bare" and "main" not in frames):
+            await pilot.pause(0.01)
+        print(frames["first"], frames.get("main", frames["first"]))
         pilot.app.exit()
     app.run(headless=True, size=(120, 40), auto_pilot=first_paint)
     """
@@ -344,6 +355,8 @@ _INTERACTION = textwrap.dedent(
         app = ExplorerApp(Path(path), live=False)
         async with app.run_test(size=(120, 40)) as pilot:
             await asyncio.wait_for(app.live_corpus.loaded.wait(), 600)
+            # Measured once the app is idle: the search index is built in a thread after a load.
+            await app.workers.wait_for_complete([w for w in app.workers if w.group == "search"])
             await pilot.pause()
             tree = app.screen.query_one(ScenarioTree)
             trigger = tree.index.corpus.trigger
@@ -361,7 +374,7 @@ _INTERACTION = textwrap.dedent(
                       "expanded_children": len(largest.children)}
             index = tree.index
             started = time.perf_counter()
-            index.search("warm")  # the first search builds the search index
+            type(index)(index.corpus).prepare_search()  # what the thread did after the load
             result["search_index_s"] = time.perf_counter() - started
             costs = []
             for query in ("iran deal", "sanctions talks", "zzz"):
@@ -524,7 +537,10 @@ def table(figures: dict[str, Any]) -> str:
                 f"{keys['expand_ms']:.0f} ms",
             ),
             (f"search per keystroke, max / median, {size}", search),
-            (f"search index built on first search, {size}", f"{keys['search_index_s']:.2f} s"),
+            (
+                f"search index, built in a thread after the load, {size}",
+                f"{keys['search_index_s']:.2f} s",
+            ),
         ]
     width = max(len(r[0]) for r in rows)
     return "\n".join(f"{a:<{width}}  {b}" for a, b in rows)
