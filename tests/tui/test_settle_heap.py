@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from explorer.tui.live import settle_heap
+from explorer.tui.live import FULL_COLLECTION_EVERY, settle_heap
 
 
 class Cell:
@@ -19,9 +19,16 @@ class Cell:
 
 @pytest.fixture(autouse=True)
 def _unfrozen() -> Iterator[None]:
+    threshold = gc.get_threshold()
     gc.unfreeze()
     yield
     gc.unfreeze()
+    gc.set_threshold(*threshold)
+
+
+def test_full_collections_come_less_often_after_a_load() -> None:
+    settle_heap(first=True)
+    assert gc.get_threshold()[2] == FULL_COLLECTION_EVERY > 10
 
 
 def test_a_load_freezes_what_is_alive() -> None:
