@@ -138,6 +138,23 @@ class ScenarioTree(Themed, Tree[str]):
             return
         super()._build()
 
+    def _invalidate(self) -> None:
+        # The stock Tree asks for a layout pass on every change (for a tree sized by its lines);
+        # ours fills its pane (height 1fr), and a change of its lines' size asks for one itself.
+        self._clear_line_cache()
+        self._updates += 1
+        self.root._reset()
+        self.refresh()
+
+    def _resize_lines(self, size: Size) -> None:
+        """The new size of the lines. Assigned, `virtual_size` asks for a layout pass, which
+        arranges and redraws the whole screen; the tree's own region does not change, so only
+        the scrollbars are updated (one that appears or goes asks for the layout itself)."""
+        self.set_reactive(Tree.virtual_size, size)
+        self._scroll_update(size)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        self.refresh()
+
     def _splice_lines(self, node: TreeNode[str], drawn: list[_TreeLine[str]]) -> bool:
         start = node._line
         if not 0 <= start < len(drawn) or drawn[start].node is not node:
@@ -174,7 +191,7 @@ class ScenarioTree(Themed, Tree[str]):
             widest = max(width(line) for line in lines)
         else:
             widest = max([widest, *(width(line) for line in new)])
-        self.virtual_size = Size(widest, len(lines))
+        self._resize_lines(Size(widest, len(lines)))
         if self.cursor_line != -1:  # as the stock layout does
             if self.cursor_node is not None:
                 self.cursor_line = self.cursor_node._line
