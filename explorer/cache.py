@@ -20,7 +20,8 @@ from pathlib import Path
 
 import attrs
 
-from explorer.load import LoadResult, find_corpora, load_corpus_file
+from explorer.load import LoadResult, load_corpus_file
+from explorer.locate import find_corpora
 from explorer.watch import corpus_files
 
 _PACKAGE = Path(__file__).resolve().parent

@@ -11,7 +11,8 @@ from pathlib import Path
 from explorer.bundled import bundled_scenarios
 from explorer.diagnostics import summary
 from explorer.formats import FORMATS
-from explorer.load import CorpusNotFound, LoadResult, find_corpora, load_corpus, load_corpus_file
+from explorer.load import LoadResult, load_corpus, load_corpus_file
+from explorer.locate import CorpusNotFound, find_corpora
 
 EXIT_OK, EXIT_DIAGNOSTICS, EXIT_USAGE = 0, 1, 2
 

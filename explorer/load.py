@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import os
 from collections.abc import Callable, Iterator
 from collections.abc import Mapping as MappingABC
 from pathlib import Path
@@ -15,6 +14,7 @@ import attrs
 from explorer import fastread
 from explorer.build import FileBuilder, Interned
 from explorer.diagnostics import Diagnostic, sort_key
+from explorer.locate import CORPUS_FILE, display_path, find_corpora
 from explorer.model import Corpus, Location, Node, NodeKind, Source
 from explorer.queries import CorpusIndex
 from explorer.quotes import SeedText
@@ -30,12 +30,6 @@ from explorer.yamlread import (
     read_file,
     read_text,
 )
-
-CORPUS_FILE = "corpus.yaml"
-
-
-class CorpusNotFound(Exception):
-    """The path given is not a corpus (or cannot be read at all): a usage error, exit 2."""
 
 
 @attrs.frozen(slots=True)
@@ -58,36 +52,6 @@ class LoadResult:
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if not d.is_error)
-
-
-def display_path(path: Path) -> str:
-    """A path as the user should see it: relative to the working folder when below it."""
-    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - resolve() would follow links
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(absolute)
-
-
-def find_corpora(path: Path) -> list[Path]:
-    """The corpus.yaml files a path names: itself, the folder's, or those one level below."""
-    if not path.exists():
-        raise CorpusNotFound(f"{path}: no such file or folder")
-    if path.is_file():
-        if path.name != CORPUS_FILE:
-            raise CorpusNotFound(f"{path}: not a corpus; name a folder that holds {CORPUS_FILE}")
-        return [path]
-    try:
-        if (path / CORPUS_FILE).is_file():
-            return [path / CORPUS_FILE]
-        found = sorted(
-            child / CORPUS_FILE for child in path.iterdir() if (child / CORPUS_FILE).is_file()
-        )
-    except OSError as error:
-        raise CorpusNotFound(f"{path}: cannot read the folder ({error.strerror})") from error
-    if not found:
-        raise CorpusNotFound(f"{path}: no {CORPUS_FILE} in this folder or the folders in it")
-    return found
 
 
 def load_corpus(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadResult:

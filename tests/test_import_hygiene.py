@@ -48,10 +48,17 @@ def test_check_command_does_not_import_textual() -> None:
     assert result.stdout.strip().splitlines()[-1] == "CLEAN"
 
 
-def test_the_start_up_path_leaves_the_other_screens_and_the_watcher_for_later() -> None:
-    """Importing a screen builds its widgets' styles and bindings: the screens pushed from the
-    main one, and the file watcher, are imported when first used, not before the first paint."""
+def test_the_start_up_path_leaves_the_loader_the_screens_and_the_watcher_for_later() -> None:
+    """The loading screen is drawn first: the loader (and YAML), the model, the main screen and
+    those pushed from it (importing a screen builds its widgets' styles and bindings), the help
+    and the file watcher are imported when first used."""
     later = [
+        "yaml",
+        "explorer.load",
+        "explorer.model",
+        "explorer.queries",
+        "explorer.tui.screens.main",
+        "explorer.tui.screens.help",
         "explorer.tui.screens.walk",
         "explorer.tui.screens.matrix",
         "explorer.tui.screens.scorecard",

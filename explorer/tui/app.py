@@ -4,7 +4,7 @@ up to date by `LiveCorpus` (tui/live.py)."""
 from __future__ import annotations
 
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -12,8 +12,10 @@ from textual.screen import Screen
 
 from explorer.tui.live import LiveCorpus
 from explorer.tui.messages import EditRequested
-from explorer.tui.screens.help import HelpScreen, HelpSection, help_sections
 from explorer.tui.screens.loading import LoadingScreen
+
+if TYPE_CHECKING:
+    from explorer.tui.screens.help import HelpSection
 
 DARK, LIGHT = "textual-dark", "textual-light"
 STYLES = (
@@ -60,10 +62,17 @@ class ExplorerApp(App[None]):
     def on_edit_requested(self, message: EditRequested) -> None:
         self.live_corpus.edit(message.file, message.line)
 
+    # The help, like the screens pushed from the main one, is imported when first opened: the
+    # first screen is drawn before the model and the main screen's widgets are imported.
+
     def help_sections(self) -> list[HelpSection]:
+        from explorer.tui.screens.help import help_sections
+
         return help_sections(type(self), self.COMMAND_PALETTE_BINDING)
 
     def action_help(self) -> None:
+        from explorer.tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
         else:

@@ -16,21 +16,25 @@ import subprocess
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from textual.app import App, SuspendNotSupported
 from textual.worker import WorkerCancelled, WorkerFailed
 
-from explorer.cache import load_cached
 from explorer.diagnostics import Diagnostic
 from explorer.editor import NoEditor, editor_command
-from explorer.load import CorpusNotFound, LoadResult, display_path, find_corpora, load_corpus
-from explorer.model import Corpus
-from explorer.queries import CorpusIndex
-from explorer.tui.screens.failed import LoadFailedScreen
-from explorer.tui.screens.main import MainScreen
+from explorer.locate import CorpusNotFound, display_path, find_corpora
 from explorer.watch import corpus_files, fingerprint, load_settled
+
+# The loader, the model and the main screen are imported where first used: in the loading thread
+# and when the corpus is shown. The first screen (the loading screen) is drawn without them.
+if TYPE_CHECKING:
+    from explorer.load import LoadResult
+    from explorer.model import Corpus
+    from explorer.queries import CorpusIndex
+    from explorer.tui.screens.failed import LoadFailedScreen
+    from explorer.tui.screens.main import MainScreen
 
 SETTLE_INTERVAL = 0.15  # seconds between the fingerprints that must agree before a reload
 STEP_MS = 100  # a batch of changes is reported after this long without another
@@ -65,7 +69,9 @@ class Session:
     app's thread; the app runs them one load at a time.
     """
 
-    def __init__(self, path: Path, load: Callable[[Path], LoadResult] = load_corpus) -> None:
+    def __init__(self, path: Path, load: Callable[[Path], LoadResult] | None = None) -> None:
+        """`load`: how to read the corpus (by default `load_corpus`, the first time from the
+        warm-start cache)."""
         self.corpus_file = find_corpora(path)[0]  # CorpusNotFound propagates: the CLI reports it
         self.where = display_path(self.corpus_file.parent)
         self.load = load
@@ -126,9 +132,12 @@ class Session:
         return Loaded(result, files_fingerprint, index)
 
     def _load_once(self) -> LoadResult:
+        from explorer.cache import load_cached
+        from explorer.load import LoadResult, load_corpus
+
         # The first load may come from the warm-start cache (served only for unchanged files);
         # reloads read afresh, so a save is never answered by storing a cache entry first.
-        load = load_cached if self.latest is None and self.load is load_corpus else self.load
+        load = self.load or (load_cached if self.latest is None else load_corpus)
         try:
             return load(self.corpus_file)
         except CorpusNotFound as error:  # corpus.yaml was removed (or renamed away)
@@ -286,12 +295,18 @@ class LiveCorpus:
     def screen(self) -> MainScreen | LoadFailedScreen | None:
         """The screen that shows the corpus (or why it cannot be opened): the one pushed on the
         loading screen, which stays at the bottom of the stack."""
+        from explorer.tui.screens.failed import LoadFailedScreen
+        from explorer.tui.screens.main import MainScreen
+
         for screen in self.app.screen_stack:
             if isinstance(screen, MainScreen | LoadFailedScreen):
                 return screen
         return None
 
     async def _show(self, loaded: Loaded) -> None:
+        from explorer.tui.screens.failed import LoadFailedScreen
+        from explorer.tui.screens.main import MainScreen
+
         shown = self.screen
         if isinstance(shown, MainScreen) and loaded.index is not None:
             shown.show_corpus(loaded.result, loaded.index)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import LoadingIndicator, Static
 
-from explorer.load import LoadResult
+from explorer.load import LoadResult, load_corpus
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.failed import LoadFailedScreen
 from explorer.tui.screens.help import HelpScreen
@@ -379,7 +379,7 @@ def test_the_first_screen_shows_the_loading_indicator_and_answers_keys(
 ) -> None:
     app = ExplorerApp(MINI, live=False)
     gate = threading.Event()
-    real = app.live_corpus.session.load
+    real = load_corpus
 
     def slow_load(path: Path) -> LoadResult:
         gate.wait(10)
@@ -412,7 +412,7 @@ def test_the_first_screen_shows_the_loading_indicator_and_answers_keys(
 def test_q_quits_while_the_corpus_is_still_loading() -> None:
     app = ExplorerApp(MINI, live=False)
     gate = threading.Event()
-    real = app.live_corpus.session.load
+    real = load_corpus
 
     def slow_load(path: Path) -> LoadResult:
         gate.wait(10)

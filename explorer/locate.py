@@ -1,0 +1,46 @@
+"""Finding a corpus: the corpus.yaml a path names, and paths as the user should see them.
+
+Kept apart from `explorer.load` (which imports the whole reading and validating machinery) so the
+explorer can name its corpus and draw its first screen before any of that is imported.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+CORPUS_FILE = "corpus.yaml"
+
+
+class CorpusNotFound(Exception):
+    """The path given is not a corpus (or cannot be read at all): a usage error, exit 2."""
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder when below it."""
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - resolve() would follow links
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
+
+
+def find_corpora(path: Path) -> list[Path]:
+    """The corpus.yaml files a path names: itself, the folder's, or those one level below."""
+    if not path.exists():
+        raise CorpusNotFound(f"{path}: no such file or folder")
+    if path.is_file():
+        if path.name != CORPUS_FILE:
+            raise CorpusNotFound(f"{path}: not a corpus; name a folder that holds {CORPUS_FILE}")
+        return [path]
+    try:
+        if (path / CORPUS_FILE).is_file():
+            return [path / CORPUS_FILE]
+        found = sorted(
+            child / CORPUS_FILE for child in path.iterdir() if (child / CORPUS_FILE).is_file()
+        )
+    except OSError as error:
+        raise CorpusNotFound(f"{path}: cannot read the folder ({error.strerror})") from error
+    if not found:
+        raise CorpusNotFound(f"{path}: no {CORPUS_FILE} in this folder or the folders in it")
+    return found
