@@ -17,7 +17,7 @@ refusal stays exactly what it was, and a clean file gives the same model either 
 from __future__ import annotations
 
 import codecs
-from typing import Final, NoReturn
+from typing import Final, NoReturn, cast
 
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
@@ -206,14 +206,8 @@ class _TreeWalk:
         """`FileBuilder.text` of a field, when it would report nothing."""
         if node is None:
             return None
-        if type(node) is not ScalarNode or node.tag is not UNTAGGED:
-            _doubt()
-        value: str = node.value
-        if len(value) > self.max_chars or (
-            not value.isprintable() and (_FORBIDDEN.search(value) or _SURROGATE.search(value))
-        ):
-            _doubt()
-        if not required and not node.style and value in NULL_WORDS:
+        value = self.scalar(node)  # a ScalarNode, or doubt
+        if not required and not cast(ScalarNode, node).style and value in NULL_WORDS:
             return None
         text = value.strip()
         if not text:
