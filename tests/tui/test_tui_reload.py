@@ -374,18 +374,21 @@ def test_a_corpus_that_cannot_be_opened_opens_once_it_is_fixed(tmp_path: Path) -
     run_async(body)
 
 
-def test_the_first_screen_shows_the_loading_indicator_and_answers_keys(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def app_with_a_gated_load() -> tuple[ExplorerApp, threading.Event]:
+    """An app whose first load waits until the returned event is set (ten seconds at most)."""
     app = ExplorerApp(MINI, live=False)
     gate = threading.Event()
-    real = load_corpus
 
     def slow_load(path: Path) -> LoadResult:
         gate.wait(10)
-        return real(path)
+        return load_corpus(path)
 
     app.live_corpus.session.load = slow_load
+    return app, gate
+
+
+def test_the_first_screen_shows_the_loading_indicator_and_answers_keys() -> None:
+    app, gate = app_with_a_gated_load()
 
     async def body() -> None:
         try:
@@ -410,15 +413,7 @@ def test_the_first_screen_shows_the_loading_indicator_and_answers_keys(
 
 
 def test_q_quits_while_the_corpus_is_still_loading() -> None:
-    app = ExplorerApp(MINI, live=False)
-    gate = threading.Event()
-    real = load_corpus
-
-    def slow_load(path: Path) -> LoadResult:
-        gate.wait(10)
-        return real(path)
-
-    app.live_corpus.session.load = slow_load
+    app, gate = app_with_a_gated_load()
 
     async def body() -> None:
         try:
