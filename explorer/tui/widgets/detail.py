@@ -82,7 +82,6 @@ class DetailPane(Themed, VerticalScroll):
         self.node_id: str | None = None  # the node shown
         self._wanted: str | None = None  # the node to show at the next refresh
         self._scheduled = False
-        self._tail: tuple[Outcome | None, tuple[str, ...]] = (None, ())
 
     @property
     def is_current(self) -> bool:
@@ -118,7 +117,7 @@ class DetailPane(Themed, VerticalScroll):
             or node.outcome is not None
             or node.see_also
             or len(heads) != len(_PARTS)
-            or self._tail != (None, ())
+            or self.query_children(".detail-outcome, .detail-see-also")  # shown before
         ):
             self.refresh(recompose=True)  # an outcome, evidence, or the empty pane: build anew
             return
@@ -142,10 +141,8 @@ class DetailPane(Themed, VerticalScroll):
     def compose(self) -> ComposeResult:
         node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
         if node is None:
-            self._tail = (None, ())
             yield Static(Text("Choose a node in the tree."), classes="detail-empty")
             return
-        self._tail = (node.outcome, node.see_also)
         for part, text in zip(_PARTS, self._head(node), strict=True):
             yield Static(text, classes=f"detail-part {part}")
         for number, citation in enumerate(node.citations, 1):
