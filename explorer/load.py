@@ -40,9 +40,8 @@ class LoadResult:
 
     @functools.cached_property
     def index(self) -> CorpusIndex | None:
-        """The lookups over `corpus`, built once on first use and shared by every caller. Built
-        lazily: `check` never needs the node tables, and loading stays within half the memory of
-        a plain `yaml.load`."""
+        """The lookups over `corpus`, built once on first use and shared by every caller (its
+        node tables are themselves built only when asked for)."""
         return CorpusIndex(self.corpus) if self.corpus is not None else None
 
     @property

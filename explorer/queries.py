@@ -125,18 +125,8 @@ class CorpusIndex:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.nodes: dict[str, Node] = {}
-        self.parent: dict[str, str | None] = {}
         self.people: dict[str, Person] = {p.id: p for p in corpus.people}
         self.sources: dict[str, Source] = {s.id: s for s in corpus.sources}
-        stack: list[tuple[Node, str | None]] = [(corpus.trigger, None)]
-        while stack:
-            node, parent = stack.pop()
-            if node.id in self.nodes:
-                continue  # a duplicate id: the validator reports it; the first one wins here
-            self.nodes[node.id] = node
-            self.parent[node.id] = parent
-            stack.extend((child, node.id) for child in reversed(node.children))
         self.voices: dict[str, Voice] = {
             p.id: Voice(p.id, p.name, p.role, person=p) for p in corpus.people
         }
@@ -148,6 +138,32 @@ class CorpusIndex:
                 )
 
     # -- structure ---------------------------------------------------------------------------
+
+    # The node tables are built on first use: validation never needs them, and at 100k nodes
+    # they are a tenth of the corpus's memory.
+    @cached_property
+    def _tables(self) -> tuple[dict[str, Node], dict[str, str | None]]:
+        nodes: dict[str, Node] = {}
+        parents: dict[str, str | None] = {}
+        stack: list[tuple[Node, str | None]] = [(self.corpus.trigger, None)]
+        while stack:
+            node, parent = stack.pop()
+            if node.id in nodes:
+                continue  # a duplicate id: the validator reports it; the first one wins here
+            nodes[node.id] = node
+            parents[node.id] = parent
+            stack.extend((child, node.id) for child in reversed(node.children))
+        return nodes, parents
+
+    @property
+    def nodes(self) -> dict[str, Node]:
+        """Every node by id (the first, where an id is used twice)."""
+        return self._tables[0]
+
+    @property
+    def parent(self) -> dict[str, str | None]:
+        """The id of each node's parent (None for the trigger)."""
+        return self._tables[1]
 
     def ordered_nodes(self) -> Iterator[Node]:
         """Every node once, parents before children, in display order."""

@@ -6,8 +6,6 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 
-import attrs
-
 from explorer.diagnostics import Diagnostic, did_you_mean
 from explorer.model import Citation, Corpus, Location, Node, NodeKind, OutcomeStatus
 from explorer.outcomes import Timing, timing
@@ -56,10 +54,9 @@ def validate(
 ) -> list[Diagnostic]:
     """Cross-record rules; `complete` is False when some tree file could not be read, which
     silences the coverage warnings that would only echo that error. `index`, when given, must be
-    the corpus's own; else only its people, sources and voices are built: the node tables (two
-    dicts of every node, a tenth of a large corpus's memory) are for callers that show the tree."""
+    the corpus's own (its node tables are not used here, so none are built)."""
     if index is None:
-        index = CorpusIndex(attrs.evolve(corpus, trigger=attrs.evolve(corpus.trigger, children=())))
+        index = CorpusIndex(corpus)
     found: list[Diagnostic] = []
     nodes = list(corpus.nodes())
     node_ids: set[str] | None = None  # built when a see_also first needs it

@@ -134,3 +134,14 @@ def test_search_finds_titles_quotes_people_and_sources() -> None:
     # Curly and straight quotes, and case, are folded.
     assert index.search("COUNCIL’S DECISION")[0].node_id == "harbour-closed"
     assert index.search("") == []
+
+
+def test_the_node_tables_are_built_when_first_asked_for() -> None:
+    """Validation builds an index for people, sources and voices only; the tables of every node
+    (a tenth of a large corpus's memory) wait for a caller that shows the tree."""
+    result = load_corpus(MINI)
+    assert result.corpus is not None
+    index = CorpusIndex(result.corpus)
+    assert "_tables" not in vars(index) and "ada-gale" in index.voices
+    assert index.parent["crews"] == index.corpus.trigger.id
+    assert "_tables" in vars(index) and "crews-move" in index.nodes

@@ -128,7 +128,9 @@ class Session:
             # fingerprint that later changes are compared with must cover them.
             files_fingerprint = fingerprint(self.files(result.corpus))
         replaces = result.corpus is not None and (self.shown is None or not result.errors)
-        index = result.index if replaces else None  # built here, in the loading thread
+        index = result.index if replaces else None
+        if index is not None:
+            _ = index.nodes  # the node tables too: built here, in the loading thread
         return Loaded(result, files_fingerprint, index)
 
     def _load_once(self) -> LoadResult:
