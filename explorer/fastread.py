@@ -26,8 +26,6 @@ from explorer import schema
 from explorer.build import SLUG, FileBuilder, Interned
 from explorer.model import Citation, Horizon, Location, Node, NodeKind, Outcome, Stance
 from explorer.yamlread import (
-    _FORBIDDEN,
-    _SURROGATE,
     DEFAULT_LIMITS,
     NULL_WORDS,
     Limits,
@@ -35,6 +33,7 @@ from explorer.yamlread import (
     Scalar,
     Sequence,
     Value,
+    forbidden_char,
 )
 
 try:
@@ -175,9 +174,7 @@ class _TreeWalk:
         if type(node) is not ScalarNode or node.tag is not UNTAGGED:
             _doubt()
         value: str = node.value
-        if len(value) > self.max_chars or (
-            not value.isprintable() and (_FORBIDDEN.search(value) or _SURROGATE.search(value))
-        ):
+        if len(value) > self.max_chars or forbidden_char(value):
             _doubt()
         return value
 

@@ -139,6 +139,14 @@ def _may_hold_forbidden(data: bytes) -> bool:
     return bool(rest.translate(None, _HIGH_BYTES)) or b"\xc2" in rest or b"\xef\xbf" in rest
 
 
+def forbidden_char(value: str) -> re.Match[str] | None:
+    """The first character a text may not hold (a control character, U+FFFE/U+FFFF or a lone
+    surrogate), if any. isprintable() is a fast first look; only text it doubts is searched."""
+    if value.isprintable():
+        return None
+    return _FORBIDDEN.search(value) or _SURROGATE.search(value)
+
+
 def decode(data: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
     """Bytes to text: UTF-8 only (a UTF-8 BOM is dropped), no control characters."""
     for bom, name in (
@@ -396,8 +404,7 @@ class _Builder:
                 event,
             )
         # Escapes in double-quoted text ("\x1b", "\ud800") can smuggle what the file screen refused.
-        # isprintable() is a fast first look; only text it doubts is searched.
-        bad = None if value.isprintable() else _FORBIDDEN.search(value) or _SURROGATE.search(value)
+        bad = forbidden_char(value)
         if bad:
             raise self._stop(
                 "E002",
