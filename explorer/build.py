@@ -150,6 +150,16 @@ class FileBuilder:
             return None
         return convert(text)
 
+    def flag(self, fields: dict[str, Value], name: str) -> bool:
+        """`true` or `false`, as written (YAML 1.1's yes/no/on/off are not read as flags)."""
+        text = self.text(fields, name, required=False)
+        if text is None or text == "false":
+            return False
+        if text != "true":
+            self.report("E017", f"'{name}' must be true or false, not '{text}'", fields[name])
+            return False
+        return True
+
     def date(self, fields: dict[str, Value], name: str) -> PartialDate | None:
         text = self.text(fields, name)
         if text is None:
@@ -276,6 +286,16 @@ class FileBuilder:
         if source is None or quote is None or stance is None:
             return None
         speaker = self.slug(fields, "speaker", required=False)
+        reports = self.slug(fields, "reports", required=False)
+        if speaker is not None and reports is not None:
+            self.report(
+                "E025",
+                f"a citation names both a speaker ('{speaker}': their own words, quoted) and "
+                f"reports ('{reports}': the author's words reporting a position); keep the one "
+                "that fits the quote",
+                fields["reports"],
+            )
+            reports = None
         interned = self.interned
         return Citation(
             source=interned.text(source),
@@ -285,6 +305,8 @@ class FileBuilder:
             likelihood=None if likelihood is None else interned.text(likelihood),
             location=self.location(value),
             quote_location=self.location(fields["quote"]),
+            reports=None if reports is None else interned.text(reports),
+            hedge_checked=self.flag(fields, "hedge_checked"),
         )
 
     def reference(self, value: Value) -> Reference | None:

@@ -53,12 +53,16 @@ RULES: dict[str, Rule] = _rules(
     Rule("E021", E, "an id or tag is not a slug"),
     Rule("E022", E, "a hedge word does not occur in its quote"),
     Rule("E023", E, "evidence names neither or both of a seed quote and a reference"),
+    Rule("E024", E, "a question has an outcome (only events and alternatives can happen)"),
+    Rule("E025", E, "a citation names both a speaker and the person it reports"),
     Rule("W101", W, "a node has no citation"),
     Rule("W102", W, "a source is never cited"),
     Rule("W103", W, "every alternative of a question is argued by one and the same voice"),
     Rule("W104", W, "a person is never cited"),
     Rule("W105", W, "a YAML file in the corpus folder is not listed in trees"),
     Rule("W106", W, "a forecast was published after the outcome it predicts"),
+    Rule("W107", W, "a speaker's quote does not lie inside quotation marks in the seed"),
+    Rule("W108", W, "a hedge word seems to qualify a risk, possibility or cause, not the event"),
 )
 
 

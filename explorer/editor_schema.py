@@ -49,6 +49,8 @@ def _field_schema(field: schema.Field) -> dict[str, Any]:
         result = {"type": "array", "items": {"type": "string", "pattern": SLUG_PATTERN}}
     elif kind is FieldType.FILES:
         result = {"type": "array", "items": {"type": "string", "pattern": r"^[^/\\]+$"}}
+    elif kind is FieldType.FLAG:
+        result = {"type": "boolean"}
     elif kind is FieldType.NODE:
         result = _ref("node")
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from explorer.likelihood import band_for
 from explorer.model import Corpus, Node, Outcome
 from explorer.queries import CorpusIndex
 
@@ -81,14 +82,23 @@ def _node(node: Node, index: CorpusIndex) -> dict[str, Any]:
             {
                 "source": c.source,
                 "speaker": c.speaker,
+                "reports": c.reports,
                 "argued_by": [v.key for v in index.voices_of(c)],
+                "reported_by": [v.key for v in index.reporters_of(c)],
                 "stance": c.stance.value,
                 "quote": c.quote,
                 "likelihood": c.likelihood,
+                "likelihood_band": _band(c.likelihood),
+                "hedge_checked": c.hedge_checked,
             }
             for c in node.citations
         ],
     }
+
+
+def _band(word: str | None) -> str | None:
+    band = band_for(word) if word else None
+    return band.describe() if band else None
 
 
 def to_json(corpus: Corpus) -> str:

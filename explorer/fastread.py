@@ -313,6 +313,21 @@ class _TreeWalk:
             speaker = self.slug(speaker_value, required=False)
             if speaker is not None:
                 speaker = self.interned.text(speaker)
+        reports = None
+        reports_value = get("reports")
+        if reports_value is not None:
+            reports = self.slug(reports_value, required=False)
+            if reports is not None:
+                if speaker is not None:
+                    _doubt()  # both: the strict road reports it
+                reports = self.interned.text(reports)
+        hedge_checked = False
+        checked_value = get("hedge_checked")
+        if checked_value is not None:
+            flag = text(checked_value, required=False)
+            if flag not in (None, "true", "false"):
+                _doubt()
+            hedge_checked = flag == "true"
         if source is None or quote is None or stance is None:
             _doubt()
         mark = value.start_mark
@@ -325,6 +340,8 @@ class _TreeWalk:
             likelihood,
             self.at(mark.line + 1, mark.column + 1),
             self.at(quote_mark.line + 1, quote_mark.column + 1),
+            reports,
+            hedge_checked,
         )
 
     def outcome(self, value: yaml.Node, level: int) -> Outcome:

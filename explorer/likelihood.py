@@ -1,8 +1,9 @@
 """Hedge words and the ICD 203 expression-of-likelihood bands they map to.
 
-Authors rarely give numbers; they write "could", "likely", "will". To compare authors we map each
-hedge word to one band of the ICD 203 scale. The mapping is ours and deliberately coarse: a band,
-never a point estimate, and no band at all when the author gave no hedge.
+Authors rarely give numbers; they write "likely", "will", "could". To compare authors we map each
+word of probability to one band of the ICD 203 scale. The mapping is ours and deliberately coarse:
+a band, never a point estimate, and no band at all when the author gave no hedge. Words of
+possibility ("could", "may") state no probability: they are shown as such and never scored.
 """
 
 from __future__ import annotations
@@ -12,17 +13,26 @@ import attrs
 
 @attrs.frozen(slots=True)
 class Band:
-    """One band of the ICD 203 scale, in per cent."""
+    """One band of the ICD 203 scale, in per cent; or, for words of possibility, no range at all."""
 
     name: str
-    low: int
-    high: int
+    low: int | None
+    high: int | None
 
     @property
-    def midpoint(self) -> float:
+    def has_probability(self) -> bool:
+        return self.low is not None
+
+    @property
+    def midpoint(self) -> float | None:
+        """The band's middle as a probability; None for a word that states no probability."""
+        if self.low is None or self.high is None:
+            return None
         return (self.low + self.high) / 200
 
     def describe(self) -> str:
+        if self.low is None:
+            return self.name
         return f"{self.name} ({self.low}–{self.high} %)"
 
 
@@ -33,6 +43,9 @@ ROUGHLY_EVEN = Band("roughly even chance", 45, 55)
 LIKELY = Band("likely", 55, 80)
 VERY_LIKELY = Band("very likely", 80, 95)
 ALMOST_CERTAIN = Band("almost certain", 95, 99)
+# "could", "may", "might" say a thing is open, not how probable it is: no band of the scale, and
+# never scored.
+POSSIBLE = Band("possible (no probability stated)", None, None)
 
 BANDS: tuple[Band, ...] = (
     ALMOST_NO_CHANCE,
@@ -44,8 +57,6 @@ BANDS: tuple[Band, ...] = (
     ALMOST_CERTAIN,
 )
 
-# Words of possibility ("could", "may") say a thing is open, not that it is probable; they sit in
-# the middle band so that they neither inflate nor deflate an author's record.
 HEDGE_WORDS: dict[str, Band] = {
     "almost no chance": ALMOST_NO_CHANCE,
     "remote": ALMOST_NO_CHANCE,
@@ -57,23 +68,20 @@ HEDGE_WORDS: dict[str, Band] = {
     "improbable": UNLIKELY,
     "doubtful": UNLIKELY,
     "probably not": UNLIKELY,
-    "could": ROUGHLY_EVEN,
-    "can": ROUGHLY_EVEN,
-    "may": ROUGHLY_EVEN,
-    "might": ROUGHLY_EVEN,
-    "possible": ROUGHLY_EVEN,
-    "possibly": ROUGHLY_EVEN,
-    "potentially": ROUGHLY_EVEN,
-    "perhaps": ROUGHLY_EVEN,
-    "risk": ROUGHLY_EVEN,
     "even chance": ROUGHLY_EVEN,
+    "fifty-fifty": ROUGHLY_EVEN,
     "likely": LIKELY,
     "probably": LIKELY,
     "probable": LIKELY,
     "expected": LIKELY,
+    "expect": LIKELY,
+    "expects": LIKELY,
+    "seems likely": LIKELY,
+    "appears likely": LIKELY,
     "very likely": VERY_LIKELY,
     "highly likely": VERY_LIKELY,
     "would": VERY_LIKELY,
+    "almost inevitable": VERY_LIKELY,
     "almost certainly": ALMOST_CERTAIN,
     "certainly": ALMOST_CERTAIN,
     "will": ALMOST_CERTAIN,
@@ -83,6 +91,14 @@ HEDGE_WORDS: dict[str, Band] = {
     "unquestionably": ALMOST_CERTAIN,
     "surely": ALMOST_CERTAIN,
     "bound to": ALMOST_CERTAIN,
+    "could": POSSIBLE,
+    "can": POSSIBLE,
+    "may": POSSIBLE,
+    "might": POSSIBLE,
+    "possible": POSSIBLE,
+    "possibly": POSSIBLE,
+    "potentially": POSSIBLE,
+    "perhaps": POSSIBLE,
 }
 
 
@@ -92,7 +108,8 @@ def band_for(word: str) -> Band | None:
 
 
 def hedge_phrase(word: str | None, not_stated: str = "not stated") -> str:
-    """'“could”: roughly even chance (45–55 %)', or `not_stated` when the author gave no hedge."""
+    """'“likely”: likely (55–80 %)', '“could”: possible (no probability stated)', or `not_stated`
+    when the author gave no hedge."""
     if word is None:
         return not_stated
     band = band_for(word)

@@ -32,10 +32,6 @@ class Stance(enum.Enum):
         return self in (Stance.PREDICTS, Stance.WARNS)
 
     @property
-    def is_forecast_against(self) -> bool:
-        return self is Stance.DOUBTS
-
-    @property
     def supports(self) -> bool:
         """True when the citation argues for the node rather than against it."""
         return self is not Stance.DOUBTS
@@ -45,12 +41,7 @@ class OutcomeStatus(enum.Enum):
     HAPPENED = "happened"
     DID_NOT_HAPPEN = "did-not-happen"
     PARTLY = "partly"
-    OPEN = "open"  # not resolved, or the facts do not allow a verdict
-
-    @property
-    def value_for_scoring(self) -> float | None:
-        """1 happened, 0 did not, 0.5 partly; None when there is nothing to score."""
-        return {"happened": 1.0, "did-not-happen": 0.0, "partly": 0.5}.get(self.value)
+    OPEN = "open"  # not yet knowable
 
 
 class SourceKind(enum.Enum):
@@ -254,13 +245,22 @@ class Outcome:
 
 @attrs.frozen(slots=True, weakref_slot=False)
 class Citation:
+    """Why a node is in the tree: a quote, always the words of whoever wrote or said them.
+
+    Who the quote argues for: `speaker` when the words are a person's own, quoted inside the
+    article; `reports` when they are the author's words reporting that person's position; else
+    the source's authors. Never both."""
+
     source: str  # source id
     quote: str
     stance: Stance
-    speaker: str | None  # person id, when the quote is someone quoted by the article
+    speaker: str | None  # person id, when the quote is someone's own words quoted by the article
     likelihood: str | None  # the author's hedge word, as written
     location: Location
     quote_location: Location
+    reports: str | None = None  # person id, when the author's words report that person's view
+    # A person read the sentence: the hedge word qualifies the node's event (silences W108).
+    hedge_checked: bool = False
 
 
 @attrs.frozen(slots=True, weakref_slot=False)

@@ -34,48 +34,88 @@ def timing(published: PartialDate, event: PartialDate) -> Timing:
 class Verdict(enum.Enum):
     HELD = "held up"
     FAILED = "did not hold"
-    PARTLY = "partly held"
-    OPEN = "open"
+    EVEN = "even chance: neither held nor failed"
+    NOT_SCORED = "not scored"
+
+
+# Fewer scored forecasts than this, and a score says little: the views add a caution.
+FEW_FORECASTS = 5
 
 
 @attrs.frozen(slots=True)
 class Forecast:
-    """One voice's forecast on one node, and what became of it."""
+    """One voice's forecast on one node (the firmest of its citations there), and what became of
+    the node."""
 
     voice: Voice
     node: Node
     citation: Citation
     status: OutcomeStatus
     timing: Timing
-    # The chance the author gave the node itself, from the hedge word's band midpoint (for a
-    # `doubts` citation too: "unlikely" puts the node at 20–45 %); None when not stated.
+    # The chance the forecast gives the node itself, from the hedge word's band midpoint; None
+    # when no word of probability was given (none at all, or one of possibility such as "could").
     probability: float | None
+    # Whose words report the voice's position (a `reports` citation): kept apart from the voice's
+    # own words and never scored, since the hedge is the reporter's.
+    reported_by: tuple[Voice, ...] = ()
 
     @property
     def for_the_node(self) -> bool:
         return self.citation.stance is not Stance.DOUBTS
 
     @property
+    def reason_not_scored(self) -> str | None:
+        """Why the forecast stays out of the score, in words; None when it is scored."""
+        if self.reported_by:
+            return "reported by another author: not scored"
+        if self.status is OutcomeStatus.OPEN:
+            return "not yet known"
+        if self.status is OutcomeStatus.PARTLY:
+            return "counted, not scored"
+        if self.timing is Timing.AFTER:
+            return "published after the event: not scored"
+        if self.timing is Timing.UNCERTAIN:
+            return "dates too coarse to tell before from after: not scored"
+        if self.probability is None:
+            band = band_for(self.citation.likelihood) if self.citation.likelihood else None
+            if band is not None and not band.has_probability:
+                return "a possibility, no probability stated: not scored"
+            return "no probability stated: not scored"
+        return None
+
+    @property
     def scored(self) -> bool:
-        return self.timing is Timing.BEFORE and self.status.value_for_scoring is not None
+        return self.reason_not_scored is None
+
+    @property
+    def outcome(self) -> float | None:
+        """1 happened, 0 did not; None for what is not settled."""
+        return {OutcomeStatus.HAPPENED: 1.0, OutcomeStatus.DID_NOT_HAPPEN: 0.0}.get(self.status)
 
     @property
     def verdict(self) -> Verdict:
-        outcome = self.status.value_for_scoring
-        if outcome is None or self.timing is not Timing.BEFORE:
-            return Verdict.OPEN
-        if outcome == 0.5:
-            return Verdict.PARTLY
-        return Verdict.HELD if (outcome == 1.0) == self.for_the_node else Verdict.FAILED
+        if self.probability is None or self.outcome is None or not self.scored:
+            return Verdict.NOT_SCORED
+        if self.probability == 0.5:
+            return Verdict.EVEN
+        return Verdict.HELD if (self.probability > 0.5) == (self.outcome == 1.0) else Verdict.FAILED
 
 
 @attrs.frozen(slots=True)
 class Scorecard:
     voice: Voice
-    forecasts: tuple[Forecast, ...]
+    forecasts: tuple[Forecast, ...]  # one per node, own words first, then reported positions
 
     def count(self, status: OutcomeStatus) -> int:
         return sum(1 for f in self.forecasts if f.status is status)
+
+    @property
+    def own(self) -> tuple[Forecast, ...]:
+        return tuple(f for f in self.forecasts if not f.reported_by)
+
+    @property
+    def reported(self) -> tuple[Forecast, ...]:
+        return tuple(f for f in self.forecasts if f.reported_by)
 
     @property
     def scored(self) -> tuple[Forecast, ...]:
@@ -87,16 +127,20 @@ class Scorecard:
 
     @property
     def brier_pairs(self) -> list[tuple[float, float]]:
-        pairs = []
-        for forecast in self.scored:
-            outcome = forecast.status.value_for_scoring
-            if forecast.probability is not None and outcome is not None:
-                pairs.append((forecast.probability, outcome))
-        return pairs
+        """(probability, outcome) of each scored forecast: a probability word, a settled outcome."""
+        return [
+            (f.probability, f.outcome)
+            for f in self.scored
+            if f.probability is not None and f.outcome is not None
+        ]
 
     @property
     def brier(self) -> float | None:
         return brier(self.brier_pairs)
+
+    @property
+    def too_few(self) -> bool:
+        return len(self.brier_pairs) < FEW_FORECASTS
 
 
 def brier(pairs: Iterable[tuple[float, float]]) -> float | None:
@@ -108,14 +152,37 @@ def brier(pairs: Iterable[tuple[float, float]]) -> float | None:
 FORECAST_STANCES = (Stance.PREDICTS, Stance.WARNS, Stance.DOUBTS)
 
 
+def node_probability(citation: Citation) -> float | None:
+    """The chance a forecast citation gives its node, from its hedge word; None when the word
+    states no probability. For `doubts`, a word of confidence ("will", "likely": the author is
+    sure the node will not happen) gives the complement; a word that already puts the node low
+    ("unlikely", "remote") is taken as it stands."""
+    band = band_for(citation.likelihood) if citation.likelihood else None
+    midpoint = band.midpoint if band is not None else None
+    if midpoint is None or citation.stance is not Stance.DOUBTS or midpoint <= 0.5:
+        return midpoint
+    return round(1 - midpoint, 6)
+
+
+def _firmness(citation: Citation, order: int) -> tuple[bool, float, int]:
+    """Sort key, firmest first: a probability word, then the furthest from even, then the first
+    cited."""
+    probability = node_probability(citation)
+    if probability is None:
+        return (True, 0.0, order)
+    return (False, -abs(probability - 0.5), order)
+
+
 def forecasts(index: CorpusIndex) -> list[Forecast]:
-    """Every forecast citation on a node with an outcome, per voice it credits."""
-    found = []
+    """One forecast per voice and node with an outcome: the voice's own words before a report of
+    their position, and of those the firmest citation (see `_firmness`)."""
+    found: list[Forecast] = []
     for node in index.ordered_nodes():
         outcome = node.outcome
         if outcome is None:
             continue
-        for citation in node.citations:
+        chosen: dict[str, tuple[tuple[bool, bool, float, int], Forecast]] = {}
+        for order, citation in enumerate(node.citations):
             if citation.stance not in FORECAST_STANCES:
                 continue
             source = index.sources.get(citation.source)
@@ -128,31 +195,40 @@ def forecasts(index: CorpusIndex) -> list[Forecast]:
                 if outcome.status is OutcomeStatus.OPEN
                 else Timing.UNCERTAIN
             )
-            band = band_for(citation.likelihood) if citation.likelihood else None
+            reporters = index.reporters_of(citation)
+            key = (bool(reporters), *_firmness(citation, order))
             for voice in index.voices_of(citation):
-                found.append(
+                if voice.key in chosen and chosen[voice.key][0] <= key:
+                    continue
+                chosen[voice.key] = (
+                    key,
                     Forecast(
                         voice=voice,
                         node=node,
                         citation=citation,
                         status=outcome.status,
                         timing=when,
-                        probability=band.midpoint if band else None,
-                    )
+                        probability=node_probability(citation),
+                        reported_by=reporters,
+                    ),
                 )
+        found.extend(forecast for _, forecast in chosen.values())
     return found
 
 
 def scorecards(index: CorpusIndex) -> list[Scorecard]:
-    """One scorecard per voice with forecasts, best record first (most held, then Brier)."""
+    """One scorecard per voice with forecasts: those with enough scored forecasts first, by Brier
+    score (best first), then the rest by name. No ranking is drawn from fewer than five."""
     by_voice: dict[str, list[Forecast]] = {}
     for forecast in forecasts(index):
         by_voice.setdefault(forecast.voice.key, []).append(forecast)
-    cards = [Scorecard(index.voices[key], tuple(items)) for key, items in by_voice.items()]
+    cards = [
+        Scorecard(index.voices[key], tuple(sorted(items, key=lambda f: bool(f.reported_by))))
+        for key, items in by_voice.items()
+    ]
 
-    def rank(card: Scorecard) -> tuple[float, float, str]:
-        scored = len(card.scored)
-        rate = card.held / scored if scored else -1.0
-        return (-rate, card.brier if card.brier is not None else 2.0, card.voice.name)
+    def rank(card: Scorecard) -> tuple[bool, float, str]:
+        score = card.brier if card.brier is not None and not card.too_few else 2.0
+        return (card.too_few, score, card.voice.name)
 
     return sorted(cards, key=rank)

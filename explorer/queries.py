@@ -187,10 +187,38 @@ class CorpusIndex:
     # -- voices ------------------------------------------------------------------------------
 
     def voices_of(self, citation: Citation) -> tuple[Voice, ...]:
-        """Who a citation credits: its speaker, else the source's authors, else the outlet."""
-        if citation.speaker is not None:
-            voice = self.voices.get(citation.speaker)
+        """Who a citation argues for: its speaker (their own words), else the person whose
+        position the author's words report, else the source's authors, else the outlet."""
+        person = citation.speaker if citation.speaker is not None else citation.reports
+        if person is not None:
+            voice = self.voices.get(person)
             return (voice,) if voice else ()
+        return self.authors_of(citation)
+
+    def reporters_of(self, citation: Citation) -> tuple[Voice, ...]:
+        """Whose words report the position of a `reports` citation (the source's authors, or
+        the outlet); () for a citation in its own author's or speaker's words."""
+        return self.authors_of(citation) if citation.reports is not None else ()
+
+    def credit(self, citation: Citation, roles: bool = False) -> str:
+        """Who a citation argues for, in words: 'Steven Simon', 'Bilal Wahab (quoted)',
+        'Bilal Wahab, as reported by Steven Simon'; with `roles`, each person's role too."""
+        voices = self.voices_of(citation)
+        if not voices:
+            return "unknown"
+
+        quoted = " (quoted)" if citation.speaker is not None else ""
+        names = "; ".join(
+            f"{v.name}{quoted} — {v.role}" if roles and not v.is_outlet else f"{v.name}{quoted}"
+            for v in voices
+        )
+        if citation.reports is not None:
+            reporters = ", ".join(v.name for v in self.reporters_of(citation)) or "unknown"
+            return f"{names}, as reported by {reporters}"
+        return names
+
+    def authors_of(self, citation: Citation) -> tuple[Voice, ...]:
+        """The voices whose text the citation quotes: the source's authors, else its outlet."""
         source = self.sources.get(citation.source)
         if source is None:
             return ()

@@ -22,6 +22,8 @@ _ONE_FOR_ONE = str.maketrans(
         **dict.fromkeys("‐‑‒–—―−", "-"),
     }
 )
+_OPENING_MARKS = "“„«"
+_CLOSING_MARKS = "”»"
 _SPACE_RUN = re.compile(r"\s+")
 _LONG_SPACE_RUN = re.compile(r"\s{2,}")
 # An elision in a quote: "..." or "…", optionally in brackets, with any spaces around it.
@@ -150,6 +152,29 @@ class SeedText:
                 return False
             position = found + len(part)
         return True
+
+    def inside_quotation_marks(self, match: Match) -> bool:
+        """True when every part of a found quote lies between an opening and a closing quotation
+        mark of its paragraph: the words are someone's own, quoted by the author."""
+        return all(self._quoted(start, end) for start, end in match.spans)
+
+    def _quoted(self, start: int, end: int) -> bool:
+        text = self.text
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        inside = False  # straight marks toggle; curly ones say which way they face
+        for char in text[paragraph_start:start]:
+            if char in _OPENING_MARKS or (char == '"' and not inside):
+                inside = True
+            elif char in _CLOSING_MARKS or char == '"':
+                inside = False
+        span = text[start:end]
+        if not inside:  # the quote may begin with its own opening mark
+            if not span or span[0] not in _OPENING_MARKS + '"':
+                return False
+            span = span[1:]
+        # No closing mark before the last character: the quote does not run past the speaker's
+        # words into the author's.
+        return not any(char in _CLOSING_MARKS + '"' for char in span[:-1].rstrip())
 
     def closest(self, quote: str) -> Passage | None:
         """The passage most like the quote (only run for quotes that were not found)."""

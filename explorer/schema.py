@@ -31,6 +31,7 @@ class FieldType(enum.Enum):
     OUTCOME = "outcome"
     EVIDENCE = "list of evidence"
     REFERENCES = "list of references"
+    FLAG = "true or false"
 
 
 @attrs.frozen(slots=True)
@@ -99,14 +100,29 @@ CITATION: Final = Record(
         Field("quote", T.TEXT, True, "verbatim words from the seed; '...' elides"),
         Field("stance", T.ENUM, True, "how the quote bears on the node", _choices(Stance)),
         Field(
-            "speaker", T.SLUG, False, "person id, when the quote is someone quoted by the source"
+            "speaker",
+            T.SLUG,
+            False,
+            "person id, when the quote is that person's own words, inside quotation marks",
+        ),
+        Field(
+            "reports",
+            T.SLUG,
+            False,
+            "person id, when the author's words report that person's position",
         ),
         Field(
             "likelihood",
             T.ENUM,
             False,
-            "the author's hedge word, as it stands in the quote",
+            "the author's hedge word, as it stands in the quote, qualifying the node's event",
             tuple(HEDGE_WORDS),
+        ),
+        Field(
+            "hedge_checked",
+            T.FLAG,
+            False,
+            "true when a person has read the sentence: the hedge word qualifies the node's event",
         ),
     ),
 )

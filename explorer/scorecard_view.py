@@ -7,9 +7,13 @@ from typing import Any
 
 from explorer.formats.markdown import inline
 from explorer.model import OutcomeStatus
-from explorer.outcomes import Scorecard, Timing
+from explorer.outcomes import FEW_FORECASTS, Forecast, Scorecard
 
-BRIER_LABEL = "Brier score derived from hedge words (band midpoints; 0 best, 1 worst)"
+BRIER_LABEL = (
+    "Brier score derived from hedge words (band midpoints; 0 best, 1 worst), over forecasts "
+    "with a word of probability on an outcome that happened or did not"
+)
+TOO_FEW = f"fewer than {FEW_FORECASTS} forecasts: too few to compare"
 STATUSES = (
     OutcomeStatus.HAPPENED,
     OutcomeStatus.DID_NOT_HAPPEN,
@@ -19,43 +23,48 @@ STATUSES = (
 
 
 def _brier_text(card: Scorecard) -> str:
+    count = len(card.brier_pairs)
     if card.brier is None:
-        return "no forecast with a hedge word was scored"
-    return f"{card.brier:.3f} over {len(card.brier_pairs)} forecast(s) with a hedge word"
+        return "none: no forecast with a probability word on a settled outcome"
+    text = f"{card.brier:.3f} over {count} forecast{'s' if count != 1 else ''}"
+    return f"{text} ({TOO_FEW})" if card.too_few else text
 
 
 def _counts(card: Scorecard) -> str:
     return ", ".join(f"{card.count(s)} {s.value}" for s in STATUSES)
 
 
-def _line(card: Scorecard) -> list[str]:
-    lines = []
-    for forecast in card.forecasts:
-        stance = forecast.citation.stance.value
-        hedge = forecast.citation.likelihood or "no hedge"
-        note = ""
-        if forecast.timing is Timing.AFTER:
-            note = " (published after the event: not scored)"
-        elif forecast.timing is Timing.UNCERTAIN:
-            note = " (dates too coarse to tell before from after: not scored)"
-        lines.append(
-            f"{forecast.node.title} — {stance}, {hedge} → {forecast.status.value}: "
-            f"{forecast.verdict.value}{note}"
-        )
-    return lines
+def _forecast_line(forecast: Forecast) -> str:
+    stance = forecast.citation.stance.value
+    hedge = f"“{forecast.citation.likelihood}”" if forecast.citation.likelihood else "no hedge"
+    reported = ""
+    if forecast.reported_by:
+        reported = f" (as reported by {', '.join(v.name for v in forecast.reported_by)})"
+    verdict = forecast.reason_not_scored or forecast.verdict.value
+    return (
+        f"{forecast.node.title} — {stance}, {hedge}{reported} → {forecast.status.value}: {verdict}"
+    )
+
+
+def _held_text(card: Scorecard) -> str:
+    text = f"{card.held} of {len(card.scored)} scored"
+    if card.reported:
+        text += f"; {len(card.reported)} reported by others, listed apart, not scored"
+    return text
 
 
 def to_text(cards: list[Scorecard]) -> str:
     out = []
     for card in cards:
-        scored = len(card.scored)
         out.append(f"{card.voice.name}")
         out.append(f"  forecasts: {len(card.forecasts)} ({_counts(card)})")
-        out.append(f"  held up: {card.held} of {scored} scored")
-        out.append(f"  {BRIER_LABEL}: {_brier_text(card)}")
-        out += [f"  - {line}" for line in _line(card)]
+        out.append(f"  held up: {_held_text(card)}")
+        out.append(f"  Brier: {_brier_text(card)}")
+        out += [f"  - {_forecast_line(f)}" for f in card.forecasts]
         out.append("")
-    return "\n".join(out) if out else "no forecasts on nodes with outcomes\n"
+    if not out:
+        return "no forecasts on nodes with outcomes\n"
+    return "\n".join([f"({BRIER_LABEL}.)", "", *out])
 
 
 def to_markdown(cards: list[Scorecard]) -> str:
@@ -66,16 +75,20 @@ def to_markdown(cards: list[Scorecard]) -> str:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for card in cards:
-        brier = f"{card.brier:.3f} (n={len(card.brier_pairs)})" if card.brier is not None else "—"
+        brier = "—"
+        if card.brier is not None:
+            brier = f"{card.brier:.3f} (n={len(card.brier_pairs)})"
+            if card.too_few:
+                brier += " — too few to compare"
         counts = " | ".join(str(card.count(s)) for s in STATUSES)
         out.append(
             f"| {inline(card.voice.name)} | {len(card.forecasts)} | {counts} | "
             f"{card.held}/{len(card.scored)} | {brier} |"
         )
-    out += ["", f"*{BRIER_LABEL}.*", ""]
+    out += ["", f"*{BRIER_LABEL}; {TOO_FEW} where marked.*", ""]
     for card in cards:
         out += [f"## {inline(card.voice.name)}", ""]
-        out += [f"- {inline(line)}" for line in _line(card)]
+        out += [f"- {inline(_forecast_line(f))}" for f in card.forecasts]
         out.append("")
     return "\n".join(out)
 
@@ -92,15 +105,19 @@ def to_json(cards: list[Scorecard]) -> str:
                 "held": card.held,
                 "brier_from_words": card.brier,
                 "brier_forecasts": len(card.brier_pairs),
+                "too_few_to_compare": card.too_few,
                 "forecasts": [
                     {
                         "node": f.node.id,
                         "stance": f.citation.stance.value,
                         "likelihood": f.citation.likelihood,
                         "probability_from_words": f.probability,
+                        "reported_by": [v.key for v in f.reported_by],
                         "status": f.status.value,
                         "timing": f.timing.value,
+                        "scored": f.scored,
                         "verdict": f.verdict.value,
+                        "not_scored_because": f.reason_not_scored,
                     }
                     for f in card.forecasts
                 ],

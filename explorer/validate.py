@@ -45,6 +45,43 @@ def _hedge_pattern(word: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in word.split()) + r"\b")
 
 
+# Words that name a chance rather than an event: "heightens the risk of war" says the risk rose.
+_CHANCE_WORDS = {
+    "risk": "risk",
+    "risks": "risk",
+    "chance": "chance",
+    "chances": "chance",
+    "possibility": "possibility",
+    "possibilities": "possibility",
+    "danger": "danger",
+    "dangers": "danger",
+    "threat": "threat",
+    "threats": "threat",
+    "prospect": "prospect",
+    "prospects": "prospect",
+    "likelihood": "likelihood",
+    "odds": "likelihood",
+}
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_BEFORE, _AFTER = 4, 6  # words looked at on each side of the hedge word
+
+
+def hedged_risk(word: str, quote: str) -> str | None:
+    """What the hedge word seems to qualify instead of the event ('risk', 'possibility'…), when
+    such a word stands within a few words of it; None when nothing suggests so. A heuristic: the
+    citation's `hedge_checked` records a person's reading where it is wrong."""
+    words = _WORD.findall(fold(quote).lower())
+    hedge = word.lower().split()
+    for at in range(len(words) - len(hedge) + 1):
+        if words[at : at + len(hedge)] != hedge:
+            continue
+        near = words[max(0, at - _BEFORE) : at] + words[at + len(hedge) : at + len(hedge) + _AFTER]
+        for other in near:
+            if other in _CHANCE_WORDS:
+                return _CHANCE_WORDS[other]
+    return None
+
+
 def validate(
     corpus: Corpus,
     seeds: Mapping[str, SeedText],
@@ -115,6 +152,15 @@ def validate(
             cited_sources.add(citation.source)
             found += _check_citation(citation, index, seeds)
         if node.outcome is not None:
+            if node.kind is NodeKind.QUESTION:
+                found.append(
+                    _at(
+                        "E024",
+                        f"question '{node.id}' has an outcome, but a question cannot happen: put "
+                        "the outcome on the alternative or event it is about",
+                        node.outcome.location,
+                    )
+                )
             found += _check_outcome(node, index, references, seeds)
 
     # Coverage warnings wait until the errors are fixed: a broken reference or an unreadable file
@@ -157,7 +203,7 @@ def validate(
 def _credited_people(nodes: list[Node], index: CorpusIndex) -> set[str]:
     """The ids of the people some citation credits (`index.arguers` of every node, people only),
     from two sets rather than a tuple of voices per citation."""
-    speakers: set[str] = set()
+    speakers: set[str] = set()  # speakers and reported people
     sources: set[str] = set()  # cited without a speaker: their authors are credited
     for node in nodes:
         for citation in node.citations:
@@ -165,6 +211,8 @@ def _credited_people(nodes: list[Node], index: CorpusIndex) -> set[str]:
                 speakers.add(citation.speaker)
             else:
                 sources.add(citation.source)
+                if citation.reports is not None:
+                    speakers.add(citation.reports)
     credited = speakers & index.voices.keys()
     for source_id in sources:
         source = index.sources.get(source_id)
@@ -181,22 +229,53 @@ def _check_citation(
     if source is None:
         hint = did_you_mean(citation.source, index.sources)
         found.append(_at("E008", f"unknown source '{citation.source}'{hint}", citation.location))
-    if citation.speaker is not None and citation.speaker not in index.people:
-        hint = did_you_mean(citation.speaker, index.people)
-        found.append(_at("E009", f"unknown speaker '{citation.speaker}'{hint}", citation.location))
-    if citation.likelihood and not hedge_in_quote(citation.likelihood, citation.quote):
-        found.append(
-            _at(
-                "E022",
-                f"the hedge word '{citation.likelihood}' does not occur in the quote; "
-                "give the author's own word",
-                citation.location,
+    for role, person in (("speaker", citation.speaker), ("reported person", citation.reports)):
+        if person is not None and person not in index.people:
+            hint = did_you_mean(person, index.people)
+            found.append(_at("E009", f"unknown {role} '{person}'{hint}", citation.location))
+    if citation.likelihood:
+        if not hedge_in_quote(citation.likelihood, citation.quote):
+            found.append(
+                _at(
+                    "E022",
+                    f"the hedge word '{citation.likelihood}' does not occur in the quote; "
+                    "give the author's own word",
+                    citation.location,
+                )
             )
-        )
+        elif not citation.hedge_checked:
+            qualified = hedged_risk(citation.likelihood, citation.quote)
+            if qualified is not None:
+                found.append(
+                    _at(
+                        "W108",
+                        f"the hedge word '{citation.likelihood}' seems to qualify a {qualified}, "
+                        "not the node's event: a heightened risk is not a likely event, so drop "
+                        "'likelihood'; if the word does qualify the event, add "
+                        "'hedge_checked: true'",
+                        citation.location,
+                    )
+                )
     if source is not None:
         seed = seeds.get(source.seed)
-        if seed is not None and not seed.contains(citation.quote):
-            found.append(_quote_missing(citation.quote, seed, citation.quote_location))
+        if seed is not None:
+            if citation.speaker is None:
+                if not seed.contains(citation.quote):
+                    found.append(_quote_missing(citation.quote, seed, citation.quote_location))
+            else:
+                match = seed.find(citation.quote)
+                if match is None:
+                    found.append(_quote_missing(citation.quote, seed, citation.quote_location))
+                elif citation.speaker in index.people and not seed.inside_quotation_marks(match):
+                    found.append(
+                        _at(
+                            "W107",
+                            f"the quote credited to speaker '{citation.speaker}' is not inside "
+                            "quotation marks in the seed: the author's words reporting someone "
+                            f"take 'reports: {citation.speaker}' instead of 'speaker'",
+                            citation.quote_location,
+                        )
+                    )
     return found
 
 

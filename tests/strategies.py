@@ -15,6 +15,7 @@ import yaml
 from hypothesis import strategies as st
 
 from explorer.likelihood import HEDGE_WORDS
+from explorer.validate import hedged_risk
 
 try:
     from yaml import CSafeDumper as _SafeDumper
@@ -128,6 +129,8 @@ def corpora(draw: st.DrawFn, max_nodes: int = 12) -> dict[str, Any]:
         give_hedge: bool = draw(st.booleans())
         if hedges and give_hedge:
             entry["likelihood"] = hedges[0]
+            if hedged_risk(hedges[0], entry["quote"]) is not None:
+                entry["hedge_checked"] = "true"  # a clean corpus: the person read it (W108)
         return entry
 
     def node(kind: str, source_index: int, depth: int) -> dict[str, Any]:

@@ -108,3 +108,75 @@ def test_open_outcomes_are_counted_not_scored(tmp_path: Path) -> None:
     index = _with_outcome(tmp_path, "open", None)
     card = _card(index, "ada-gale")
     assert card.count(OutcomeStatus.OPEN) == 1 and card.scored == ()
+
+
+WORKED_SEED = (
+    "Prices will rise. Prices could rise. Wages are unlikely to rise. "
+    "It is likely that the port never closes. The mill could shut.\n"
+)
+
+
+def _worked_node(node_id: str, quote: str, stance: str, word: str, status: str) -> str:
+    return (
+        f"  - id: {node_id}\n    kind: event\n    title: {node_id}\n    claim: {node_id}.\n"
+        f"    citations:\n      - source: note\n        quote: {quote}\n"
+        f"        stance: {stance}\n        likelihood: {word}\n"
+        f"    outcome:\n      status: {status}\n      date: 2021-06-01\n"
+        "      as_of: 2024-01-01\n      note: As it turned out.\n"
+    )
+
+
+def test_the_readme_worked_example(tmp_path: Path) -> None:
+    """README, *How the scorecard is made*: the same four forecasts, the same arithmetic."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "note.txt").write_text(WORKED_SEED, encoding="utf-8")
+    (tmp_path / "corpus.yaml").write_text(
+        "id: worked\ntitle: Worked\nseeds: seeds\ntrees: [tree.yaml]\n"
+        "trigger:\n  id: start\n  kind: event\n  title: Start\n  claim: It starts.\n"
+        "  citations:\n    - source: note\n      quote: Prices will rise.\n      stance: explains\n"
+        "people:\n  - id: ana\n    name: Ana Lyst\n    role: Analyst\n"
+        "sources:\n  - id: note\n    title: A note\n    outlet: Notes\n    published: 2020-01-01\n"
+        "    authors: [ana]\n    seed: note.txt\n    kind: analysis\n",
+        encoding="utf-8",
+    )
+    prices = _worked_node("prices-rise", "Prices will rise.", "predicts", "will", "happened")
+    # A second, weaker citation on the same node by the same person: still one forecast.
+    prices = prices.replace(
+        "    outcome:",
+        "      - source: note\n        quote: Prices could rise.\n        stance: predicts\n"
+        "        likelihood: could\n    outcome:",
+    )
+    (tmp_path / "tree.yaml").write_text(
+        "id: economy\nkind: event\ntitle: Economy\nclaim: The economy moves.\n"
+        "citations:\n  - source: note\n    quote: Wages are unlikely to rise.\n"
+        "    stance: explains\nchildren:\n"
+        + prices
+        + _worked_node(
+            "wages-rise", "Wages are unlikely to rise.", "predicts", "unlikely", "happened"
+        )
+        + _worked_node(
+            "port-closes",
+            "It is likely that the port never closes.",
+            "doubts",
+            "likely",
+            "did-not-happen",
+        )
+        + _worked_node("mill-shuts", "The mill could shut.", "predicts", "could", "did-not-happen"),
+        encoding="utf-8",
+    )
+    result = load_corpus(tmp_path)
+    assert result.corpus is not None and not result.errors, result.diagnostics
+    (card,) = scorecards(result.index)
+    assert [f.node.id for f in card.forecasts] == [
+        "prices-rise",
+        "wages-rise",
+        "port-closes",
+        "mill-shuts",
+    ]
+    assert [f.probability for f in card.forecasts] == [0.97, 0.325, 0.325, None]
+    assert len(card.brier_pairs) == 3 and card.too_few
+    assert card.brier == pytest.approx(0.187383, abs=5e-7)
+    assert (card.held, len(card.scored)) == (2, 3)
+    assert card.forecasts[-1].reason_not_scored == (
+        "a possibility, no probability stated: not scored"
+    )

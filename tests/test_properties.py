@@ -52,6 +52,10 @@ def nth_line(text: str, key: str, value: str, n: int = 1) -> int:
 # -- generated corpora -----------------------------------------------------------------------
 
 
+# What the export works out for readers rather than reads from the file.
+_DERIVED_CITATION_KEYS = frozenset({"argued_by", "reported_by", "likelihood_band"})
+
+
 def _yaml_from_export(exported: dict[str, Any], generated: dict[str, Any]) -> dict[str, Any]:
     """Rebuild corpus files from the JSON export alone (plus the seed texts)."""
     nodes = {n["id"]: dict(n) for n in exported["nodes"]}
@@ -67,7 +71,11 @@ def _yaml_from_export(exported: dict[str, Any], generated: dict[str, Any]) -> di
             "claim": node["claim"],
             "tags": node["tags"],
             "citations": [
-                {k: v for k, v in c.items() if k != "argued_by" and v is not None}
+                {
+                    k: ("true" if v is True else v)
+                    for k, v in c.items()
+                    if k not in _DERIVED_CITATION_KEYS and v not in (None, False)
+                }
                 for c in node["citations"]
             ],
         }

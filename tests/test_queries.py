@@ -103,7 +103,7 @@ def test_likelihood_along_a_path_is_never_invented() -> None:
         "not stated",
         "not stated",
         "almost certain (95–99 %)",
-        "roughly even chance (45–55 %)",
+        "possible (no probability stated)",
     ]
     # The Ledger argues against moving north; it argues for nothing on this path.
     assert table["source:ledger"] == [None, None, None, None]

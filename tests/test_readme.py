@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from explorer.diagnostics import RULES
-from explorer.likelihood import BANDS, HEDGE_WORDS
+from explorer.likelihood import BANDS, HEDGE_WORDS, POSSIBLE
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -17,11 +17,14 @@ def test_every_rule_is_documented_with_its_severity() -> None:
 
 
 def test_hedge_word_table_matches_the_code() -> None:
-    for band in BANDS:
-        row = re.search(rf"^\| {re.escape(band.name)} \| (\d+)–(\d+) % \| (.*) \|$", README, re.M)
+    for band in (*BANDS, POSSIBLE):
+        row = re.search(rf"^\| {re.escape(band.name)} \| ([^|]*) \| (.*) \|$", README, re.M)
         assert row is not None, band.name
-        assert (int(row.group(1)), int(row.group(2))) == (band.low, band.high)
-        documented = set(re.findall(r"`([^`]+)`", row.group(3)))
+        if band.has_probability:
+            assert row.group(1) == f"{band.low}–{band.high} %"
+        else:
+            assert row.group(1) == "—"
+        documented = set(re.findall(r"`([^`]+)`", row.group(2)))
         assert documented == {word for word, b in HEDGE_WORDS.items() if b == band}
 
 

@@ -126,6 +126,27 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "- source: ledger\n          summary",
     ),
     (
+        "E024",
+        "crews.yaml",
+        "claim: The closure forces the crews to choose between moving and staying.\n",
+        "claim: The closure forces the crews to choose between moving and staying.\noutcome:\n  status: open\n  as_of: 2022-01-01\n  note: Not yet known.\n",
+        "status: open",
+    ),
+    (
+        "E025",
+        "crews.yaml",
+        "speaker: mara-quay",
+        "speaker: mara-quay\n        reports: mara-quay",
+        "reports: mara-quay",
+    ),
+    (
+        "W107",
+        "crews.yaml",
+        "quote: The crews are unlikely to leave\n        stance: doubts",
+        "quote: The crews are unlikely to leave\n        stance: doubts\n        speaker: mara-quay",
+        "quote: The crews are unlikely to leave",
+    ),
+    (
         "W106",
         "crews.yaml",
         "    horizon: months\n",
@@ -159,7 +180,7 @@ def test_the_fixture_corpus_is_clean() -> None:
 
 
 def test_every_rule_has_a_failing_case() -> None:
-    covered = {case[0] for case in CASES} | {"W105"}
+    covered = {case[0] for case in CASES} | {"W105", "W108"}  # W105, W108: tests of their own
     assert covered == set(RULES)
 
 
@@ -205,3 +226,56 @@ def test_duplicate_key_names_the_first(tmp_path: Path) -> None:
     (diagnostic,) = load_corpus(folder).diagnostics
     assert "first at line 2" in diagnostic.message
     assert load_corpus(folder).corpus is not None
+
+
+def _hedged_risk_corpus(tmp_path: Path, checked: bool) -> tuple[Path, str]:
+    """The Ledger says the closure heightens a risk; the tree takes its hedge for the event."""
+    folder, _ = _mutate(tmp_path, "crews.yaml", None, (MINI / "crews.yaml").read_text())
+    seed = folder / "seeds" / "ledger.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8") + "\nIt will surely raise the risk of a strike.\n",
+        encoding="utf-8",
+    )
+    tree = folder / "crews.yaml"
+    citation = (
+        "      - source: ledger\n"
+        "        quote: It will surely raise the risk of a strike.\n"
+        "        stance: warns\n"
+        "        likelihood: surely\n" + ("        hedge_checked: true\n" if checked else "")
+    )
+    text = tree.read_text(encoding="utf-8").replace(
+        "        stance: doubts\n        likelihood: unlikely\n",
+        "        stance: doubts\n        likelihood: unlikely\n" + citation,
+        1,
+    )
+    tree.write_text(text, encoding="utf-8")
+    return folder, text
+
+
+def test_a_hedge_on_a_risk_is_a_warning(tmp_path: Path) -> None:
+    folder, text = _hedged_risk_corpus(tmp_path, checked=False)
+    (diagnostic,) = load_corpus(folder).diagnostics
+    assert diagnostic.code == "W108"
+    assert diagnostic.line == _line(text, "- source: ledger\n        quote: It will surely")
+    assert "seems to qualify a risk" in diagnostic.message
+
+
+def test_hedge_checked_marks_the_exception(tmp_path: Path) -> None:
+    folder, _ = _hedged_risk_corpus(tmp_path, checked=True)
+    assert load_corpus(folder).diagnostics == ()
+
+
+def test_a_reported_position_counts_for_the_person_and_names_the_author(tmp_path: Path) -> None:
+    folder, _ = _mutate(
+        tmp_path,
+        "crews.yaml",
+        "quote: The crews are unlikely to leave\n        stance: doubts",
+        "quote: The crews are unlikely to leave\n        stance: doubts\n        reports: mara-quay",
+    )
+    result = load_corpus(folder)
+    assert result.diagnostics == ()
+    index = result.index
+    node = index.nodes["crews-move"]
+    (citation,) = [c for c in node.citations if c.reports is not None]
+    assert [v.key for v in index.voices_of(citation)] == ["mara-quay"]
+    assert index.credit(citation) == "Mara Quay, as reported by Ledger Weekly (author not named)"

@@ -84,14 +84,8 @@ def likelihood_text(word: str | None) -> str:
 
 
 def credited(citation: Citation, index: CorpusIndex) -> str:
-    """Who a citation credits, by name; a quoted speaker is marked as quoted."""
-    voices = index.voices_of(citation)
-    if not voices:
-        return "unknown"
-    names = [v.name for v in voices]
-    if citation.speaker is not None:
-        return f"{names[0]} (quoted)"
-    return ", ".join(names)
+    """Who a citation credits, by name: quoted speakers and reported positions say so."""
+    return index.credit(citation)
 
 
 def corpus_counts(index: CorpusIndex) -> tuple[int, int, int]:

@@ -188,18 +188,7 @@ def likelihood_text(word: str | None) -> str:
 
 def voices_text(citation: Citation, index: CorpusIndex) -> str:
     """Who a citation credits, with roles; outlets without an author say so."""
-    voices = index.voices_of(citation)
-    if not voices:
-        return "unknown"
-    parts = []
-    for voice in voices:
-        if voice.is_outlet:
-            parts.append(voice.name)  # "<outlet> (author not named)"
-        elif citation.speaker is not None:
-            parts.append(f"{voice.name} (quoted) — {voice.role}")
-        else:
-            parts.append(f"{voice.name} — {voice.role}")
-    return "; ".join(parts)
+    return index.credit(citation, roles=True)
 
 
 def source_text(citation: Citation, index: CorpusIndex) -> str:

@@ -13,9 +13,9 @@ from textual.containers import VerticalScroll
 from textual.theme import Theme
 from textual.widgets import Static
 
-from explorer.outcomes import Forecast, Scorecard, Timing, Verdict
+from explorer.outcomes import Forecast, Scorecard, Verdict
 from explorer.queries import CorpusIndex
-from explorer.scorecard_view import BRIER_LABEL, STATUSES
+from explorer.scorecard_view import BRIER_LABEL, STATUSES, TOO_FEW
 from explorer.tui.focus import Palette
 from explorer.tui.hindsight import OutcomeMark
 from explorer.tui.widgets.labels import (
@@ -33,27 +33,17 @@ SCORECARD_CLASSES = frozenset({"scorecard--name", "scorecard--label"})
 VERDICT_CLASS = {
     Verdict.HELD: "outcome--happened",
     Verdict.FAILED: "outcome--did-not-happen",
-    Verdict.PARTLY: "outcome--partly",
-    Verdict.OPEN: "outcome--open",
+    Verdict.EVEN: "outcome--partly",
+    Verdict.NOT_SCORED: "label--muted",
 }
 
 
-def why_not_scored(forecast: Forecast) -> str | None:
-    """Why a forecast is left out of the record, or None when it is scored."""
-    if forecast.timing is Timing.AFTER:
-        return "not scored: published after the event"
-    if forecast.timing is Timing.UNCERTAIN:
-        return "not scored: the dates are too coarse to tell before from after"
-    if forecast.status.value_for_scoring is None:
-        return "not scored: still open"
-    return None
-
-
 def brier_text(card: Scorecard) -> str:
-    if card.brier is None:
-        return "none: no scored forecast has a hedge word"
     count = len(card.brier_pairs)
-    return f"{card.brier:.3f} over {count} forecast{'s' if count != 1 else ''} with a hedge word"
+    if card.brier is None:
+        return "none: no forecast with a probability word on a settled outcome"
+    text = f"{card.brier:.3f} over {count} forecast{'s' if count != 1 else ''}"
+    return f"{text} ({TOO_FEW})" if card.too_few else text
 
 
 def forecast_text(forecast: Forecast, style_of: StyleOf) -> Text:
@@ -65,14 +55,15 @@ def forecast_text(forecast: Forecast, style_of: StyleOf) -> Text:
     text.append(stance.value, stance_style(stance, style_of))
     hedge = forecast.citation.likelihood
     text.append(f" “{hedge}”" if hedge else " (no hedge word)")
+    if forecast.reported_by:
+        reporters = ", ".join(v.name for v in forecast.reported_by)
+        text.append(f" (as reported by {reporters})", style_of("label--muted"))
     text.append(f" → {mark.meaning}: ")
-    reason = why_not_scored(forecast)
+    reason = forecast.reason_not_scored
     if reason is not None:
         text.append(reason, style_of("label--muted"))
     else:
         text.append(forecast.verdict.value, style_of(VERDICT_CLASS[forecast.verdict]))
-        if forecast.probability is None:
-            text.append(" (no hedge word: not in the Brier score)", style_of("label--muted"))
     return text
 
 
@@ -92,6 +83,8 @@ def card_text(card: Scorecard, palette: Palette, style_of: StyleOf) -> Text:
         text.append(f" {card.count(status)} {mark.meaning}")
     text.append("\nHeld up: ", label)
     text.append(f"{card.held} of {len(card.scored)} scored")
+    if card.reported:
+        text.append(f" ({len(card.reported)} reported by others, listed apart, not scored)")
     text.append(f"\n{BRIER_LABEL}: ", label)
     text.append(brier_text(card))
     for forecast in card.forecasts:
