@@ -7,14 +7,19 @@ import io
 import json
 
 from explorer.formats.markdown import inline
+from explorer.model import Node
 from explorer.walks import Cell, Matrix
 
 
 def cell_text(cell: Cell | None) -> str:
     if cell is None:
         return ""
-    parts = [node.title for node in cell.alternatives]
-    parts += [f"against: {node.title}" for node in cell.against]
+
+    def title(node: Node) -> str:
+        return f"{node.title} (as reported)" if node.id in cell.reported else node.title
+
+    parts = [title(node) for node in cell.alternatives]
+    parts += [f"against: {title(node)}" for node in cell.against]
     return "; ".join(parts)
 
 
@@ -57,6 +62,7 @@ def to_json(matrix: Matrix) -> str:
                         "for": [n.id for n in cell.alternatives],
                         "against": [n.id for n in cell.against],
                         "stances": [s.value for s in cell.stances],
+                        "reported": sorted(cell.reported),
                     }
                     for v in matrix.voices
                     if (cell := matrix.cell(q.id, v.key)) is not None

@@ -234,6 +234,16 @@ class CorpusIndex:
         """Voices that argue against the node (stance `doubts`)."""
         return self._voices(c for c in node.citations if not c.stance.supports)
 
+    def reported_only(self, node: Node) -> frozenset[str]:
+        """Keys of the voices credited on a node only through another author's report of their
+        position, never in their own words."""
+        reported: set[str] = set()
+        own: set[str] = set()
+        for citation in node.citations:
+            into = reported if citation.reports is not None else own
+            into.update(voice.key for voice in self.voices_of(citation))
+        return frozenset(reported - own)
+
     def arguers(self, node: Node) -> tuple[Voice, ...]:
         return self._voices(node.citations)
 

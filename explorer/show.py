@@ -146,6 +146,10 @@ def _with_ancestors(index: CorpusIndex, ids: set[str]) -> frozenset[str]:
 # -- labels ----------------------------------------------------------------------------------
 
 
+# After initials: the person's position as another author reports it, not their own words.
+REPORTED_MARK = "ʳ"
+
+
 def node_label(node: Node, index: CorpusIndex, *, context: bool = False) -> Text:
     """`? Title  [AG, TW]  [against: LW]`: kind, title, who argues it and who argues against.
 
@@ -158,6 +162,7 @@ def node_label(node: Node, index: CorpusIndex, *, context: bool = False) -> Text
     label.append(" ")
     label.append(one_line(node.title), "bold" if question else "")
     stances = stances_by_voice(node, index)
+    reported = index.reported_only(node)
     for voices, lead in ((index.supporters(node), "["), (index.opponents(node), "[against: ")):
         if not voices:
             continue
@@ -171,14 +176,22 @@ def node_label(node: Node, index: CorpusIndex, *, context: bool = False) -> Text
             against = lead != "["
             stance = next((s for s in own if s.supports != against), own[0])
             label.append(voice.short, STANCE_STYLES[stance])
+            if voice.key in reported:
+                label.append(REPORTED_MARK, "dim")
         label.append("]", "dim")
     if context:
         label.stylize("dim")
     return label
 
 
-def _legend(voices: tuple[Voice, ...]) -> list[Text]:
-    lines = [Text("Who argues:")]
+def _legend(voices: tuple[Voice, ...], reported: bool) -> list[Text]:
+    lines = [
+        Text(
+            f"Who argues ({REPORTED_MARK}: as reported by another author):"
+            if reported
+            else "Who argues:"
+        )
+    ]
     for voice in voices:
         line = Text("  ")
         line.append(f"{voice.short:<3}", "bold")
@@ -214,7 +227,8 @@ def build(corpus: Corpus, options: ShowOptions = ShowOptions(), *, colour: bool 
     parts.append(tree)
     voices = tuple(v for v in index.cited_voices() if any(index.argues(v.key, i) for i in shown))
     if voices:
-        parts += [Text(""), *_legend(voices)]
+        reported = any(index.reported_only(index.nodes[i]) for i in shown)
+        parts += [Text(""), *_legend(voices, reported)]
     if colour:
         parts += [Text(""), _stance_key()]
     return Group(*parts)

@@ -16,9 +16,12 @@ def _who(argument: Argument, index: CorpusIndex) -> str:
     where = f"{source.outlet}, {source.published}" if source else argument.citation.source
     hedge = argument.citation.likelihood
     sure = f"“{hedge}”: {argument.band_text}" if hedge else "likelihood not stated"
+    reported = ""
+    if argument.reported_by:
+        reported = f", as reported by {inline(', '.join(v.name for v in argument.reported_by))}"
     return (
-        f"**{inline(argument.voice.name)}** ({argument.citation.stance.value}; {sure}) — "
-        f"{inline(where)}"
+        f"**{inline(argument.voice.name)}**{reported} ({argument.citation.stance.value}; {sure})"
+        f" — {inline(where)}"
     )
 
 
@@ -73,6 +76,7 @@ def _argument_json(argument: Argument) -> dict[str, Any]:
     return {
         "voice": argument.voice.key,
         "name": argument.voice.name,
+        "reported_by": [v.key for v in argument.reported_by],
         "source": argument.citation.source,
         "stance": argument.citation.stance.value,
         "quote": argument.citation.quote,

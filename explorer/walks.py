@@ -26,6 +26,7 @@ class Argument:
 
     voice: Voice
     citation: Citation
+    reported_by: tuple[Voice, ...] = ()  # whose words report the voice's position, if not its own
 
     @property
     def band_text(self) -> str:
@@ -86,7 +87,8 @@ def _arguments(index: CorpusIndex, node: Node, *, supporting: bool) -> tuple[Arg
     for citation in node.citations:
         if citation.stance.supports != supporting:
             continue
-        found.extend(Argument(voice, citation) for voice in index.voices_of(citation))
+        reporters = index.reporters_of(citation)
+        found.extend(Argument(voice, citation, reporters) for voice in index.voices_of(citation))
     return tuple(found)
 
 
@@ -143,6 +145,9 @@ class Cell:
     alternatives: tuple[Node, ...]  # the alternatives the voice argued for
     against: tuple[Node, ...]  # the alternatives the voice argued against
     stances: tuple[Stance, ...]
+    # Ids of the alternatives where the voice's position is known only from another author's
+    # report of it.
+    reported: frozenset[str] = frozenset()
 
 
 @attrs.frozen(slots=True)
@@ -181,7 +186,8 @@ def compare_matrix(index: CorpusIndex, tag: str | None = None) -> Matrix:
                         target.append(child)
                     stances.append(citation.stance)
         for key, (pro, con, stances) in by_voice.items():
-            cells[(question.id, key)] = Cell(tuple(pro), tuple(con), tuple(stances))
+            reported = frozenset(c.id for c in (*pro, *con) if key in index.reported_only(c))
+            cells[(question.id, key)] = Cell(tuple(pro), tuple(con), tuple(stances), reported)
             used.add(key)
     voices = tuple(v for v in index.voices.values() if v.key in used)
     return Matrix(tuple(questions), voices, cells)

@@ -128,7 +128,7 @@ def _first_words(quote: str, count: int = 6) -> str:
 
 def test_the_fixture_corpus_shows_its_tree_and_a_quote_and_q_exits_0(terminal: Terminal) -> None:
     terminal.start([str(MINI)])
-    screen = terminal.wait_for_pattern(r"Crews move north\s+AG ✗LW\s+\(2\)")
+    screen = terminal.wait_for_pattern(r"Crews move north\s+AG ¬LW\s+\(2\)")
     assert "The council closes the old harbour" in screen
     assert "Do the fishing crews leave?" in screen
     terminal.keys("j", "j")  # Crews move north

@@ -138,8 +138,9 @@ def _by_person(index: CorpusIndex, numbers: dict[str, str]) -> list[str]:
             sides = {s.supports for s in stances}
             side = "for and against" if len(sides) == 2 else ("for" if True in sides else "against")
             where = _reference(numbers.get(node.id, ""))
+            reported = " (as reported)" if voice.key in index.reported_only(node) else ""
             lines.append(
-                f"- **{inline(node.title)}** ({where}) — {side}: "
+                f"- **{inline(node.title)}** ({where}) — {side}{reported}: "
                 + ", ".join(s.value for s in stances)
             )
         lines.append("")

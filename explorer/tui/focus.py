@@ -18,7 +18,7 @@ class Mark(enum.Enum):
     """What a node means under the current focus; `glyph` is shown before the node's title."""
 
     FOR = ("●", "argues for", "mark--for")
-    AGAINST = ("✗", "argues against", "mark--against")
+    AGAINST = ("¬", "argues against", "mark--against")
     ONLY_A = ("A", "only A", "mark--only-a")
     ONLY_B = ("B", "only B", "mark--only-b")
     BOTH = ("=", "both argue for", "mark--both")

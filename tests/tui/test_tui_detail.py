@@ -39,7 +39,7 @@ def test_the_detail_shows_claim_citations_stances_bands_people_and_sources() -> 
             assert "event · id crews-move · tags jobs · horizon months · crews.yaml:11" in text
             assert "The crews relocate to the northern port within a year." in text
             assert "Argued by: AG Ada Gale" in text
-            assert "Against: ✗LW Ledger Weekly (author not named)" in text
+            assert "Against: ¬LW Ledger Weekly (author not named)" in text
             assert "Citations (2)" in text
             assert (
                 "1  predicts · likelihood “almost certainly”: almost certain (95–99 %)\n"

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from explorer.load import load_corpus
 from explorer.outcomes import Timing, scorecards
 from explorer.queries import CorpusIndex
-from explorer.scorecard_view import BRIER_LABEL
+from explorer.scorecard_view import BRIER_LABEL, TOO_FEW
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.scorecard import ScorecardScreen
@@ -128,22 +128,22 @@ def test_the_scorecard_lists_each_persons_forecasts_counts_and_brier() -> None:
             ]
             assert cards[0].split("\n")[1:] == [
                 "3 forecasts: ✓ 1 happened · ✗ 1 did not happen · ◐ 1 partly · ○ 0 open",
-                "Held up: 1 of 3 scored",
-                f"{BRIER_LABEL}: 0.094 over 3 forecasts with a hedge word",
+                "Held up: 1 of 1 scored",
+                f"{BRIER_LABEL}: 0.001 over 1 forecast ({TOO_FEW})",
                 "  ✓ Crews move north — predicts “almost certainly” → happened: held up",
-                "  ✗ Boatyards follow the crews — predicts “could” → did not happen: did not hold",
-                "  ◐ A tourism boom — predicts “likely” → partly: partly held",
+                "  ✗ Boatyards follow the crews — predicts “could” → did not happen: "
+                "a possibility, no probability stated: not scored",
+                "  ◐ A tourism boom — predicts “likely” → partly: counted, not scored",
             ]
             assert "  ✓ Crews move north — doubts “unlikely” → happened: did not hold" in cards[1]
             assert (
-                "  ○ The waterfront stands idle — predicts (no hedge word) → open: "
-                "not scored: still open"
+                "  ○ The waterfront stands idle — predicts (no hedge word) → open: not yet known"
             ) in cards[1]
             assert cards[2].split("\n")[2:] == [
                 "Held up: 0 of 0 scored",
-                f"{BRIER_LABEL}: none: no scored forecast has a hedge word",
+                f"{BRIER_LABEL}: none: no forecast with a probability word on a settled outcome",
                 "  ✗ Crews stay and fight — predicts “will” → did not happen: "
-                "not scored: the dates are too coarse to tell before from after",
+                "dates too coarse to tell before from after: not scored",
             ]
             await press(pilot, "escape")
             assert isinstance(app.screen, MainScreen)
@@ -171,4 +171,4 @@ def test_a_forecast_published_after_the_event_says_why_it_is_not_scored() -> Non
     card = scorecards(CorpusIndex(result.corpus))[0]
     forecast = attrs.evolve(card.forecasts[0], timing=Timing.AFTER)
     text = forecast_text(forecast, lambda _name: Style()).plain
-    assert text.endswith("→ happened: not scored: published after the event")
+    assert text.endswith("→ happened: published after the event: not scored")

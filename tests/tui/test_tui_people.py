@@ -67,7 +67,7 @@ def test_choosing_a_person_marks_their_nodes_and_dims_the_rest() -> None:
             assert label_text(app, "crews-move").startswith("● • Crews move north")
             assert label_text(app, "waterfront-idle").startswith("  • The waterfront")
             assert prompts(app)[0].startswith("● AG Ada Gale")
-            assert "AG Ada Gale:  ● argues for  ✗ argues against" in legend(app)
+            assert "AG Ada Gale:  ● argues for  ¬ argues against" in legend(app)
             # The tree is unchanged, only marked.
             assert tree_of(app).shown_ids() == ALL_SHOWN
 
@@ -82,7 +82,7 @@ def test_a_person_who_only_argues_against_a_node_is_marked_against() -> None:
             assert main_screen(app).person_focus.people == ("source:ledger",)
             assert view.mark("crews-move") is Mark.AGAINST
             assert view.mark("waterfront-idle") is Mark.FOR
-            assert label_text(app, "crews-move").startswith("✗ • Crews move north")
+            assert label_text(app, "crews-move").startswith("¬ • Crews move north")
 
     run(body)
 
@@ -147,7 +147,7 @@ def test_a_second_person_compares_and_x_clears() -> None:
             await press(pilot, "escape", "x")
             assert not screen.person_focus.active
             assert tree_of(app).view.mark("crews-move") is None
-            assert label_text(app, "crews-move") == "• Crews move north  AG ✗LW  (2)"
+            assert label_text(app, "crews-move") == "• Crews move north  AG ¬LW  (2)"
 
     run(body)
 

@@ -112,7 +112,7 @@ def test_labels_show_kind_who_argues_opponents_and_citation_count() -> None:
     async def body() -> None:
         async with explore() as (app, _pilot):
             assert label_text(app, "crews") == "? Do the fishing crews leave?  AG  (1)"
-            assert label_text(app, "crews-move") == "• Crews move north  AG ✗LW  (2)"
+            assert label_text(app, "crews-move") == "• Crews move north  AG ¬LW  (2)"
             assert label_text(app, "crews-stay") == "• Crews stay and fight  MQ  (1)"
 
     run(body)

@@ -41,7 +41,7 @@ def test_choose_by_number_and_enter_step_back_and_restart() -> None:
             assert choices(app)[0] == (
                 "1 • Crews move north\n"
                 "    AG Ada Gale  predicts · “almost certainly”: almost certain (95–99 %)\n"
-                "    ✗LW Ledger Weekly (author not named)  doubts · “unlikely”: unlikely (20–45 %)"
+                "    ¬LW Ledger Weekly (author not named)  doubts · “unlikely”: unlikely (20–45 %)"
             )
             assert choices(app)[1] == (
                 "2 • Crews stay and fight\n"
@@ -87,7 +87,7 @@ def test_a_walk_from_the_selected_node_ends_in_a_summary_with_the_doubts() -> No
                 "“Fishing crews will almost certainly move north within a year”\n"
                 "The harbour closes · The Harbour Gazette · 2021-03-02 · opinion\n"
                 "Argued against (doubts):\n"
-                "✗LW Ledger Weekly (author not named)  doubts · “unlikely”: unlikely (20–45 %)\n"
+                "¬LW Ledger Weekly (author not named)  doubts · “unlikely”: unlikely (20–45 %)\n"
                 "“The crews are unlikely to leave”\n"
                 "A mistake at the harbour · Ledger Weekly · 2021-03 · analysis\n"
             ) in summary
@@ -103,9 +103,9 @@ def test_a_walk_from_the_selected_node_ends_in_a_summary_with_the_doubts() -> No
                     "not stated",
                     "not stated",
                     "almost certain (95–99 %)",
-                    "roughly even chance (45–55 %)",
+                    "possible (no probability stated)",
                 ],
-                "source:ledger": ["", "", "✗ unlikely (20–45 %)", ""],
+                "source:ledger": ["", "", "¬ unlikely (20–45 %)", ""],
             }
             await press(pilot, "g")  # show the step in the tree
             assert isinstance(app.screen, MainScreen)

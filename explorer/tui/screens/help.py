@@ -16,7 +16,13 @@ from textual.widgets import Footer, OptionList, Static
 
 from explorer.tui.focus import Mark
 from explorer.tui.hindsight import OutcomeMark
-from explorer.tui.widgets.labels import AGAINST_GLYPH, EVENT_GLYPH, QUESTION_GLYPH, text_style
+from explorer.tui.widgets.labels import (
+    AGAINST_GLYPH,
+    EVENT_GLYPH,
+    QUESTION_GLYPH,
+    REPORTED_GLYPH,
+    text_style,
+)
 
 HelpSection = tuple[str, Sequence[type[DOMNode]], Sequence[Binding]]
 
@@ -25,6 +31,7 @@ MARKS: list[tuple[str, str]] = [
     (EVENT_GLYPH, "an event: its branches are consequences that may happen together"),
     ("AG", "the initials of who argues for the node, one colour per person"),
     (f"{AGAINST_GLYPH}AG", "who argues against it (struck through)"),
+    (f"AG{REPORTED_GLYPH}", "their position as another author reports it, not their own words"),
     ("(n)", "how many citations the node has"),
     *((mark.glyph, f"with people chosen: {mark.meaning}") for mark in Mark),
     *((mark.glyph, f"with outcomes shown (o): {mark.meaning}") for mark in OutcomeMark),

@@ -29,7 +29,10 @@ StyleOf = Callable[[str], Style]
 
 QUESTION_GLYPH = "?"
 EVENT_GLYPH = "•"
-AGAINST_GLYPH = "✗"
+# "Argues against" is not "did not happen" (the hindsight ✗): a sign of its own.
+AGAINST_GLYPH = "¬"
+# After initials: the person's position as another author reports it, not their own words.
+REPORTED_GLYPH = "ʳ"
 PATH_SEPARATOR = " › "
 
 PERSON_CLASSES = frozenset(f"person--{i}" for i in range(PALETTE_SIZE))
@@ -110,8 +113,15 @@ def glyph(node: Node, style_of: StyleOf) -> Text:
     return styled(EVENT_GLYPH, style_of("node--event"))
 
 
-def voice_badge(voice: Voice, palette: Palette, style_of: StyleOf, against: bool = False) -> Text:
-    """Initials in the voice's colour; struck through, after a ✗, when the voice argues against."""
+def voice_badge(
+    voice: Voice,
+    palette: Palette,
+    style_of: StyleOf,
+    against: bool = False,
+    reported: bool = False,
+) -> Text:
+    """Initials in the voice's colour; struck through, after a ¬, when the voice argues against;
+    followed by ʳ when only another author's report of their position is cited."""
     badge = Text()
     colour = style_of(palette.css_class(voice.key))
     if against:
@@ -119,12 +129,21 @@ def voice_badge(voice: Voice, palette: Palette, style_of: StyleOf, against: bool
         badge.append(voice.short, colour + style_of("voice--against"))
     else:
         badge.append(voice.short, colour)
+    if reported:
+        badge.append(REPORTED_GLYPH, colour)
     return badge
 
 
 def badges(node: Node, index: CorpusIndex, palette: Palette, style_of: StyleOf) -> Text:
-    parts = [voice_badge(v, palette, style_of) for v in index.supporters(node)]
-    parts += [voice_badge(v, palette, style_of, against=True) for v in index.opponents(node)]
+    reported = index.reported_only(node) if any(c.reports for c in node.citations) else frozenset()
+    parts = [
+        voice_badge(v, palette, style_of, reported=v.key in reported)
+        for v in index.supporters(node)
+    ]
+    parts += [
+        voice_badge(v, palette, style_of, against=True, reported=v.key in reported)
+        for v in index.opponents(node)
+    ]
     return Text(" ").join(parts)
 
 
@@ -207,11 +226,21 @@ def voice_line(voice: Voice, palette: Palette, style_of: StyleOf) -> Text:
 
 
 def argument_text(
-    voice: Voice, citation: Citation, palette: Palette, style_of: StyleOf, against: bool = False
+    voice: Voice,
+    citation: Citation,
+    palette: Palette,
+    style_of: StyleOf,
+    against: bool = False,
+    reported_by: tuple[Voice, ...] = (),
 ) -> Text:
-    """`AG Ada Gale  predicts · “almost certainly”: almost certain (95–99 %)`."""
-    text = voice_badge(voice, palette, style_of, against=against)
-    text.append(f" {voice.name}  ")
+    """`AG Ada Gale  predicts · “almost certainly”: almost certain (95–99 %)`; a reported
+    position says whose words report it."""
+    text = voice_badge(voice, palette, style_of, against=against, reported=bool(reported_by))
+    text.append(f" {voice.name}")
+    if reported_by:
+        names = ", ".join(v.name for v in reported_by)
+        text.append(f" (as reported by {names})", style_of("label--muted"))
+    text.append("  ")
     text.append(citation.stance.value, stance_style(citation.stance, style_of))
     text.append(" · ", style_of("label--muted"))
     text.append(likelihood_text(citation.likelihood))

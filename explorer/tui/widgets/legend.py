@@ -30,7 +30,7 @@ class Legend(Themed, Static):
         self.palette = Palette(index)
         self.view = View(index, Focus())
         self.hindsight = False
-        self.has_outcomes = any(node.outcome is not None for node in index.ordered_nodes())
+        self._read(index)
 
     def on_mount(self) -> None:
         self.update(self._text())
@@ -42,8 +42,15 @@ class Legend(Themed, Static):
         """Another corpus (a reload)."""
         self.index = index
         self.palette = Palette(index)
-        self.has_outcomes = any(node.outcome is not None for node in index.ordered_nodes())
+        self._read(index)
         self.show_focus(focus)
+
+    def _read(self, index: CorpusIndex) -> None:
+        """What the legend explains only when the corpus has it: outcomes, reported positions."""
+        self.has_outcomes = self.has_reports = False
+        for node in index.ordered_nodes():
+            self.has_outcomes = self.has_outcomes or node.outcome is not None
+            self.has_reports = self.has_reports or any(c.reports for c in node.citations)
 
     def show_focus(self, focus: Focus) -> None:
         self.view = View(self.index, focus)
@@ -88,6 +95,9 @@ class Legend(Themed, Static):
                 text.append(" argues for  ")
                 text.append_text(voice_badge(cited[0], self.palette, style, against=True))
                 text.append(" against  ")
+                if self.has_reports:
+                    text.append_text(voice_badge(cited[0], self.palette, style, reported=True))
+                    text.append(" as reported  ")
             text.append("(n) citations")
             return text
         voices = [self.index.voices[key] for key in view.people]

@@ -16,6 +16,7 @@ from explorer.tui.focus import Palette
 from explorer.tui.messages import NodesChosen
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
+    REPORTED_GLYPH,
     glyph,
     shorten,
     stance_style,
@@ -71,6 +72,7 @@ class MatrixHeader(Themed, Static):
             text.append("  ")
         text.append(AGAINST.strip(), stance_style(Stance.DOUBTS, style))
         text.append(" argued against", style("label--muted"))
+        text.append(f"  {REPORTED_GLYPH} as reported by another author", style("label--muted"))
         return text
 
 
@@ -128,11 +130,15 @@ class MatrixTable(Themed, DataTable[Text]):
                 text.append("\n")
             stance = stance_of(self.index, node, key, supporting=True) or Stance.PREDICTS
             text.append(shorten(node.title, ALTERNATIVE_WIDTH), stance_style(stance, style))
+            if node.id in cell.reported:
+                text.append(REPORTED_GLYPH, style("label--muted"))
         for node in cell.against:
             if text:
                 text.append("\n")
             text.append(AGAINST, stance_style(Stance.DOUBTS, style))
             text.append(shorten(node.title, ALTERNATIVE_WIDTH), style("label--muted"))
+            if node.id in cell.reported:
+                text.append(REPORTED_GLYPH, style("label--muted"))
         return text
 
     # -- what the reader chose -----------------------------------------------------------------

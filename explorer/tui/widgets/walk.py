@@ -18,6 +18,7 @@ from explorer.queries import CorpusIndex
 from explorer.tui.focus import Palette
 from explorer.tui.messages import StepChosen
 from explorer.tui.widgets.labels import (
+    AGAINST_GLYPH,
     LABEL_CLASSES,
     argument_text,
     glyph,
@@ -128,11 +129,26 @@ class ChoiceList(Themed, OptionList):
         here = step(self.index, child)
         for argument in here.arguments_for:
             text.append("\n    ")
-            text.append_text(argument_text(argument.voice, argument.citation, self.palette, style))
+            text.append_text(
+                argument_text(
+                    argument.voice,
+                    argument.citation,
+                    self.palette,
+                    style,
+                    reported_by=argument.reported_by,
+                )
+            )
         for argument in here.arguments_against:
             text.append("\n    ")
             text.append_text(
-                argument_text(argument.voice, argument.citation, self.palette, style, True)
+                argument_text(
+                    argument.voice,
+                    argument.citation,
+                    self.palette,
+                    style,
+                    True,
+                    reported_by=argument.reported_by,
+                )
             )
         if not here.arguments_for and not here.arguments_against:
             text.append("\n    nobody argued it", style("label--muted"))
@@ -222,7 +238,14 @@ class WalkSummary(Themed, VerticalScroll):
 
     def _argument(self, argument: Argument, against: bool) -> Text:
         style = self._style
-        text = argument_text(argument.voice, argument.citation, self.palette, style, against)
+        text = argument_text(
+            argument.voice,
+            argument.citation,
+            self.palette,
+            style,
+            against,
+            reported_by=argument.reported_by,
+        )
         text.append("\n")
         text.append(f"“{one_line(argument.citation.quote)}”", style("walk--quote"))
         text.append("\n")
@@ -232,7 +255,7 @@ class WalkSummary(Themed, VerticalScroll):
 
 class LikelihoodTable(Themed, DataTable[Text]):
     """A row per step, a column per person: the band of their hedge word, “not stated”, or blank
-    where they did not argue the step; ✗ and their band where they argued against it."""
+    where they did not argue the step; ¬ and their band where they argued against it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = DataTable.COMPONENT_CLASSES | LABEL_CLASSES
 
@@ -241,7 +264,7 @@ class LikelihoodTable(Themed, DataTable[Text]):
         self.index = index
         self.palette = Palette(index)
         self.walk: Walk | None = None
-        self.border_title = "Likelihood, from their own hedge words · blank: not argued · ✗ against"
+        self.border_title = "Likelihood, from their own hedge words · blank: not argued · ¬ against"
 
     def _theme_changed(self, _theme: Theme) -> None:
         if self.walk is not None:
@@ -276,7 +299,7 @@ class LikelihoodTable(Themed, DataTable[Text]):
             return Text(band)
         against = [a for a in here.arguments_against if a.voice.key == key]
         if against:
-            return styled(f"✗ {against[0].band_text}", style("stance--doubts"))
+            return styled(f"{AGAINST_GLYPH} {against[0].band_text}", style("stance--doubts"))
         return Text("")
 
     def by_voice(self) -> dict[str, list[str]]:
