@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
 import attrs
 
@@ -75,6 +76,17 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
+class Located(Protocol):
+    """Anything that says where it was written (a model `Location`, a located YAML value)."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+
+
 @attrs.frozen(slots=True)
 class Diagnostic:
     """One finding, located at `file:line:column` (1-based; 0 when the whole file is meant)."""
@@ -84,6 +96,11 @@ class Diagnostic:
     file: str = attrs.field(converter=printable)
     line: int = 0
     column: int = 0
+
+    @classmethod
+    def at(cls, code: str, message: str, where: Located) -> Diagnostic:
+        """A diagnostic at a model location: the constructor every check uses."""
+        return cls(code, message, where.file, where.line, where.column)
 
     @property
     def rule(self) -> Rule:

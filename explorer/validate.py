@@ -1,38 +1,233 @@
-"""Rules that look across records: ids, references, quotes in seeds, and the corpus's coverage."""
+"""Rules that look across records: ids, references, quotes in seeds, hedges, outcomes, coverage.
+
+One check function per rule code, registered with `@check(CODE)`: the registry and the rule table
+in `explorer.diagnostics` cannot drift apart (registering an unknown code fails at import, and a
+test checks that every code is either registered here or emitted by the reader or the builder).
+"""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from explorer.diagnostics import Diagnostic, did_you_mean
+import attrs
+
+from explorer.diagnostics import RULES, Diagnostic, did_you_mean
 from explorer.model import Citation, Corpus, Location, Node, NodeKind, OutcomeStatus
 from explorer.outcomes import Timing, timing
 from explorer.queries import CorpusIndex
 from explorer.quotes import SeedText, fold
 
 
-def _at(code: str, message: str, location: Location) -> Diagnostic:
-    return Diagnostic(code, message, location.file, location.line, location.column)
+@attrs.frozen(slots=True)
+class Context:
+    """What every check may read: the corpus, its index and seeds, its nodes in order."""
+
+    corpus: Corpus
+    index: CorpusIndex
+    seeds: Mapping[str, SeedText]
+    nodes: tuple[Node, ...]
+
+    def citations(self) -> Iterator[tuple[Node, Citation]]:
+        for node in self.nodes:
+            for citation in node.citations:
+                yield node, citation
+
+    @functools.cached_property
+    def node_ids(self) -> frozenset[str]:
+        return frozenset(node.id for node in self.nodes)
+
+    @functools.cached_property
+    def reference_ids(self) -> frozenset[str]:
+        return frozenset(reference.id for reference in self.corpus.references)
 
 
-def _duplicates(kind: str, items: Iterable[tuple[str, Location]]) -> list[Diagnostic]:
-    first: dict[str, Location] = {}
-    found = []
-    for item_id, location in items:
-        if item_id in first:
-            seen = first[item_id]
-            found.append(
-                _at(
-                    "E007",
-                    f"the {kind} id '{item_id}' is used twice (first at {seen})",
-                    location,
-                )
-            )
-        else:
-            first[item_id] = location
+Check = Callable[[Context], Iterable[Diagnostic]]
+
+
+@attrs.frozen(slots=True)
+class Registered:
+    code: str
+    run: Check
+    # A coverage check waits until the errors are fixed: a broken reference or an unreadable file
+    # would make it echo the error ("never cited") rather than say something new.
+    coverage: bool
+
+
+CHECKS: dict[str, Registered] = {}
+
+
+def check(code: str, *, coverage: bool = False) -> Callable[[Check], Check]:
+    """Register the check function of one rule code."""
+
+    def register(run: Check) -> Check:
+        if code not in RULES:
+            raise ValueError(f"{code} is not in the rule table")
+        if code in CHECKS:
+            raise ValueError(f"{code} has a check already: {CHECKS[code].run.__name__}")
+        CHECKS[code] = Registered(code, run, coverage)
+        return run
+
+    return register
+
+
+def validate(
+    corpus: Corpus,
+    seeds: Mapping[str, SeedText],
+    *,
+    complete: bool = True,
+    index: CorpusIndex | None = None,
+) -> list[Diagnostic]:
+    """Every registered check; `complete` is False when some tree file could not be read, which
+    silences the coverage checks that would only echo that error. `index`, when given, must be
+    the corpus's own (its node tables are not used here, so none are built)."""
+    context = Context(
+        corpus, index if index is not None else CorpusIndex(corpus), seeds, tuple(corpus.nodes())
+    )
+    found: list[Diagnostic] = []
+    for registered in CHECKS.values():
+        if not registered.coverage:
+            found += registered.run(context)
+    if complete and not any(d.is_error for d in found):
+        for registered in CHECKS.values():
+            if registered.coverage:
+                found += registered.run(context)
     return found
+
+
+# -- ids and references ----------------------------------------------------------------------
+
+
+@check("E007")
+def duplicate_ids(context: Context) -> Iterator[Diagnostic]:
+    corpus = context.corpus
+    for kind, items in (
+        ("person", ((p.id, p.location) for p in corpus.people)),
+        ("source", ((s.id, s.location) for s in corpus.sources)),
+        ("node", ((n.id, n.location) for n in context.nodes)),
+        ("reference", ((r.id, r.location) for r in corpus.references)),
+    ):
+        first: dict[str, Location] = {}
+        for item_id, location in items:
+            if item_id not in first:
+                first[item_id] = location
+                continue
+            yield Diagnostic.at(
+                "E007",
+                f"the {kind} id '{item_id}' is used twice (first at {first[item_id]})",
+                location,
+            )
+
+
+@check("E008")
+def unknown_sources(context: Context) -> Iterator[Diagnostic]:
+    sources = context.index.sources
+    for _, citation in context.citations():
+        if citation.source not in sources:
+            hint = did_you_mean(citation.source, sources)
+            yield Diagnostic.at(
+                "E008", f"unknown source '{citation.source}'{hint}", citation.location
+            )
+    references = context.reference_ids
+    for node in context.nodes:
+        for evidence in node.outcome.evidence if node.outcome is not None else ():
+            if evidence.reference is not None and evidence.reference not in references:
+                hint = did_you_mean(evidence.reference, references)
+                yield Diagnostic.at(
+                    "E008", f"unknown reference '{evidence.reference}'{hint}", evidence.location
+                )
+            if evidence.source is not None and evidence.source not in sources:
+                hint = did_you_mean(evidence.source, sources)
+                yield Diagnostic.at(
+                    "E008", f"unknown source '{evidence.source}'{hint}", evidence.location
+                )
+
+
+@check("E009")
+def unknown_people(context: Context) -> Iterator[Diagnostic]:
+    people = context.index.people
+    for source in context.corpus.sources:
+        for author in source.authors:
+            if author not in people:
+                hint = did_you_mean(author, people)
+                yield Diagnostic.at(
+                    "E009",
+                    f"source '{source.id}' names an unknown author '{author}'{hint}",
+                    source.location,
+                )
+    for _, citation in context.citations():
+        for role, person in (("speaker", citation.speaker), ("reported person", citation.reports)):
+            if person is not None and person not in people:
+                hint = did_you_mean(person, people)
+                yield Diagnostic.at("E009", f"unknown {role} '{person}'{hint}", citation.location)
+
+
+@check("E010")
+def unknown_see_also(context: Context) -> Iterator[Diagnostic]:
+    for node in context.nodes:
+        for target in node.see_also:
+            if target not in context.node_ids:
+                hint = did_you_mean(target, context.node_ids)
+                yield Diagnostic.at(
+                    "E010",
+                    f"see_also of '{node.id}' names an unknown node '{target}'{hint}",
+                    node.location,
+                )
+
+
+# -- quotes ----------------------------------------------------------------------------------
+
+
+@check("E011")
+def quotes_in_seeds(context: Context) -> Iterator[Diagnostic]:
+    sources, seeds = context.index.sources, context.seeds
+    for node in context.nodes:
+        quoted = [(c.source, c.quote, c.quote_location) for c in node.citations]
+        if node.outcome is not None:
+            quoted += [
+                (e.source, e.quote, e.location)
+                for e in node.outcome.evidence
+                if e.source is not None and e.quote is not None
+            ]
+        for source_id, quote, location in quoted:
+            source = sources.get(source_id)
+            seed = seeds.get(source.seed) if source is not None else None
+            if seed is not None and not seed.contains(quote):
+                yield _quote_missing(quote, seed, location)
+
+
+@check("W107", coverage=True)
+def speakers_inside_quotation_marks(context: Context) -> Iterator[Diagnostic]:
+    for _, citation in context.citations():
+        if citation.speaker is None:
+            continue
+        source = context.index.sources.get(citation.source)
+        seed = context.seeds.get(source.seed) if source is not None else None
+        match = seed.find(citation.quote) if seed is not None else None
+        if seed is not None and match is not None and not seed.inside_quotation_marks(match):
+            yield Diagnostic.at(
+                "W107",
+                f"the quote credited to speaker '{citation.speaker}' is not inside quotation "
+                "marks in the seed: the author's words reporting someone take "
+                f"'reports: {citation.speaker}' instead of 'speaker'",
+                citation.quote_location,
+            )
+
+
+def _quote_missing(quote: str, seed: SeedText, location: Location) -> Diagnostic:
+    message = f"the quote is not in the seed '{seed.name}'"
+    closest = seed.closest(quote)
+    if closest is not None and closest.similarity >= 0.4:
+        passage = closest.text if len(closest.text) <= 200 else closest.text[:197] + "..."
+        message += (
+            f"; the closest passage ({closest.similarity:.0%} alike, seed line {closest.line}) "
+            f'reads: "{passage}"'
+        )
+    return Diagnostic.at("E011", message, location)
+
+
+# -- hedge words -----------------------------------------------------------------------------
 
 
 def hedge_in_quote(word: str, quote: str) -> bool:
@@ -43,6 +238,18 @@ def hedge_in_quote(word: str, quote: str) -> bool:
 def _hedge_pattern(word: str) -> re.Pattern[str]:
     # A few dozen hedge words, checked against every quote of a corpus: compiled once each.
     return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in word.split()) + r"\b")
+
+
+@check("E022")
+def hedges_in_quotes(context: Context) -> Iterator[Diagnostic]:
+    for _, citation in context.citations():
+        if citation.likelihood and not hedge_in_quote(citation.likelihood, citation.quote):
+            yield Diagnostic.at(
+                "E022",
+                f"the hedge word '{citation.likelihood}' does not occur in the quote; "
+                "give the author's own word",
+                citation.location,
+            )
 
 
 # Words that name a chance rather than an event: "heightens the risk of war" says the risk rose.
@@ -82,235 +289,63 @@ def hedged_risk(word: str, quote: str) -> str | None:
     return None
 
 
-def validate(
-    corpus: Corpus,
-    seeds: Mapping[str, SeedText],
-    *,
-    complete: bool = True,
-    index: CorpusIndex | None = None,
-) -> list[Diagnostic]:
-    """Cross-record rules; `complete` is False when some tree file could not be read, which
-    silences the coverage warnings that would only echo that error. `index`, when given, must be
-    the corpus's own (its node tables are not used here, so none are built)."""
-    if index is None:
-        index = CorpusIndex(corpus)
-    found: list[Diagnostic] = []
-    nodes = list(corpus.nodes())
-    node_ids: set[str] | None = None  # built when a see_also first needs it
-
-    found += _duplicates("person", ((p.id, p.location) for p in corpus.people))
-    found += _duplicates("source", ((s.id, s.location) for s in corpus.sources))
-    found += _duplicates("node", ((n.id, n.location) for n in nodes))
-    found += _duplicates("reference", ((r.id, r.location) for r in corpus.references))
-    references = {r.id for r in corpus.references}
-
-    for source in corpus.sources:
-        for author in source.authors:
-            if author not in index.people:
-                hint = did_you_mean(author, index.people)
-                found.append(
-                    _at(
-                        "E009",
-                        f"source '{source.id}' names an unknown author '{author}'{hint}",
-                        source.location,
-                    )
-                )
-
-    cited_sources: set[str] = set()
-    for node in nodes:
-        if not node.citations:
-            found.append(
-                _at(
-                    "W101",
-                    f"node '{node.id}' has no citation: nothing shows who argues it",
-                    node.location,
-                )
-            )
-        if node.kind is NodeKind.QUESTION and len(node.children) < 2:
-            found.append(
-                _at(
-                    "E015",
-                    f"question '{node.id}' has {len(node.children)} alternative"
-                    f"{'' if len(node.children) == 1 else 's'}; a question needs two or more "
-                    "(make it an event if there is nothing to choose between)",
-                    node.location,
-                )
-            )
-        for target in node.see_also:
-            if node_ids is None:
-                node_ids = {n.id for n in nodes}
-            if target not in node_ids:
-                hint = did_you_mean(target, node_ids)
-                found.append(
-                    _at(
-                        "E010",
-                        f"see_also of '{node.id}' names an unknown node '{target}'{hint}",
-                        node.location,
-                    )
-                )
-        for citation in node.citations:
-            cited_sources.add(citation.source)
-            found += _check_citation(citation, index, seeds)
-        if node.outcome is not None:
-            if node.kind is NodeKind.QUESTION:
-                found.append(
-                    _at(
-                        "E024",
-                        f"question '{node.id}' has an outcome, but a question cannot happen: put "
-                        "the outcome on the alternative or event it is about",
-                        node.outcome.location,
-                    )
-                )
-            found += _check_outcome(node, index, references, seeds)
-
-    # Coverage warnings wait until the errors are fixed: a broken reference or an unreadable file
-    # would make them echo the error ("never cited") rather than say something new.
-    if not complete or any(d.is_error for d in found):
-        return found
-    for source in corpus.sources:
-        if source.id not in cited_sources:
-            found.append(_at("W102", f"source '{source.id}' is never cited", source.location))
-
-    credited = _credited_people(nodes, index)
-    for person in corpus.people:
-        if person.id not in credited:
-            found.append(
-                _at(
-                    "W104",
-                    f"person '{person.id}' is never cited (as a speaker, or as the author of a "
-                    "cited source)",
-                    person.location,
-                )
-            )
-
-    for node in nodes:
-        if node.kind is NodeKind.QUESTION and len(node.children) >= 2:
-            argued = [frozenset(v.key for v in index.supporters(c)) for c in node.children]
-            everyone = frozenset().union(*argued)
-            if len(everyone) == 1 and all(argued):
-                (only,) = everyone
-                found.append(
-                    _at(
-                        "W103",
-                        f"every alternative of question '{node.id}' is argued by "
-                        f"{index.voices[only].name} alone: no competition is shown",
-                        node.location,
-                    )
-                )
-    return found
-
-
-def _credited_people(nodes: list[Node], index: CorpusIndex) -> set[str]:
-    """The ids of the people some citation credits (`index.arguers` of every node, people only),
-    from two sets rather than a tuple of voices per citation."""
-    speakers: set[str] = set()  # speakers and reported people
-    sources: set[str] = set()  # cited without a speaker: their authors are credited
-    for node in nodes:
-        for citation in node.citations:
-            if citation.speaker is not None:
-                speakers.add(citation.speaker)
-            else:
-                sources.add(citation.source)
-                if citation.reports is not None:
-                    speakers.add(citation.reports)
-    credited = speakers & index.voices.keys()
-    for source_id in sources:
-        source = index.sources.get(source_id)
-        if source is not None:
-            credited.update(a for a in source.authors if a in index.voices)
-    return credited
-
-
-def _check_citation(
-    citation: Citation, index: CorpusIndex, seeds: Mapping[str, SeedText]
-) -> list[Diagnostic]:
-    found = []
-    source = index.sources.get(citation.source)
-    if source is None:
-        hint = did_you_mean(citation.source, index.sources)
-        found.append(_at("E008", f"unknown source '{citation.source}'{hint}", citation.location))
-    for role, person in (("speaker", citation.speaker), ("reported person", citation.reports)):
-        if person is not None and person not in index.people:
-            hint = did_you_mean(person, index.people)
-            found.append(_at("E009", f"unknown {role} '{person}'{hint}", citation.location))
-    if citation.likelihood:
-        if not hedge_in_quote(citation.likelihood, citation.quote):
-            found.append(
-                _at(
-                    "E022",
-                    f"the hedge word '{citation.likelihood}' does not occur in the quote; "
-                    "give the author's own word",
-                    citation.location,
-                )
-            )
-        elif not citation.hedge_checked:
-            qualified = hedged_risk(citation.likelihood, citation.quote)
-            if qualified is not None:
-                found.append(
-                    _at(
-                        "W108",
-                        f"the hedge word '{citation.likelihood}' seems to qualify a {qualified}, "
-                        "not the node's event: a heightened risk is not a likely event, so drop "
-                        "'likelihood'; if the word does qualify the event, add "
-                        "'hedge_checked: true'",
-                        citation.location,
-                    )
-                )
-    if source is not None:
-        seed = seeds.get(source.seed)
-        if seed is not None:
-            if citation.speaker is None:
-                if not seed.contains(citation.quote):
-                    found.append(_quote_missing(citation.quote, seed, citation.quote_location))
-            else:
-                match = seed.find(citation.quote)
-                if match is None:
-                    found.append(_quote_missing(citation.quote, seed, citation.quote_location))
-                elif citation.speaker in index.people and not seed.inside_quotation_marks(match):
-                    found.append(
-                        _at(
-                            "W107",
-                            f"the quote credited to speaker '{citation.speaker}' is not inside "
-                            "quotation marks in the seed: the author's words reporting someone "
-                            f"take 'reports: {citation.speaker}' instead of 'speaker'",
-                            citation.quote_location,
-                        )
-                    )
-    return found
-
-
-def _check_outcome(
-    node: Node, index: CorpusIndex, references: set[str], seeds: Mapping[str, SeedText]
-) -> list[Diagnostic]:
-    outcome = node.outcome
-    assert outcome is not None
-    found = []
-    for evidence in outcome.evidence:
-        if evidence.reference is not None and evidence.reference not in references:
-            hint = did_you_mean(evidence.reference, references)
-            found.append(
-                _at("E008", f"unknown reference '{evidence.reference}'{hint}", evidence.location)
-            )
-        if evidence.source is not None and evidence.quote is not None:
-            source = index.sources.get(evidence.source)
-            if source is None:
-                hint = did_you_mean(evidence.source, index.sources)
-                found.append(
-                    _at("E008", f"unknown source '{evidence.source}'{hint}", evidence.location)
-                )
-                continue
-            seed = seeds.get(source.seed)
-            if seed is not None and not seed.contains(evidence.quote):
-                found.append(_quote_missing(evidence.quote, seed, evidence.location))
-    if outcome.date is None or outcome.status is OutcomeStatus.OPEN:
-        return found
-    for citation in node.citations:
-        source = index.sources.get(citation.source)
-        if source is None or not citation.stance.is_forecast:
+@check("W108")
+def hedges_on_the_event(context: Context) -> Iterator[Diagnostic]:
+    for _, citation in context.citations():
+        if not citation.likelihood or citation.hedge_checked:
             continue
-        if timing(source.published, outcome.date) is Timing.AFTER:
-            found.append(
-                _at(
+        qualified = hedged_risk(citation.likelihood, citation.quote)
+        if qualified is not None and hedge_in_quote(citation.likelihood, citation.quote):
+            yield Diagnostic.at(
+                "W108",
+                f"the hedge word '{citation.likelihood}' seems to qualify a {qualified}, not the "
+                "node's event: a heightened risk is not a likely event, so drop 'likelihood'; if "
+                "the word does qualify the event, add 'hedge_checked: true'",
+                citation.location,
+            )
+
+
+# -- structure and outcomes ------------------------------------------------------------------
+
+
+@check("E015")
+def questions_have_alternatives(context: Context) -> Iterator[Diagnostic]:
+    for node in context.nodes:
+        count = len(node.children)
+        if node.kind is NodeKind.QUESTION and count < 2:
+            yield Diagnostic.at(
+                "E015",
+                f"question '{node.id}' has {count} alternative{'' if count == 1 else 's'}; a "
+                "question needs two or more (make it an event if there is nothing to choose "
+                "between)",
+                node.location,
+            )
+
+
+@check("E024")
+def outcomes_on_events(context: Context) -> Iterator[Diagnostic]:
+    for node in context.nodes:
+        if node.outcome is not None and node.kind is NodeKind.QUESTION:
+            yield Diagnostic.at(
+                "E024",
+                f"question '{node.id}' has an outcome, but a question cannot happen: put the "
+                "outcome on the alternative or event it is about",
+                node.outcome.location,
+            )
+
+
+@check("W106")
+def forecasts_before_outcomes(context: Context) -> Iterator[Diagnostic]:
+    for node in context.nodes:
+        outcome = node.outcome
+        if outcome is None or outcome.date is None or outcome.status is OutcomeStatus.OPEN:
+            continue
+        for citation in node.citations:
+            source = context.index.sources.get(citation.source)
+            if source is None or not citation.stance.is_forecast:
+                continue
+            if timing(source.published, outcome.date) is Timing.AFTER:
+                yield Diagnostic.at(
                     "W106",
                     f"'{source.id}' (published {source.published}) is cited as "
                     f"'{citation.stance.value}' on '{node.id}', which was settled on "
@@ -318,17 +353,78 @@ def _check_outcome(
                     "forecasts it; use stance 'explains'",
                     citation.location,
                 )
+
+
+# -- coverage --------------------------------------------------------------------------------
+
+
+@check("W101")
+def nodes_are_cited(context: Context) -> Iterator[Diagnostic]:
+    for node in context.nodes:
+        if not node.citations:
+            yield Diagnostic.at(
+                "W101",
+                f"node '{node.id}' has no citation: nothing shows who argues it",
+                node.location,
             )
-    return found
 
 
-def _quote_missing(quote: str, seed: SeedText, location: Location) -> Diagnostic:
-    message = f"the quote is not in the seed '{seed.name}'"
-    closest = seed.closest(quote)
-    if closest is not None and closest.similarity >= 0.4:
-        passage = closest.text if len(closest.text) <= 200 else closest.text[:197] + "..."
-        message += (
-            f"; the closest passage ({closest.similarity:.0%} alike, seed line {closest.line}) "
-            f'reads: "{passage}"'
-        )
-    return _at("E011", message, location)
+@check("W102", coverage=True)
+def sources_are_cited(context: Context) -> Iterator[Diagnostic]:
+    cited = {citation.source for _, citation in context.citations()}
+    for source in context.corpus.sources:
+        if source.id not in cited:
+            yield Diagnostic.at("W102", f"source '{source.id}' is never cited", source.location)
+
+
+@check("W103", coverage=True)
+def questions_show_competition(context: Context) -> Iterator[Diagnostic]:
+    index = context.index
+    for node in context.nodes:
+        if node.kind is not NodeKind.QUESTION or len(node.children) < 2:
+            continue
+        argued = [frozenset(v.key for v in index.supporters(c)) for c in node.children]
+        everyone = frozenset().union(*argued)
+        if len(everyone) == 1 and all(argued):
+            (only,) = everyone
+            yield Diagnostic.at(
+                "W103",
+                f"every alternative of question '{node.id}' is argued by "
+                f"{index.voices[only].name} alone: no competition is shown",
+                node.location,
+            )
+
+
+@check("W104", coverage=True)
+def people_are_cited(context: Context) -> Iterator[Diagnostic]:
+    credited = _credited_people(context)
+    for person in context.corpus.people:
+        if person.id not in credited:
+            yield Diagnostic.at(
+                "W104",
+                f"person '{person.id}' is never cited (as a speaker, a reported person, or the "
+                "author of a cited source)",
+                person.location,
+            )
+
+
+def _credited_people(context: Context) -> set[str]:
+    """The ids of the people some citation credits (`index.arguers` of every node and the
+    authors whose words report someone, people only), from two sets rather than a tuple of
+    voices per citation."""
+    index = context.index
+    named: set[str] = set()  # speakers and reported people
+    sources: set[str] = set()  # cited without a speaker: their authors are credited
+    for _, citation in context.citations():
+        if citation.speaker is not None:
+            named.add(citation.speaker)
+        else:
+            sources.add(citation.source)
+            if citation.reports is not None:
+                named.add(citation.reports)
+    credited = named & index.voices.keys()
+    for source_id in sources:
+        source = index.sources.get(source_id)
+        if source is not None:
+            credited.update(a for a in source.authors if a in index.voices)
+    return credited

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from explorer.diagnostics import RULES
 from explorer.load import load_corpus
+from explorer.validate import CHECKS, check
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -275,7 +277,37 @@ def test_a_reported_position_counts_for_the_person_and_names_the_author(tmp_path
     result = load_corpus(folder)
     assert result.diagnostics == ()
     index = result.index
+    assert index is not None
     node = index.nodes["crews-move"]
     (citation,) = [c for c in node.citations if c.reports is not None]
     assert [v.key for v in index.voices_of(citation)] == ["mara-quay"]
     assert index.credit(citation) == "Mara Quay, as reported by Ledger Weekly (author not named)"
+
+
+def _codes_emitted_outside_the_validator() -> dict[str, set[str]]:
+    """Rule codes written as literals in the reader, the builder and the loader: code → modules."""
+    package = Path(__file__).resolve().parent.parent / "explorer"
+    found: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        if path.name in {"diagnostics.py", "validate.py", "bench.py"}:
+            continue
+        for code in re.findall(r"\"([EW]\d{3})\"", path.read_text(encoding="utf-8")):
+            found.setdefault(code, set()).add(path.name)
+    return found
+
+
+def test_every_rule_is_checked_in_one_place() -> None:
+    """A rule is a registered check of the validator, or emitted while reading and building:
+    never neither (a rule nobody checks) and never both (two checks that can drift)."""
+    elsewhere = _codes_emitted_outside_the_validator()
+    assert set(CHECKS) | set(elsewhere) == set(RULES)
+    assert not set(CHECKS) & set(elsewhere), set(CHECKS) & set(elsewhere)
+    for code, registered in CHECKS.items():
+        assert registered.code == code
+
+
+def test_registering_an_unknown_code_or_a_second_check_fails() -> None:
+    with pytest.raises(ValueError, match="not in the rule table"):
+        check("E999")(lambda _context: ())
+    with pytest.raises(ValueError, match="has a check already"):
+        check("E007")(lambda _context: ())
