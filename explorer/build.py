@@ -25,7 +25,9 @@ from explorer.model import (
     OutcomeStatus,
     PartialDate,
     Person,
+    QuoteEvidence,
     Reference,
+    ReferenceEvidence,
     Source,
     SourceKind,
     Stance,
@@ -255,12 +257,12 @@ class FileBuilder:
             id=source_id,
             title=self.text(fields, "title") or "",
             outlet=self.text(fields, "outlet") or "",
-            published=self.date(fields, "published") or PartialDate(1),
+            published=self.date(fields, "published"),
             published_note=self.text(fields, "published_note", required=False),
             url=self.text(fields, "url", required=False),
             authors=self.slugs(fields, "authors"),
             seed=seed,
-            kind=kind or SourceKind.OPINION,
+            kind=kind,
             location=self.location(value),
         )
 
@@ -320,7 +322,7 @@ class FileBuilder:
             id=reference_id,
             title=self.text(fields, "title") or "",
             publisher=self.text(fields, "publisher") or "",
-            date=self.date(fields, "date") or PartialDate(1),
+            date=self.date(fields, "date"),
             url=self.text(fields, "url") or "",
             location=self.location(value),
         )
@@ -343,7 +345,10 @@ class FileBuilder:
                 value,
             )
             return None
-        return Evidence(source, quote, reference, summary, self.location(value))
+        if source is not None and quote is not None:
+            return QuoteEvidence(source, quote, self.location(value))
+        assert reference is not None and summary is not None  # the other side, checked above
+        return ReferenceEvidence(reference, summary, self.location(value))
 
     def outcome(self, value: Value) -> Outcome | None:
         fields = self.fields(value, schema.OUTCOME)

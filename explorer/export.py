@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from explorer.likelihood import band_for
-from explorer.model import Corpus, Node, Outcome
+from explorer.model import Corpus, Node, Outcome, QuoteEvidence
 from explorer.queries import CorpusIndex
 
 
@@ -24,12 +24,12 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
                 "id": s.id,
                 "title": s.title,
                 "outlet": s.outlet,
-                "published": str(s.published),
+                "published": str(s.published) if s.published is not None else None,
                 "published_note": s.published_note,
                 "url": s.url,
                 "authors": list(s.authors),
                 "seed": f"{seeds_name}/{s.seed}",
-                "kind": s.kind.value,
+                "kind": s.kind.value if s.kind is not None else None,
             }
             for s in corpus.sources
         ],
@@ -38,7 +38,7 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
                 "id": r.id,
                 "title": r.title,
                 "publisher": r.publisher,
-                "date": str(r.date),
+                "date": str(r.date) if r.date is not None else None,
                 "url": r.url,
             }
             for r in corpus.references
@@ -58,7 +58,7 @@ def _outcome(outcome: Outcome | None) -> dict[str, Any] | None:
         "evidence": [
             # A reference's summary is ours, not a verified quote: the key says which it is.
             {"source": e.source, "quote": e.quote}
-            if e.source is not None
+            if isinstance(e, QuoteEvidence)
             else {"reference": e.reference, "summary": e.summary}
             for e in outcome.evidence
         ],

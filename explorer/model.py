@@ -186,6 +186,11 @@ class PartialDate:
         return text
 
 
+def date_text(date: PartialDate | None) -> str:
+    """A date as written, or what stands for one the file did not give validly."""
+    return "date not given" if date is None else str(date)
+
+
 @attrs.frozen(slots=True, weakref_slot=False)
 class Person:
     id: str
@@ -199,13 +204,17 @@ class Source:
     id: str
     title: str
     outlet: str
-    published: PartialDate
+    published: PartialDate | None  # None when the file's date is missing or not valid
     published_note: str | None
     url: str | None
     authors: tuple[str, ...]  # person ids; empty when no author is established
     seed: str  # a file name inside the corpus's seeds folder
-    kind: SourceKind
+    kind: SourceKind | None  # None when missing or not one of the kinds
     location: Location
+
+    @property
+    def kind_text(self) -> str:
+        return self.kind.value if self.kind is not None else "kind not given"
 
 
 @attrs.frozen(slots=True, weakref_slot=False)
@@ -215,20 +224,31 @@ class Reference:
     id: str
     title: str
     publisher: str
-    date: PartialDate
+    date: PartialDate | None  # None when missing or not valid
     url: str
     location: Location
 
 
 @attrs.frozen(slots=True, weakref_slot=False)
-class Evidence:
-    """Why an outcome is what it is: a quote from a seed (verified), or a reference's summary."""
+class QuoteEvidence:
+    """A seed that reports the event, with a quote verified against it."""
 
-    source: str | None  # a seed source id, with `quote`
-    quote: str | None
-    reference: str | None  # a reference id, with `summary`
-    summary: str | None  # in our words: not verified against a stored text
+    source: str  # a seed source id
+    quote: str
     location: Location
+
+
+@attrs.frozen(slots=True, weakref_slot=False)
+class ReferenceEvidence:
+    """A public document with no stored text: its summary is in our words, never verified."""
+
+    reference: str  # a reference id
+    summary: str
+    location: Location
+
+
+# Why an outcome is what it is: one or the other, never both.
+Evidence = QuoteEvidence | ReferenceEvidence
 
 
 @attrs.frozen(slots=True, weakref_slot=False)

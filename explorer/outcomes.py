@@ -23,7 +23,9 @@ class Timing(enum.Enum):
     UNCERTAIN = "uncertain"  # the dates are too coarse to tell
 
 
-def timing(published: PartialDate, event: PartialDate) -> Timing:
+def timing(published: PartialDate | None, event: PartialDate) -> Timing:
+    if published is None:  # the source's date is not given validly: nothing can be told
+        return Timing.UNCERTAIN
     if published.latest < event.earliest:
         return Timing.BEFORE
     if published.earliest >= event.latest:

@@ -23,17 +23,16 @@ class Voice:
     key: str  # a person id, or "source:<id>" for an outlet standing in for an unnamed author
     name: str
     role: str
-    person: Person | None = None
-    source: Source | None = None  # set for an outlet voice
+    subject: Person | Source  # the person, or the source whose outlet stands for its author
 
     @property
     def is_outlet(self) -> bool:
-        return self.person is None
+        return isinstance(self.subject, Source)
 
     @property
     def short(self) -> str:
         """Initials for badges: 'SH' for Stephen Hadley, 'RS' for Responsible Statecraft."""
-        name = self.source.outlet if self.source is not None else self.name
+        name = self.subject.outlet if isinstance(self.subject, Source) else self.name
         words = [
             w for w in name.replace("-", " ").split() if w[:1].isalpha() and w.lower() != "the"
         ]
@@ -128,13 +127,13 @@ class CorpusIndex:
         self.people: dict[str, Person] = {p.id: p for p in corpus.people}
         self.sources: dict[str, Source] = {s.id: s for s in corpus.sources}
         self.voices: dict[str, Voice] = {
-            p.id: Voice(p.id, p.name, p.role, person=p) for p in corpus.people
+            p.id: Voice(p.id, p.name, p.role, p) for p in corpus.people
         }
         for source in corpus.sources:
             if not source.authors:
                 key = OUTLET_PREFIX + source.id
                 self.voices[key] = Voice(
-                    key, f"{source.outlet} (author not named)", "outlet", source=source
+                    key, f"{source.outlet} (author not named)", "outlet", source
                 )
 
     # -- structure ---------------------------------------------------------------------------

@@ -14,7 +14,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 import attrs
 
 from explorer.diagnostics import RULES, Diagnostic, did_you_mean
-from explorer.model import Citation, Corpus, Location, Node, NodeKind, OutcomeStatus
+from explorer.model import (
+    Citation,
+    Corpus,
+    Location,
+    Node,
+    NodeKind,
+    OutcomeStatus,
+    QuoteEvidence,
+    ReferenceEvidence,
+)
 from explorer.outcomes import Timing, timing
 from explorer.queries import CorpusIndex
 from explorer.quotes import SeedText, fold
@@ -132,12 +141,13 @@ def unknown_sources(context: Context) -> Iterator[Diagnostic]:
     references = context.reference_ids
     for node in context.nodes:
         for evidence in node.outcome.evidence if node.outcome is not None else ():
-            if evidence.reference is not None and evidence.reference not in references:
-                hint = did_you_mean(evidence.reference, references)
-                yield Diagnostic.at(
-                    "E008", f"unknown reference '{evidence.reference}'{hint}", evidence.location
-                )
-            if evidence.source is not None and evidence.source not in sources:
+            if isinstance(evidence, ReferenceEvidence):
+                if evidence.reference not in references:
+                    hint = did_you_mean(evidence.reference, references)
+                    yield Diagnostic.at(
+                        "E008", f"unknown reference '{evidence.reference}'{hint}", evidence.location
+                    )
+            elif evidence.source not in sources:
                 hint = did_you_mean(evidence.source, sources)
                 yield Diagnostic.at(
                     "E008", f"unknown source '{evidence.source}'{hint}", evidence.location
@@ -188,7 +198,7 @@ def quotes_in_seeds(context: Context) -> Iterator[Diagnostic]:
             quoted += [
                 (e.source, e.quote, e.location)
                 for e in node.outcome.evidence
-                if e.source is not None and e.quote is not None
+                if isinstance(e, QuoteEvidence)
             ]
         for source_id, quote, location in quoted:
             source = sources.get(source_id)

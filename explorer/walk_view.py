@@ -6,14 +6,16 @@ import json
 from typing import Any
 
 from explorer.formats.markdown import inline
-from explorer.model import NodeKind
+from explorer.model import NodeKind, date_text
 from explorer.queries import CorpusIndex
 from explorer.walks import Argument, Walk
 
 
 def _who(argument: Argument, index: CorpusIndex) -> str:
     source = index.sources.get(argument.citation.source)
-    where = f"{source.outlet}, {source.published}" if source else argument.citation.source
+    where = (
+        f"{source.outlet}, {date_text(source.published)}" if source else argument.citation.source
+    )
     hedge = argument.citation.likelihood
     sure = f"“{hedge}”: {argument.band_text}" if hedge else "likelihood not stated"
     reported = ""

@@ -20,7 +20,7 @@ from explorer.formats.common import (
     relation,
     stances_by_voice,
 )
-from explorer.model import Citation, Corpus
+from explorer.model import Citation, Corpus, Source, date_text
 from explorer.queries import CorpusIndex, Voice
 
 # Characters that start or end inline syntax anywhere in a line: emphasis, code, links, raw HTML
@@ -61,8 +61,8 @@ def _heading(level: int, text: str) -> str:
 
 def _voice(voice: Voice) -> str:
     """`Ada Gale (AG)`; an outlet standing in for its author: `Ledger (LW, author not named)`."""
-    if voice.source is not None:
-        return f"{inline(voice.source.outlet)} ({inline(voice.short)}, author not named)"
+    if isinstance(voice.subject, Source):
+        return f"{inline(voice.subject.outlet)} ({inline(voice.short)}, author not named)"
     return f"{inline(voice.name)} ({inline(voice.short)})"
 
 
@@ -89,9 +89,8 @@ def _citation(citation: Citation, index: CorpusIndex) -> list[str]:
     if source is None:
         where = f"unknown source {code(citation.source)}"
     else:
-        where = (
-            f"*{inline(source.title)}* ({inline(source.outlet)}, {inline(str(source.published))})"
-        )
+        published = inline(date_text(source.published))
+        where = f"*{inline(source.title)}* ({inline(source.outlet)}, {published})"
     attribution = " · ".join(
         [
             f"— {inline(credited(citation, index))}, {where}",
@@ -159,11 +158,11 @@ def _sources(corpus: Corpus, index: CorpusIndex) -> list[str]:
     for source in corpus.sources:
         authors = ", ".join(index.people[a].name for a in source.authors if a in index.people)
         by = f", by {inline(authors)}" if authors else ", author not named"
-        date = inline(str(source.published))
+        date = inline(date_text(source.published))
         if source.published_note:
             date += f" ({inline(source.published_note)})"
         line = (
-            f"- *{inline(source.title)}* — {inline(source.outlet)}, {date}, {source.kind.value}{by}"
+            f"- *{inline(source.title)}* — {inline(source.outlet)}, {date}, {source.kind_text}{by}"
         )
         if source.url:
             line += f". {_url(source.url)}"

@@ -21,7 +21,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from explorer.load import load_corpus
-from explorer.model import Node
+from explorer.model import Node, QuoteEvidence
 from explorer.quotes import fold
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
@@ -237,7 +237,10 @@ def test_the_hostile_fixture_validates_and_holds_markup_in_every_text_field() ->
         texts += [node.title, node.claim, *(c.quote for c in node.citations)]
         if node.outcome is not None:
             texts.append(node.outcome.note)
-            texts += [e.quote or e.summary or "" for e in node.outcome.evidence]
+            texts += [
+                e.quote if isinstance(e, QuoteEvidence) else e.summary
+                for e in node.outcome.evidence
+            ]
     assert all("[" in text and "]" in text for text in texts), [t for t in texts if "[" not in t]
     markup = ("[/]", "[bold]x[/italic]", "[@click=app.quit]", "[link=https://example.com]")
     assert all(any(m in t for t in texts) for m in markup)

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
-from explorer.model import Source
+from explorer.model import Source, date_text
 from explorer.quotes import Match, SeedText
 from explorer.tui.widgets.labels import one_line, styled
 from explorer.tui.widgets.seed_view import SeedView
@@ -38,7 +38,10 @@ class SourceHeader(Themed, Static):
         muted = self._style("source-header--muted")
         text = styled(one_line(source.title), self._style("source-header--title"))
         authors = "" if source.authors else " · author not named"
-        text.append(f"\n{source.outlet} · {source.published} · {source.kind.value}{authors}", muted)
+        text.append(
+            f"\n{source.outlet} · {date_text(source.published)} · {source.kind_text}{authors}",
+            muted,
+        )
         text.append(f" · {source.seed}", muted)
         if source.url:
             text.append(f"\n{source.url}", muted)

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from explorer.likelihood import hedge_phrase
-from explorer.model import Citation, Node, NodeKind, Stance
+from explorer.model import Citation, Node, NodeKind, Source, Stance, date_text
 from explorer.queries import CorpusIndex, Voice
 from explorer.tui.focus import PALETTE_SIZE, Mark, Palette, View
 from explorer.tui.hindsight import OUTCOME_CLASSES, outcome_mark
@@ -214,7 +214,15 @@ def source_text(citation: Citation, index: CorpusIndex) -> str:
     source = index.sources.get(citation.source)
     if source is None:
         return f"unknown source '{citation.source}'"
-    return f"{one_line(source.title)} · {source.outlet} · {source.published} · {source.kind.value}"
+    return source_line(source)
+
+
+def source_line(source: Source) -> str:
+    """`Title · Outlet · 2020-01-05 · opinion`."""
+    return (
+        f"{one_line(source.title)} · {source.outlet} · {date_text(source.published)} · "
+        f"{source.kind_text}"
+    )
 
 
 def voice_line(voice: Voice, palette: Palette, style_of: StyleOf) -> Text:

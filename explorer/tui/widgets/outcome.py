@@ -7,10 +7,10 @@ from collections.abc import Mapping
 
 from rich.text import Text
 
-from explorer.model import Evidence, Outcome, Reference
+from explorer.model import Evidence, Outcome, Reference, ReferenceEvidence, date_text
 from explorer.queries import CorpusIndex
 from explorer.tui.hindsight import OutcomeMark
-from explorer.tui.widgets.labels import StyleOf, one_line
+from explorer.tui.widgets.labels import StyleOf, one_line, source_line
 
 SUMMARY_LABEL = "Summary, not verified against a stored text"
 
@@ -39,29 +39,23 @@ def evidence_text(
     summary after an explicit label."""
     muted = style_of("label--muted")
     text = Text()
-    if evidence.reference is not None:
+    if isinstance(evidence, ReferenceEvidence):
         reference = references.get(evidence.reference)
         if reference is None:
             text.append(f"unknown reference '{evidence.reference}'", muted)
         else:
             text.append(one_line(reference.title))
-            text.append(f" · {reference.publisher} · {reference.date}", muted)
+            text.append(f" · {reference.publisher} · {date_text(reference.date)}", muted)
             text.append(f"\n{reference.url}", muted)
-        if evidence.summary:
-            text.append("\n")
-            text.append(f"{SUMMARY_LABEL}: ", style_of("detail--label"))
-            text.append(one_line(evidence.summary))
-        return text
-    if evidence.quote:
-        text.append(f"“{one_line(evidence.quote)}”", style_of("detail--quote"))
         text.append("\n")
-    source = index.sources.get(evidence.source or "")
+        text.append(f"{SUMMARY_LABEL}: ", style_of("detail--label"))
+        text.append(one_line(evidence.summary))
+        return text
+    text.append(f"“{one_line(evidence.quote)}”", style_of("detail--quote"))
+    text.append("\n")
+    source = index.sources.get(evidence.source)
     if source is None:
         text.append(f"unknown source '{evidence.source}'", muted)
     else:
-        text.append(
-            f"{one_line(source.title)} · {source.outlet} · {source.published} · "
-            f"{source.kind.value}",
-            muted,
-        )
+        text.append(source_line(source), muted)
     return text
