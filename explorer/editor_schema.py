@@ -50,7 +50,9 @@ def _field_schema(field: schema.Field) -> dict[str, Any]:
     elif kind is FieldType.FILES:
         result = {"type": "array", "items": {"type": "string", "pattern": r"^[^/\\]+$"}}
     elif kind is FieldType.FLAG:
-        result = {"type": "boolean"}
+        # YAML's `true` is a boolean to a language server; the explorer reads it as the text
+        # "true", so a quoted 'true' is accepted too.
+        result = {"enum": [True, False, "true", "false"]}
     elif kind is FieldType.NODE:
         result = _ref("node")
     else:

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from explorer.bundled import bundled_scenarios
+from explorer.likelihood import band_for
 from explorer.load import load_corpus
+from explorer.model import NodeKind, OutcomeStatus
+from explorer.outcomes import scorecards
 from explorer.queries import CorpusIndex
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +79,34 @@ def test_each_article_contributes_several_citations(index: CorpusIndex) -> None:
 
 
 def test_quoted_people_speak_for_themselves(index: CorpusIndex) -> None:
-    speakers = {
-        c.speaker for node in index.ordered_nodes() for c in node.citations if c.speaker is not None
-    }
-    assert {"adib-moghaddam", "weinbaum", "hamid", "wahab"} <= speakers
+    citations = [c for node in index.ordered_nodes() for c in node.citations]
+    speakers = {c.speaker for c in citations if c.speaker is not None}
+    assert {"adib-moghaddam", "weinbaum", "hamid"} <= speakers
+    # Seed 003 never quotes Bilal Wahab: Simon's words report his position.
+    assert "wahab" not in speakers
+    reported = {(c.reports, c.source) for c in citations if c.reports is not None}
+    assert {("wahab", "rs-2022"), ("weinbaum", "ozy-2020")} <= reported
+
+
+def test_the_scorecard_counts_one_forecast_per_person_and_node_and_scores_only_probabilities(
+    index: CorpusIndex,
+) -> None:
+    """What readers quote: one forecast per voice and node, no possibility word with a number,
+    and a Brier score over exactly the settled forecasts with a probability word."""
+    for card in scorecards(index):
+        nodes = [f.node.id for f in card.forecasts]
+        assert len(nodes) == len(set(nodes)), card.voice.key
+        for forecast in card.forecasts:
+            band = band_for(forecast.citation.likelihood or "")
+            if band is not None and not band.has_probability:
+                assert forecast.probability is None and not forecast.scored
+        settled = [
+            f
+            for f in card.forecasts
+            if f.scored and f.status in (OutcomeStatus.HAPPENED, OutcomeStatus.DID_NOT_HAPPEN)
+        ]
+        assert len(card.brier_pairs) == len(settled)
+
+
+def test_no_question_has_an_outcome(index: CorpusIndex) -> None:
+    assert not [n.id for n in index.ordered_nodes() if n.kind is NodeKind.QUESTION and n.outcome]

@@ -295,10 +295,10 @@ def test_markdown_brief_of_the_bundled_corpus_has_every_node_and_voice() -> None
     corpus = load(ROOT / "scenarios")
     brief = render("markdown", corpus)
     index_nodes = list(corpus.nodes())
-    assert len(index_nodes) == 55
+    assert len(index_nodes) == 59
     for node in index_nodes:
         assert f"`{node.id}`" in brief
-    assert brief.count("\n> — ") == sum(len(n.citations) for n in index_nodes) == 128
+    assert brief.count("\n> — ") == sum(len(n.citations) for n in index_nodes) == 133
     assert "## By person" in brief and "### Stephen Hadley (SH)" in brief
 
 
@@ -378,7 +378,7 @@ def test_dot_of_the_fixture_is_read_by_graphviz(mini: Corpus) -> None:
 def test_dot_of_the_bundled_corpus_is_read_by_graphviz() -> None:
     corpus = load(ROOT / "scenarios")
     drawn = svg_node_texts(run_dot(render("dot", corpus)))
-    assert len(drawn) == 55 + 1
+    assert len(drawn) == 59 + 1
 
 
 def test_dot_hostile_labels_are_drawn_as_written(hostile: Corpus) -> None:
