@@ -7,12 +7,19 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
 
 from explorer.bundled import bundled_scenarios
 from explorer.diagnostics import summary
 from explorer.formats import FORMATS
 from explorer.load import LoadResult, load_corpus, load_corpus_file
 from explorer.locate import CorpusNotFound, find_corpora
+
+if TYPE_CHECKING:
+    from explorer.model import Corpus
+    from explorer.queries import CorpusIndex
 
 EXIT_OK, EXIT_DIAGNOSTICS, EXIT_USAGE = 0, 1, 2
 
@@ -183,24 +190,41 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_DIAGNOSTICS if failing else EXIT_OK
 
 
-def _loaded(args: argparse.Namespace) -> LoadResult | int:
-    """The loaded corpus, or an exit code after printing why there is none."""
-    result = load_corpus(_target(args))
-    if result.corpus is None:
-        for diagnostic in result.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
-        return EXIT_DIAGNOSTICS
-    return result
+@attrs.frozen
+class Loaded:
+    """A corpus that loaded (perhaps with diagnostics), with its index: what most commands need."""
+
+    corpus: Corpus
+    index: CorpusIndex
+    result: LoadResult
+
+    @property
+    def errors(self) -> bool:
+        return bool(self.result.errors)
 
 
-def _export(args: argparse.Namespace) -> int:
+def _with_corpus(
+    handler: Callable[[argparse.Namespace, Loaded], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A command that runs only on a loaded corpus; when none loads, the diagnostics are printed
+    and the command exits 1 without running."""
+
+    def run(args: argparse.Namespace) -> int:
+        result = load_corpus(_target(args))
+        if result.corpus is None or result.index is None:
+            for diagnostic in result.diagnostics:
+                print(diagnostic.format(), file=sys.stderr)
+            return EXIT_DIAGNOSTICS
+        return handler(args, Loaded(result.corpus, result.index, result))
+
+    return run
+
+
+@_with_corpus
+def _export(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer.formats import render
 
-    result = _loaded(args)
-    if isinstance(result, int):
-        return result
-    assert result.corpus is not None
-    text = render(args.format, result.corpus)
+    text = render(args.format, loaded.corpus)
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
     else:
@@ -212,19 +236,19 @@ def _export(args: argparse.Namespace) -> int:
             reason = error.strerror or str(error)
             print(f"explorer: cannot write {args.output}: {reason}", file=sys.stderr)
             return EXIT_USAGE
-    if result.errors:
-        print(f"{summary(result.diagnostics)}: run 'explorer check' for details", file=sys.stderr)
+    if loaded.errors:
+        print(
+            f"{summary(loaded.result.diagnostics)}: run 'explorer check' for details",
+            file=sys.stderr,
+        )
         return EXIT_DIAGNOSTICS
     return EXIT_OK
 
 
-def _show(args: argparse.Namespace) -> int:
+@_with_corpus
+def _show(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer.show import ShowOptions, UnknownChoice, print_tree
 
-    result = _loaded(args)
-    if isinstance(result, int):
-        return result
-    assert result.corpus is not None
     # `explorer` without a terminal comes here too, with no filter options.
     options = ShowOptions(
         person=getattr(args, "person", None),
@@ -233,12 +257,15 @@ def _show(args: argparse.Namespace) -> int:
         depth=getattr(args, "depth", None),
     )
     try:
-        print_tree(result.corpus, options, sys.stdout)
+        print_tree(loaded.corpus, options, sys.stdout)
     except UnknownChoice as error:
         print(f"explorer: {error}", file=sys.stderr)
         return EXIT_USAGE
-    if result.errors:
-        print(f"{summary(result.diagnostics)}: run 'explorer check' for details", file=sys.stderr)
+    if loaded.errors:
+        print(
+            f"{summary(loaded.result.diagnostics)}: run 'explorer check' for details",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -255,15 +282,12 @@ def _open(args: argparse.Namespace) -> int:
     return app.return_code or EXIT_OK
 
 
-def _walk(args: argparse.Namespace) -> int:
+@_with_corpus
+def _walk(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer import walk_view
     from explorer.walks import WalkError, walk_through
 
-    result = _loaded(args)
-    if isinstance(result, int):
-        return result
-    index = result.index
-    assert index is not None
+    index = loaded.index
     ids = [part.strip() for part in args.through.split(",") if part.strip()]
     try:
         walk = walk_through(index, ids)
@@ -275,15 +299,12 @@ def _walk(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _compare(args: argparse.Namespace) -> int:
+@_with_corpus
+def _compare(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer import compare_view
     from explorer.walks import compare_matrix
 
-    result = _loaded(args)
-    if isinstance(result, int):
-        return result
-    assert result.index is not None
-    matrix = compare_matrix(result.index, args.tag)
+    matrix = compare_matrix(loaded.index, args.tag)
     render = {"csv": compare_view.to_csv, "json": compare_view.to_json}.get(
         args.format, compare_view.to_markdown
     )
@@ -291,15 +312,12 @@ def _compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _scorecard(args: argparse.Namespace) -> int:
+@_with_corpus
+def _scorecard(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer import scorecard_view
     from explorer.outcomes import scorecards
 
-    result = _loaded(args)
-    if isinstance(result, int):
-        return result
-    assert result.index is not None
-    cards = scorecards(result.index)
+    cards = scorecards(loaded.index)
     render = {"markdown": scorecard_view.to_markdown, "json": scorecard_view.to_json}.get(
         args.format, scorecard_view.to_text
     )
@@ -325,15 +343,12 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _new(args: argparse.Namespace) -> int:
+@_with_corpus
+def _new(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer.atomic import FileChanged, Fingerprint, write_atomic
     from explorer.scaffold import ScaffoldError, insert_node, insert_source
 
-    result = _loaded(args)
-    if isinstance(result, int):
-        return result
-    corpus = result.corpus
-    assert corpus is not None
+    corpus = loaded.corpus
     try:
         if args.new_kind == "source":
             corpus_file = find_corpora(_target(args))[0]
