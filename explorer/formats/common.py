@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 import attrs
 
-from explorer.likelihood import hedge_phrase
 from explorer.model import Citation, Node, NodeKind, Stance
 from explorer.queries import CorpusIndex, Voice
 
@@ -77,10 +76,6 @@ def stances_by_voice(node: Node, index: CorpusIndex) -> dict[str, tuple[Voice, l
 def is_contested(node: Node, index: CorpusIndex) -> bool:
     """Someone argues for the node and someone against it."""
     return bool(index.supporters(node)) and bool(index.opponents(node))
-
-
-def likelihood_text(word: str | None) -> str:
-    return hedge_phrase(word, "likelihood not stated")
 
 
 def credited(citation: Citation, index: CorpusIndex) -> str:

@@ -14,12 +14,12 @@ from explorer.formats.common import (
     corpus_counts,
     credited,
     kind_word,
-    likelihood_text,
     one_line,
     placed_nodes,
     relation,
     stances_by_voice,
 )
+from explorer.likelihood import hedge_phrase
 from explorer.model import Citation, Corpus, Source, date_text
 from explorer.queries import CorpusIndex, Voice
 
@@ -95,7 +95,7 @@ def _citation(citation: Citation, index: CorpusIndex) -> list[str]:
         [
             f"— {inline(credited(citation, index))}, {where}",
             citation.stance.value,
-            inline(likelihood_text(citation.likelihood)),
+            inline(hedge_phrase(citation.likelihood, "likelihood not stated")),
         ]
     )
     return [f"> {inline(citation.quote)}", ">", f"> {attribution}", ""]

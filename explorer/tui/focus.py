@@ -64,9 +64,6 @@ class Focus:
     def toggled_collapse(self) -> Focus:
         return Focus(self.people, not self.collapsed) if self.people else self
 
-    def cleared(self) -> Focus:
-        return Focus()
-
 
 class View:
     """The focus applied to one corpus: marks, dimming and the nodes kept when collapsed."""

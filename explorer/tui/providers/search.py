@@ -13,7 +13,7 @@ from textual.message import Message
 from explorer.queries import CorpusIndex, SearchHit, SearchKind
 from explorer.quotes import fold
 from explorer.tui.messages import JumpToNode, PersonChosen, SourceOpened
-from explorer.tui.widgets.labels import one_line
+from explorer.tui.widgets.labels import one_line, shorten
 
 KIND_LABEL = {
     SearchKind.NODE: "node",
@@ -23,11 +23,6 @@ KIND_LABEL = {
 }
 MAX_DISPLAY = 90
 MATCH_STYLE = Style(bold=True, underline=True)  # when the palette gives no match style
-
-
-def shorten(text: str, width: int = MAX_DISPLAY) -> str:
-    text = one_line(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def hit_message(hit: SearchHit) -> Message:
@@ -46,7 +41,7 @@ def hit_display(hit: SearchHit, query: str, index: CorpusIndex, match_style: Sty
     if hit.kind is SearchKind.NODE and node is not None and hit.text != node.title:
         kind = "claim"
     text = Text(f"{kind:<7}")
-    shown = shorten(hit.text)
+    shown = shorten(hit.text, MAX_DISPLAY)
     start = len(text)
     text.append(shown)
     folded = fold(shown).casefold()

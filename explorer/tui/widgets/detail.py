@@ -14,6 +14,7 @@ from textual.events import Click
 from textual.theme import Theme
 from textual.widgets import Static
 
+from explorer.likelihood import hedge_phrase
 from explorer.model import Citation, Node, Outcome
 from explorer.queries import CorpusIndex
 from explorer.tui.focus import Palette
@@ -21,7 +22,6 @@ from explorer.tui.messages import SourceRequested
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
     glyph,
-    likelihood_text,
     one_line,
     source_text,
     styled,
@@ -204,7 +204,7 @@ class DetailPane(Themed, VerticalScroll):
         stance_style = style("detail--doubts") if not citation.stance.supports else Style()
         text.append(citation.stance.value, stance_style)
         text.append(" · likelihood ", style("label--muted"))
-        text.append(likelihood_text(citation.likelihood))
+        text.append(hedge_phrase(citation.likelihood))
         text.append("\n")
         text.append(f"“{one_line(citation.quote)}”", style("detail--quote"))
         text.append("\n")

@@ -201,10 +201,6 @@ def path_text(path: Iterable[Node], style_of: StyleOf) -> Text:
     return text
 
 
-def likelihood_text(word: str | None) -> str:
-    return hedge_phrase(word)
-
-
 def voices_text(citation: Citation, index: CorpusIndex) -> str:
     """Who a citation credits, with roles; outlets without an author say so."""
     return index.credit(citation, roles=True)
@@ -251,5 +247,5 @@ def argument_text(
     text.append("  ")
     text.append(citation.stance.value, stance_style(citation.stance, style_of))
     text.append(" · ", style_of("label--muted"))
-    text.append(likelihood_text(citation.likelihood))
+    text.append(hedge_phrase(citation.likelihood))
     return text
