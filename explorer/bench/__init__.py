@@ -1,0 +1,26 @@
+"""Benchmark: how loading and the explorer scale, as ratios to baselines measured in the same run.
+
+    python -m explorer.bench                 # 1k, 10k and 100k nodes (several minutes)
+    python -m explorer.bench --sizes 1000    # the smoke run CI does
+    python -m explorer.bench --json out.json # the figures as JSON too
+
+Each figure is a ratio to a baseline taken on the same machine in the same run, so the numbers mean
+the same on a fast or a slow machine:
+
+- load: `load_corpus` (read + build + validate + every quote checked) ÷ the parse floor,
+  `yaml.load(CSafeLoader)` of the same files with the garbage collector frozen;
+- scaling: the 100k load time ÷ the 10k one (linear is 10);
+- memory: peak RSS of our load at the largest size ÷ that of a plain `yaml.load`, each in a fresh
+  process;
+- first paint: `explorer`'s first composed frame (the loading screen), and its first frame of the
+  main screen (the corpus shown), ÷ a bare Textual app's first frame, each in a fresh headless
+  process: the bundled corpus, and the largest cold (empty warm-start cache) then warm;
+- cursor key: CPU time per cursor-down on the tree with the detail pane following ÷ the same key on
+  a bare Textual `Tree` of the same size (median and p99), with TEXTUAL_FPS raised so the frame
+  rate does not hide the compute: until the next frame (the cursor moved), and all the key causes
+  until the app is idle (the details drawn too);
+- expanding the largest branch, and search: every prefix of three queries, and the time to build
+  the search index (done in a thread once the corpus is shown).
+
+No figure has a pass/fail threshold here: machines are noisy. The goals live in the README.
+"""

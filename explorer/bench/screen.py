@@ -1,0 +1,177 @@
+"""First paint and key timings, each in a fresh headless explorer process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+_FIRST_PAINT = textwrap.dedent(
+    """
+    import sys, time
+    started = time.perf_counter()
+    from pathlib import Path
+    from textual.screen import Screen
+    frames = {}
+    compose_frame = Screen._compositor_refresh
+    def timed(self):
+        result = compose_frame(self)
+        now = time.perf_counter() - started
+        frames.setdefault("first", now)
+        if type(self).__name__ == "MainScreen":
+            frames.setdefault("main", now)
+        return result
+    Screen._compositor_refresh = timed
+    if sys.argv[1] == "bare":
+        from textual.app import App
+        from textual.widgets import Static
+        class Bare(App[None]):
+            def compose(self):
+                yield Static("hello")
+        app = Bare()
+    else:
+        from explorer.tui.app import ExplorerApp
+        app = ExplorerApp(Path(sys.argv[1]), live=False)
+    async def first_paint(pilot):
+        while "first" not in frames or (sys.argv[1] != "bare" and "main" not in frames):
+            await pilot.pause(0.01)
+        print(frames["first"], frames.get("main", frames["first"]))
+        pilot.app.exit()
+    app.run(headless=True, size=(120, 40), auto_pilot=first_paint)
+    """
+)
+
+
+# Keys are measured in CPU time of the app's process (time.process_time), so Pilot's idle waits
+# between keys do not count; TEXTUAL_FPS is raised so no key waits for a frame slot. Two figures
+# per key: the CPU until the first frame after the key is composed (the cursor has moved), and
+# all the CPU the key causes until the app is idle again (the details drawn too).
+_INTERACTION = textwrap.dedent(
+    """
+    import asyncio, json, statistics, sys, time
+    from pathlib import Path
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.widgets import Tree
+
+    KEYS = 200
+    frames = []  # CPU time at the end of each composed frame
+    compose_frame = Screen._compositor_refresh
+    def counted(self):
+        result = compose_frame(self)
+        frames.append(time.process_time())
+        return result
+    Screen._compositor_refresh = counted
+
+    def percentile(values, share):
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+    def summary(costs):
+        return {
+            "median_ms": statistics.median(costs) * 1e3,
+            "p99_ms": percentile(costs, 0.99) * 1e3,
+        }
+
+    async def cursor_keys(pilot):
+        to_frame, total = [], []
+        for _ in range(KEYS):
+            frames.clear()
+            started = time.process_time()
+            await pilot.press("down")
+            await pilot.pause()
+            total.append(time.process_time() - started)
+            to_frame.append(frames[0] - started if frames else total[-1])
+        return {"to_frame": summary(to_frame), "total": summary(total)}
+
+    async def bare(nodes):
+        class Bare(App[None]):
+            def compose(self):
+                tree = Tree("root")
+                tree.root.expand()
+                per = 1000
+                for t in range(max(1, nodes // per)):
+                    branch = tree.root.add(f"tree {t}", expand=t == 0)
+                    for i in range(per - 1):
+                        branch.add_leaf(f"node {t}-{i} with a title of some length")
+                yield tree
+        app = Bare()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            return {"cursor": await cursor_keys(pilot)}
+
+    async def ours(path):
+        from explorer.tui.app import ExplorerApp
+        from explorer.tui.widgets.scenario_tree import ScenarioTree
+        app = ExplorerApp(Path(path), live=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await asyncio.wait_for(app.live_corpus.loaded.wait(), 600)
+            # Measured once the app is idle: the search index is built in a thread after a load.
+            await app.workers.wait_for_complete([w for w in app.workers if w.group == "search"])
+            await pilot.pause()
+            tree = app.screen.query_one(ScenarioTree)
+            trigger = tree.index.corpus.trigger
+            largest = max(trigger.children, key=lambda node: len(node.children))
+            tree.go_to(largest.id)
+            await pilot.pause()
+            if tree.is_expanded(largest.id):
+                await pilot.press("space")  # collapse, to time the expansion itself
+                await pilot.pause()
+            started = time.process_time()
+            await pilot.press("space")
+            await pilot.pause()
+            expand_ms = (time.process_time() - started) * 1e3
+            result = {"cursor": await cursor_keys(pilot), "expand_ms": expand_ms,
+                      "expanded_children": len(largest.children)}
+            index = tree.index
+            started = time.perf_counter()
+            type(index)(index.corpus).prepare_search()  # what the thread did after the load
+            result["search_index_s"] = time.perf_counter() - started
+            costs = []
+            for query in ("iran deal", "sanctions talks", "zzz"):
+                for end in range(1, len(query) + 1):
+                    started = time.perf_counter()
+                    index.search(query[:end])
+                    costs.append(time.perf_counter() - started)
+            result["search_ms_max"] = max(costs) * 1e3
+            result["search_ms_median"] = statistics.median(costs) * 1e3
+            return result
+
+    target = sys.argv[1]
+    data = asyncio.run(bare(int(sys.argv[2])) if target == "bare" else ours(target))
+    print(json.dumps(data))
+    """
+)
+
+
+def interaction(target: str, nodes: int, cache: Path) -> dict[str, Any]:
+    output = subprocess.run(
+        [sys.executable, "-c", _INTERACTION, target, str(nodes)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "TEXTUAL_FPS": "1000", "XDG_CACHE_HOME": str(cache)},
+    ).stdout
+    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    return result
+
+
+def first_paint(target: str, repeat: int, cache: Path) -> tuple[float, float]:
+    """Best of `repeat` fresh processes: seconds to the first screen, and to the corpus shown."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    best = (float("inf"), float("inf"))
+    for _ in range(repeat):
+        output = subprocess.run(
+            [sys.executable, "-c", _FIRST_PAINT, target],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        ).stdout
+        first, shown = (float(f) for f in output.strip().splitlines()[-1].split())
+        best = (min(best[0], first), min(best[1], shown))
+    return best
