@@ -7,12 +7,9 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual._loop import loop_last
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.theme import Theme
 from textual.widgets import Tree
-from textual.widgets._tree import _TreeLine
 from textual.widgets.tree import TreeNode
 
 from explorer.queries import CorpusIndex
@@ -20,6 +17,7 @@ from explorer.tui.focus import Focus, Palette, View
 from explorer.tui.messages import NodeSelected
 from explorer.tui.widgets.labels import LABEL_CLASSES, node_label, one_line
 from explorer.tui.widgets.themed import Themed
+from explorer.tui.widgets.tree_splice import SplicedLines, tree_mode
 
 OPEN_AT_START = 500  # lines: the tree files' first levels are opened at start up to this many
 
@@ -28,7 +26,9 @@ class ScenarioTree(Themed, Tree[str]):
     """The trigger at the root, the tree files below it; each line a node with who argued it.
 
     Children are added to the widget only when their parent is first expanded, so a corpus of
-    100k nodes costs only what the reader opens.
+    100k nodes costs only what the reader opens. This class uses only Textual's public API; when
+    `tree_mode()` allows it, an instance is a `SplicedScenarioTree`, whose opened and closed
+    branches are spliced into the lines drawn (see `tree_splice`).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -42,6 +42,12 @@ class ScenarioTree(Themed, Tree[str]):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = Tree.COMPONENT_CLASSES | LABEL_CLASSES
 
+    def __new__(cls, *args: object, **kwargs: object) -> ScenarioTree:
+        # Decided per tree, when it is made: the Textual release and the environment.
+        if cls is ScenarioTree and tree_mode() == "splice":
+            cls = SplicedScenarioTree
+        return super().__new__(cls)
+
     def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
         trigger = index.corpus.trigger
         super().__init__(Text(one_line(trigger.title)), trigger.id, id=id)
@@ -53,8 +59,6 @@ class ScenarioTree(Themed, Tree[str]):
         self._filled: set[str] = set()
         self._labels: dict[str, Text] = {}
         self._widths: dict[str, int] = {}  # cells of each label's line, for the tree's width
-        # A branch opened or closed: (its node, the lines drawn before, Textual's change count).
-        self._splice: tuple[TreeNode[str], list[_TreeLine[str]], int] | None = None
 
     # -- state the screen and tests read -------------------------------------------------------
 
@@ -73,7 +77,8 @@ class ScenarioTree(Themed, Tree[str]):
 
     def shown_ids(self) -> list[str]:
         """Ids of the nodes on the tree's lines, top to bottom."""
-        return [line.node.data for line in self._tree_lines if line.node.data is not None]
+        lines = (self.get_node_at_line(number) for number in range(self.last_line + 1))
+        return [node.data for node in lines if node is not None and node.data is not None]
 
     def is_expanded(self, node_id: str) -> bool:
         node = self._by_id.get(node_id)
@@ -112,95 +117,16 @@ class ScenarioTree(Themed, Tree[str]):
                 Text(one_line(child.title)), child.id, allow_expand=has_children
             )
 
-    def _toggle_node(self, node: TreeNode[str]) -> None:
-        if node.allow_expand:
-            self._set_open(node, not node.is_expanded)
-
     def _set_open(self, node: TreeNode[str], open_: bool) -> None:
-        """Open or close one branch; its lines are spliced into those drawn (see `_build`)."""
-        drawn = self._tree_lines_cached  # None when a change is already waiting to be laid out
+        """Open or close one branch (a `SplicedScenarioTree` splices its lines)."""
         if open_:
             self._fill(node)
             node.expand()
         else:
             node.collapse()
-        self._splice = (node, drawn, self._updates) if drawn is not None else None
-
-    # The stock Tree lays out every open line again after any change: 100-300 ms with 18,000
-    # lines open. Opening or closing one branch only changes the lines below it, so those are
-    # replaced in the list and the lines after renumbered. Anything else that changed the tree
-    # since (Textual counts every change in `_updates`) falls back to the stock layout. These are
-    # Textual 8.2's private parts (the version is pinned); a test compares both layouts.
-
-    def _build(self) -> None:
-        splice, self._splice = self._splice, None
-        if splice is not None and splice[2] == self._updates and self._splice_lines(*splice[:2]):
-            return
-        super()._build()
-
-    def _invalidate(self) -> None:
-        # The stock Tree asks for a layout pass on every change (for a tree sized by its lines);
-        # ours fills its pane (height 1fr), and a change of its lines' size asks for one itself.
-        self._clear_line_cache()
-        self._updates += 1
-        self.root._reset()
-        self.refresh()
-
-    def _resize_lines(self, size: Size) -> None:
-        """The new size of the lines. Assigned, `virtual_size` asks for a layout pass, which
-        arranges and redraws the whole screen; the tree's own region does not change, so only
-        the scrollbars are updated (one that appears or goes asks for the layout itself)."""
-        self.set_reactive(Tree.virtual_size, size)
-        self._scroll_update(size)
-        self.scroll_y = self.validate_scroll_y(self.scroll_y)
-        self.refresh()
-
-    def _splice_lines(self, node: TreeNode[str], drawn: list[_TreeLine[str]]) -> bool:
-        start = node._line
-        if not 0 <= start < len(drawn) or drawn[start].node is not node:
-            return False
-        path = drawn[start].path
-        end = start + 1
-        while end < len(drawn) and len(drawn[end].path) > len(path):
-            end += 1
-        new: list[_TreeLine[str]] = []
-
-        def add(parent_path: list[TreeNode[str]], child: TreeNode[str], last: bool) -> None:
-            child_path = [*parent_path, child]
-            new.append(_TreeLine(child_path, last))
-            if child._expanded:
-                for is_last, grandchild in loop_last(child._children):
-                    add(child_path, grandchild, is_last)
-
-        if node._expanded:
-            for is_last, child in loop_last(node._children):
-                add(path, child, is_last)
-        lines = drawn[: start + 1] + new + drawn[end:]
-        for number in range(start + 1, len(lines)):
-            lines[number].node._line = number
-        self._tree_lines_cached = lines
-
-        def width(line: _TreeLine[str]) -> int:
-            return self.get_label_width(line.node) + line._get_guide_width(
-                self.guide_depth, self.show_root
-            )
-
-        removed = max((width(line) for line in drawn[start + 1 : end]), default=0)
-        widest = self.virtual_size.width
-        if removed >= widest:  # the widest line may have gone: measure them all
-            widest = max(width(line) for line in lines)
-        else:
-            widest = max([widest, *(width(line) for line in new)])
-        self._resize_lines(Size(widest, len(lines)))
-        if self.cursor_line != -1:  # as the stock layout does
-            if self.cursor_node is not None:
-                self.cursor_line = self.cursor_node._line
-            if self.cursor_line >= len(lines):
-                self.cursor_line = -1
-        return True
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
-        # Expansions not made through _toggle_node (e.g. shift+space) fill here.
+        # Expansions not made through `_set_open` (e.g. shift+space) fill here.
         self._fill(event.node)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -245,7 +171,12 @@ class ScenarioTree(Themed, Tree[str]):
 
     def _theme_changed(self, _theme: Theme) -> None:
         self._forget_labels()  # rebuilt in the new theme's colours
-        self._invalidate()
+        self._relabel()
+
+    def _relabel(self) -> None:
+        """Lay the lines out and draw them again, with the labels and their widths rebuilt.
+        `Tree.notify_style_update` is the public call that drops the tree's line caches."""
+        self.notify_style_update()
 
     # -- moving --------------------------------------------------------------------------------
 
@@ -263,7 +194,7 @@ class ScenarioTree(Themed, Tree[str]):
             if not tree_node.is_expanded:
                 tree_node.expand()
         target = self._by_id.get(path[-1], self.root)
-        _ = self._tree_lines  # lay the lines out now, so the node's line is known
+        _ = self.last_line  # lay the lines out now, so the node's line is known
         self.move_cursor(target)
         self.scroll_to_node(target, animate=False)
         self.post_message(NodeSelected(target.data or self.index.corpus.trigger.id))
@@ -284,7 +215,7 @@ class ScenarioTree(Themed, Tree[str]):
         if not node.is_expanded:
             self._set_open(node, True)
         elif node.children:
-            _ = self._tree_lines
+            _ = self.last_line  # lay the lines out now, so the child's line is known
             self.move_cursor(node.children[0])
 
     # -- hindsight and focus (people) ----------------------------------------------------------
@@ -293,7 +224,7 @@ class ScenarioTree(Themed, Tree[str]):
         """Mark every node with its outcome (✓ ✗ ◐ ○), or take the marks off."""
         self.hindsight = on
         self._forget_labels()
-        self._invalidate()
+        self._relabel()
 
     def show_focus(self, focus: Focus) -> None:
         """Mark and dim for the chosen people; rebuild when the kept nodes change."""
@@ -303,7 +234,7 @@ class ScenarioTree(Themed, Tree[str]):
         if self.view.visible != previous:
             self._rebuild()
         else:
-            self._invalidate()
+            self._relabel()
 
     def show_index(
         self, index: CorpusIndex, focus: Focus, expanded: Collection[str], cursor: str
@@ -339,3 +270,8 @@ class ScenarioTree(Themed, Tree[str]):
                 tree_node.expand()
                 queue.extend(tree_node.children)
         self.go_to(cursor if cursor in self.index.nodes else self.index.corpus.trigger.id)
+
+
+class SplicedScenarioTree(SplicedLines, ScenarioTree):
+    """The tree, with opened and closed branches spliced into the lines drawn: made by
+    `ScenarioTree(...)` when `tree_mode()` is "splice"."""

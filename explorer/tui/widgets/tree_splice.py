@@ -1,0 +1,212 @@
+"""The one door to Textual's private parts: a branch opened or closed is spliced into the lines
+drawn, instead of every open line being laid out again.
+
+The stock `Tree` lays out all its open lines after any change: 100-300 ms with 18,000 lines open.
+Opening or closing one branch changes only the lines below it, so `SplicedLines` replaces those in
+the list and renumbers the lines after them. That needs Textual's private parts (`_TreeLine`, the
+line cache, the change counts, `Tree._build`), so it is used only on the Textual release it was
+tested with (`TESTED_TEXTUAL`), when every private name it needs is present, and unless the
+environment variable `SCENARIO_EXPLORER_STOCK_TREE` is set (to anything but "" or "0").
+Otherwise the tree is the stock one: slower to open a large branch, the same lines, and nothing
+private touched. Nothing else in the app names a private part of Textual.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import importlib
+import importlib.metadata
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+from textual.geometry import Size
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+if TYPE_CHECKING:
+    from textual.widgets._tree import _TreeLine
+
+    class _Base(Tree[str]):
+        def _set_open(self, node: TreeNode[str], open_: bool) -> None: ...
+
+else:
+    # Not a Widget subclass at run time: a mixin placed before the tree's own class.
+    _Base = object
+
+TESTED_TEXTUAL = "8.2.8"
+STOCK_TREE = "SCENARIO_EXPLORER_STOCK_TREE"
+
+Mode = Literal["splice", "stock"]
+T = TypeVar("T")
+
+# What the splice reads, writes or overrides: methods of the classes, and attributes their
+# `__init__` assigns (read from its code, so the check needs no instance).
+_METHODS = {
+    "Tree": ("_build", "_invalidate", "_toggle_node", "_clear_line_cache", "_tree_lines"),
+    "TreeNode": ("_reset",),
+    "Widget": ("_scroll_update",),
+    "_TreeLine": ("_get_guide_width",),
+}
+_ASSIGNED = {
+    "Tree": ("_tree_lines_cached", "_updates"),
+    "TreeNode": ("_line", "_expanded", "_children", "_updates"),
+}
+
+
+def loop_last(values: Iterable[T]) -> Iterator[tuple[bool, T]]:
+    """Each value, with True for the last."""
+    iterator = iter(values)
+    try:
+        previous = next(iterator)
+    except StopIteration:
+        return
+    for value in iterator:
+        yield False, previous
+        previous = value
+    yield True, previous
+
+
+@functools.cache
+def installed_textual() -> str | None:
+    """The version of the installed Textual distribution."""
+    try:
+        return importlib.metadata.version("textual")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def tree_mode(version: str | None = None) -> Mode:
+    """The tree's mode: "splice" when the splice may be used with this Textual version (by
+    default the installed one), "stock" when the tree must be the stock `Tree`."""
+    if os.environ.get(STOCK_TREE, "") not in ("", "0"):
+        return "stock"
+    if (version or installed_textual()) != TESTED_TEXTUAL:
+        return "stock"  # checked first: another release's private parts are not even looked at
+    return "stock" if missing_parts() else "splice"
+
+
+@functools.cache
+def missing_parts() -> tuple[str, ...]:
+    """The private names the splice needs that the installed Textual lacks."""
+    try:
+        module = importlib.import_module("textual.widgets._tree")
+    except ImportError:
+        return ("textual.widgets._tree",)
+    from textual.widget import Widget
+
+    classes = {
+        "Tree": Tree,
+        "TreeNode": TreeNode,
+        "Widget": Widget,
+        "_TreeLine": getattr(module, "_TreeLine", None),
+    }
+    missing = [name for name, cls in classes.items() if cls is None]
+    for name, methods in _METHODS.items():
+        cls = classes[name]
+        missing += [f"{name}.{m}" for m in methods if cls is not None and not hasattr(cls, m)]
+    for name, attributes in _ASSIGNED.items():
+        assigned = set(classes[name].__init__.__code__.co_names)  # type: ignore[misc]
+        missing += [f"{name}.{a}" for a in attributes if a not in assigned]
+    tree_line = classes["_TreeLine"]
+    if tree_line is not None and (
+        not dataclasses.is_dataclass(tree_line)
+        or [f.name for f in dataclasses.fields(tree_line)] != ["path", "last"]
+    ):
+        missing.append("_TreeLine(path, last)")
+    return tuple(missing)
+
+
+@functools.cache
+def _tree_line() -> type[_TreeLine[str]]:
+    line: type[_TreeLine[str]] = importlib.import_module("textual.widgets._tree")._TreeLine
+    return line
+
+
+class SplicedLines(_Base):
+    """A mixin, before the tree's own class, for use only when `tree_mode()` is "splice": the
+    tree's `_set_open` opens or closes a branch, and its lines are spliced into those drawn."""
+
+    # A branch opened or closed: (its node, the lines drawn before, Textual's change count).
+    _splice: tuple[TreeNode[str], list[_TreeLine[str]], int] | None = None
+
+    def _set_open(self, node: TreeNode[str], open_: bool) -> None:
+        drawn = self._tree_lines_cached  # None when a change is already waiting to be laid out
+        super()._set_open(node, open_)
+        self._splice = (node, drawn, self._updates) if drawn is not None else None
+
+    def _toggle_node(self, node: TreeNode[str]) -> None:
+        # Textual's own way in (enter, a click on the icon): opened or closed by `_set_open`.
+        if node.allow_expand:
+            self._set_open(node, not node.is_expanded)
+
+    def _build(self) -> None:
+        # Anything else that changed the tree since the branch was opened or closed (Textual
+        # counts every change in `_updates`) falls back to the stock layout.
+        splice, self._splice = self._splice, None
+        if splice is not None and splice[2] == self._updates and self._splice_lines(*splice[:2]):
+            return
+        super()._build()
+
+    def _invalidate(self) -> None:
+        # The stock Tree asks for a layout pass on every change (for a tree sized by its lines);
+        # ours fills its pane (height 1fr), and a change of its lines' size asks for one itself.
+        self._clear_line_cache()
+        self._updates += 1
+        self.root._reset()
+        self.refresh()
+
+    def _resize_lines(self, size: Size) -> None:
+        """The new size of the lines. Assigned, `virtual_size` asks for a layout pass, which
+        arranges and redraws the whole screen; the tree's own region does not change, so only
+        the scrollbars are updated (one that appears or goes asks for the layout itself)."""
+        self.set_reactive(Tree.virtual_size, size)
+        self._scroll_update(size)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        self.refresh()
+
+    def _splice_lines(self, node: TreeNode[str], drawn: list[_TreeLine[str]]) -> bool:
+        start = node._line
+        if not 0 <= start < len(drawn) or drawn[start].node is not node:
+            return False
+        path = drawn[start].path
+        end = start + 1
+        while end < len(drawn) and len(drawn[end].path) > len(path):
+            end += 1
+        new: list[_TreeLine[str]] = []
+        tree_line = _tree_line()
+
+        def add(parent_path: list[TreeNode[str]], child: TreeNode[str], last: bool) -> None:
+            child_path = [*parent_path, child]
+            new.append(tree_line(child_path, last))
+            if child._expanded:
+                for is_last, grandchild in loop_last(child._children):
+                    add(child_path, grandchild, is_last)
+
+        if node._expanded:
+            for is_last, child in loop_last(node._children):
+                add(path, child, is_last)
+        lines = drawn[: start + 1] + new + drawn[end:]
+        for number in range(start + 1, len(lines)):
+            lines[number].node._line = number
+        self._tree_lines_cached = lines
+
+        def width(line: _TreeLine[str]) -> int:
+            return self.get_label_width(line.node) + line._get_guide_width(
+                self.guide_depth, self.show_root
+            )
+
+        removed = max((width(line) for line in drawn[start + 1 : end]), default=0)
+        widest = self.virtual_size.width
+        if removed >= widest:  # the widest line may have gone: measure them all
+            widest = max(width(line) for line in lines)
+        else:
+            widest = max([widest, *(width(line) for line in new)])
+        self._resize_lines(Size(widest, len(lines)))
+        if self.cursor_line != -1:  # as the stock layout does
+            if self.cursor_node is not None:
+                self.cursor_line = self.cursor_node._line
+            if self.cursor_line >= len(lines):
+                self.cursor_line = -1
+        return True
