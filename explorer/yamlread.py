@@ -6,7 +6,9 @@ constructed by PyYAML: every scalar stays the text the user wrote (`no` is not F
 1.1, `2020-01-05` is not a date), so a field decides how to read its text. Anchors, aliases, tags
 and merge keys are refused (they make shared or recursive structures and alias bombs); duplicate
 keys are reported (PyYAML keeps the last one silently); depth is checked on the event stream before
-anything deep is built, so no input reaches Python's recursion limit or the C parser's.
+anything deep is built, so no input reaches Python's recursion limit. The parser's own limits
+(libyaml stops at 1,000 levels, which its scanner can reach ahead of the events) are reported as
+ours, in our words and at our place.
 
 Tree files that are provably clean take a faster road (`explorer.fastread`); this reader stays the
 judge of every other file, and of every problem.
@@ -25,10 +27,13 @@ import yaml
 
 from explorer.diagnostics import Diagnostic
 
-try:  # the C parser is ~5x faster; the pure-Python one behaves the same, only slower
+# The C parser is ~5x faster; the pure-Python one behaves the same, only slower. Tests swap one
+# for the other here.
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
+try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _Loader = yaml.SafeLoader
 
 
 @attrs.frozen(slots=True)
@@ -272,25 +277,116 @@ def _events(text: str, display: str) -> Iterator[yaml.Event]:
 
 def read_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Build the located tree from YAML text (already decoded and screened)."""
+    return _read(text, display, limits)
+
+
+def _read(text: str, display: str, limits: Limits, relocate: bool = True) -> ReadResult:
     builder = _Builder(display, limits)
     try:
         value = builder.run(text)
     except _Stop as stop:
         return ReadResult(None, (*builder.diagnostics, stop.diagnostic))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        if error.problem == _C_BAD_ESCAPE:  # libyaml's words for "\ud800" or "\U00110000"
-            return ReadResult(None, (*builder.diagnostics, _bad_escape(display, line, column)))
-        reason = error.problem or "invalid YAML"
-        if error.context:
-            reason = f"{reason} ({error.context})"
-        return ReadResult(
-            None, (*builder.diagnostics, Diagnostic("E001", reason, display, line, column))
-        )
+        problem = _parser_error(error, text, display, limits, relocate)
+        return ReadResult(None, (*builder.diagnostics, problem))
     except yaml.YAMLError as error:  # e.g. a reader error without a mark
-        return ReadResult(None, (*builder.diagnostics, Diagnostic("E001", str(error), display)))
+        limit = parser_limit(error)
+        code, message = ("E019", limit) if limit else ("E001", str(error))
+        return ReadResult(None, (*builder.diagnostics, Diagnostic(code, message, display)))
     return ReadResult(value, tuple(builder.diagnostics))
+
+
+# libyaml's own limits, known by the words of its messages. Each is a limit exceeded (E019), said
+# in our words, whichever libyaml is installed: libyaml 0.2.5 (PyYAML 6.0.3) has no limit on
+# nesting; the one in PyYAML 6.0.4 stops at 1,000 levels ("exceeded maximum nesting depth", while
+# increasing the flow or the block level), and libyaml's own repository says "Maximum nesting
+# level reached". It also refuses a %YAML version number over 9 digits, and a stream longer than
+# half the address space ("input is too long", a reader error: far past our 64 MiB). A key over
+# 1,024 characters ("could not find expected ':'") is YAML's own rule, not a limit of the parser:
+# it stays E001. The pure-Python parser has no limit of its own.
+NESTING: Final = "nesting"
+_NESTING_WORDS: Final = ("maximum nesting depth", "maximum nesting level")
+_LONG_VERSION: Final = "found extremely long version number"
+_PARSER_LIMITS: Final = {
+    _LONG_VERSION: (
+        "the %YAML directive's version number is longer than the YAML parser allows (9 "
+        "digits); write '%YAML 1.1' or remove the line"
+    ),
+    "input is too long": "the file is longer than the YAML parser can read",
+}
+
+
+def parser_limit(error: yaml.YAMLError) -> str | None:
+    """For an error of either parser: `NESTING` when it stopped at its own limit on nesting, our
+    message when it stopped at another of its limits, None for every other error."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        problem = error.problem or ""
+    elif isinstance(error, yaml.reader.ReaderError):
+        problem = error.reason
+    else:
+        return None
+    if any(words in problem.lower() for words in _NESTING_WORDS):
+        return NESTING
+    return _PARSER_LIMITS.get(problem)
+
+
+def _parser_error(
+    error: yaml.MarkedYAMLError, text: str, display: str, limits: Limits, relocate: bool
+) -> Diagnostic:
+    """A parser's error as our diagnostic: its own code where one applies, else E001."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if error.problem == _C_BAD_ESCAPE:  # libyaml's words for "\ud800" or "\U00110000"
+        return _bad_escape(display, line, column)
+    limit = parser_limit(error)
+    if limit == NESTING:
+        # libyaml's scanner reads up to a line (or 1,024 characters) ahead of the events it
+        # gives, so a line of a thousand '[' reaches its limit before our count of the events
+        # reaches ours. The text up to where it stopped holds no more levels than its limit:
+        # read again, it stops at ours, at the level that breaks it, as the pure-Python parser
+        # (and libyaml 0.2.5) do at once.
+        if relocate and mark is not None:
+            again = _read(text[: mark.index], display, limits, relocate=False)
+            found = again.diagnostics[-1] if again.diagnostics else None
+            if found is not None and found.code == "E019":
+                return found
+        return Diagnostic(
+            "E019",
+            f"the YAML is nested too deep for the YAML parser ({error.problem}); the limit is "
+            f"{limits.depth} levels",
+            display,
+            line,
+            column,
+        )
+    if limit == _PARSER_LIMITS[_LONG_VERSION]:
+        return _long_version(text, display) or Diagnostic("E019", limit, display, line, column)
+    if limit is not None:
+        return Diagnostic("E019", limit, display, line, column)
+    reason = error.problem or "invalid YAML"
+    if error.context:
+        reason = f"{reason} ({error.context})"
+    return Diagnostic("E001", reason, display, line, column)
+
+
+_YAML_DIRECTIVE: Final = re.compile(r"^%YAML[ \t]+([0-9]+)\.([0-9]+)", re.MULTILINE)
+_MAX_VERSION_DIGITS: Final = 9
+
+
+def _long_version(text: str, display: str) -> Diagnostic | None:
+    """A %YAML directive whose version number is over libyaml's 9 digits, which the pure-Python
+    parser takes: refused on both, at the number."""
+    for found in _YAML_DIRECTIVE.finditer(text):
+        for number in (1, 2):
+            if len(found.group(number)) > _MAX_VERSION_DIGITS:
+                return _at(
+                    text, found.start(number), display, _PARSER_LIMITS[_LONG_VERSION], "E019"
+                )
+    return None
+
+
+def _at(text: str, index: int, display: str, message: str, code: str = "E001") -> Diagnostic:
+    line, column = _line_col(text, index)
+    return Diagnostic(code, message, display, line, column)
 
 
 class _Builder:
@@ -357,6 +453,10 @@ class _Builder:
                         "keep one document per file",
                         event,
                     )
+                if event.version is not None:  # a %YAML directive: libyaml's limit on both
+                    problem = _long_version(text, self.display)
+                    if problem is not None:
+                        raise _Stop(problem)
                 continue
             if isinstance(event, yaml.AliasEvent):
                 raise self._stop(
