@@ -34,6 +34,8 @@ from explorer.yamlread import (
     Sequence,
     Value,
     forbidden_char,
+    parser_text,
+    token_problem,
 )
 
 try:
@@ -108,10 +110,14 @@ def admitted(data: bytes) -> bool:
 
 def compose(data: bytes, text: str) -> yaml.Node | None:
     """libyaml's node graph of a file (its bytes, UTF-8 without a BOM, and the same decoded), or
-    None: not admitted, or not valid YAML."""
+    None: not admitted, not valid YAML, or held back by one of the strict reader's checks on
+    what libyaml takes and YAML does not."""
     if _Composer is None or not admitted(data):
         return None
-    loader = _Composer(text)  # the text, as the strict reader is given, for the same marks
+    text = parser_text(text)  # as the strict reader is given it, for the same marks and texts
+    if token_problem(text, "") is not None:
+        return None
+    loader = _Composer(text)
     # The resolver's regexes and path hooks would only guess types we never use: every scalar
     # stays text. `str.format` is a C callable that takes any arguments and ignores them.
     loader.resolve = UNTAGGED.format  # type: ignore[method-assign]
@@ -175,6 +181,8 @@ class _TreeWalk:
             _doubt()
         value: str = node.value
         if len(value) > self.max_chars or forbidden_char(value):
+            _doubt()
+        if value == "-" and not node.style:  # a lone '-' in a flow collection (LONE_DASH)
             _doubt()
         return value
 

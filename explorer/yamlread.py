@@ -10,6 +10,10 @@ anything deep is built, so no input reaches Python's recursion limit. The parser
 (libyaml stops at 1,000 levels, which its scanner can reach ahead of the events) are reported as
 ours, in our words and at our place.
 
+Where libyaml takes what YAML does not, or reads other data than YAML says, a few cheap checks
+refuse it with a located message, or give the parser what YAML means (a final line break, tabs on
+blank lines as spaces); tests/test_yaml_suite.py runs the YAML test suite to keep them honest.
+
 Tree files that are provably clean take a faster road (`explorer.fastread`); this reader stays the
 judge of every other file, and of every problem.
 """
@@ -27,8 +31,8 @@ import yaml
 
 from explorer.diagnostics import Diagnostic
 
-# The C parser is ~5x faster; the pure-Python one behaves the same, only slower. Tests swap one
-# for the other here.
+# The C parser is ~5x faster; the pure-Python one reads the same, only slower (where the two
+# differ, tests/test_yaml_suite.py lists how). Tests swap one for the other here.
 _Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:
     from yaml import CSafeLoader as _Loader
@@ -277,13 +281,38 @@ def _events(text: str, display: str) -> Iterator[yaml.Event]:
 
 def read_text(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Build the located tree from YAML text (already decoded and screened)."""
-    return _read(text, display, limits)
+    text = parser_text(text)
+    result = _read(text, display, limits)
+    if result.value is None and "\t" in text:
+        result = _tabs_on_blank_lines(text, display, limits, result)
+    if result.value is not None:
+        problem = token_problem(text, display)
+        if problem is not None:
+            return ReadResult(None, (*result.diagnostics, problem))
+    return result
 
 
-def _read(text: str, display: str, limits: Limits, relocate: bool = True) -> ReadResult:
+_LINE_BREAKS: Final = ("\n", "\r", "\x85", "\u2028", "\u2029")
+
+
+def parser_text(text: str) -> str:
+    """The text the parser is given (on both roads): the file's text, with a line break at the
+    end if it had none. In YAML the end of the input ends a line as a line break does (a block
+    scalar keeps its last line either way); libyaml and PyYAML lose that line's text when no
+    break follows it (`foo: |` ending in a line of spaces read as "x\n" for "x\n \n")."""
+    return text if not text or text.endswith(_LINE_BREAKS) else text + "\n"
+
+
+def _read(
+    text: str,
+    display: str,
+    limits: Limits,
+    relocate: bool = True,
+    spans: list[_Span] | None = None,
+) -> ReadResult:
     builder = _Builder(display, limits)
     try:
-        value = builder.run(text)
+        value = builder.run(text, spans)
     except _Stop as stop:
         return ReadResult(None, (*builder.diagnostics, stop.diagnostic))
     except yaml.MarkedYAMLError as error:
@@ -362,6 +391,17 @@ def _parser_error(
         return _long_version(text, display) or Diagnostic("E019", limit, display, line, column)
     if limit is not None:
         return Diagnostic("E019", limit, display, line, column)
+    if error.context in ("while scanning an anchor", "while scanning an alias"):
+        # A name libyaml does not take ('&😁'): refused as every anchor and alias is.
+        at = error.context_mark or mark
+        line, column = (at.line + 1, at.column + 1) if at else (line, column)
+        return Diagnostic(
+            "E014",
+            "anchors and aliases ('&name', '*name') are not allowed: write each value out in full",
+            display,
+            line,
+            column,
+        )
     reason = error.problem or "invalid YAML"
     if error.context:
         reason = f"{reason} ({error.context})"
@@ -384,9 +424,172 @@ def _long_version(text: str, display: str) -> Diagnostic | None:
     return None
 
 
+# -- what libyaml takes and YAML does not ------------------------------------------------------
+#
+# Each check below is one libyaml (and mostly the pure-Python parser too) gets wrong, found by the
+# YAML test suite (tests/test_yaml_suite.py), and cheap: the token stream is read only for a file
+# that a glance at its text cannot clear (a '#' right after a quote, a bracket, a comma, ...; a '?'
+# right before text), tabs are looked at only in a file the parser refused. The fast road
+# (`explorer.fastread`) runs the same checks, or leaves the file to this reader.
+
+LONE_DASH: Final = (
+    "a lone '-' in a flow collection is not a value in YAML (the parser would read it as the "
+    "text '-'): quote it ('-') or remove it"
+)
+_COMMENT_AFTER: Final = (
+    "a comment needs white space before its '#': put a space before it (or quote the text, if "
+    "the '#' belongs to it)"
+)
+_QUESTION_KEY: Final = (
+    "a '?' right before text in a flow collection reads as the text '{text}' in YAML but as a "
+    "key to the YAML parser: quote the text, or put a space after the '?' for a key"
+)
+_QUESTION: Final = re.compile(r"\?[^ \t\r\n]")
+_BLOCK_HEADER: Final = re.compile(r"[|>][-+0-9]{0,2}#")
+_PLAIN_IN_FLOW: Final = re.compile(r"(?:[^ \t\r\n,\[\]{}:]|:(?=[^ \t\r\n,\[\]{}]))*")
+
+
+# What a token can end with that a '#' may follow with no white space between: a quote, a flow
+# indicator, '?', a block scalar's header ('|', '>', '+', '-', a digit), a %YAML version. (A
+# letter ends only an anchor, an alias or a tag, which are refused anyway.) "C#" or "a#b" never
+# sends a file to the token stream.
+_TOKEN_ENDS: Final = frozenset("\"'[]{},:?|>+-0123456789")
+
+
+def _needs_token_check(text: str) -> bool:
+    """True when the text may hold what `token_problem` finds: a '#' right after a character
+    that can end a token, or a '?' right before text where a token may start."""
+    at = text.find("#", 1)
+    while at != -1:
+        if text[at - 1] in _TOKEN_ENDS:
+            return True
+        at = text.find("#", at + 1)
+    for found in _QUESTION.finditer(text):
+        at = found.start()
+        if at == 0 or text[at - 1] in " \t\r\n[{,":
+            return True
+    return False
+
+
+def token_problem(text: str, display: str) -> Diagnostic | None:
+    """What libyaml takes but YAML does not, found on the token stream: a comment with no white
+    space before its '#' (`"value"# note`, `[a, b]#`, `[a,#`, `>#`), and a '?' right before text
+    in a flow collection (`[?x]`: YAML 1.2 reads the text '?x', libyaml a key). None when there is
+    no such thing, or when the text is not valid YAML (the event stream says why)."""
+    if not _needs_token_check(text):
+        return None
+    loader = _Loader(text)
+    check, get = loader.check_token, loader.get_token
+    size = len(text)
+    try:
+        while check():
+            token = cast(yaml.Token, get())  # never None after check() said there is one
+            start, end = token.start_mark.index, token.end_mark.index
+            if start < end < size and text[end] == "#":
+                # Only a comment can follow a token with no white space between (a plain
+                # scalar would have taken the '#' into its text).
+                return _at(text, end, display, _COMMENT_AFTER)
+            kind = type(token)
+            if kind is yaml.KeyToken and end == start + 1 and end < size:
+                if text[end] not in " \t\r\n":  # an explicit '?' with text right after it
+                    written = "?" + _PLAIN_IN_FLOW.match(text, end).group()  # type: ignore[union-attr]
+                    return _at(text, start, display, _QUESTION_KEY.format(text=written))
+            elif kind is yaml.ScalarToken and cast(yaml.ScalarToken, token).style in ("|", ">"):
+                header = _BLOCK_HEADER.match(text, start)  # `>#`, `|-#`: no space before '#'
+                if header is not None:
+                    return _at(text, header.end() - 1, display, _COMMENT_AFTER)
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
 def _at(text: str, index: int, display: str, message: str, code: str = "E001") -> Diagnostic:
     line, column = _line_col(text, index)
     return Diagnostic(code, message, display, line, column)
+
+
+# A line that holds only white space (and perhaps a comment after it), with a tab in it.
+_TAB_LINE: Final = re.compile(r"^([ \t]*\t[ \t]*)(#?)", re.MULTILINE)
+_BLOCK_INDICATORS: Final = re.compile(r"[|>]([-+0-9]{0,2})")
+# A block scalar, by its lines (0-based, both in) and the index of its '|' or '>'.
+_Span = tuple[int, int, int]
+
+
+def _tabs_on_blank_lines(text: str, display: str, limits: Limits, first: ReadResult) -> ReadResult:
+    """YAML allows tabs on a line of white space (or before a comment), and editors leave them
+    there; libyaml refuses some, the pure-Python parser every one. When the text was refused, it
+    is read again with those tabs as spaces (each column stays where it was), and that answer is
+    taken unless such a line lies in a block scalar, where white space may be text. Else the
+    first answer stands, and if it stopped on such a line, it says to delete the tab."""
+    lines: dict[int, bool] = {}  # 0-based line: it holds a comment
+    pieces: list[str] = []
+    last = 0
+    line = 0
+    for found in _TAB_LINE.finditer(text):
+        if not found.group(2) and found.end() < len(text) and text[found.end()] not in "\r\n":
+            continue  # text follows the white space
+        line += text.count("\n", last, found.start())
+        lines[line] = bool(found.group(2))
+        pieces += (text[last : found.start()], found.group(1).replace("\t", " "))
+        last = found.end(1)
+    if not lines:
+        return first
+    pieces.append(text[last:])
+    spans: list[_Span] = []
+    second = _read("".join(pieces), display, limits, spans=spans)
+    refused_on_purpose = second.value is None and second.diagnostics[-1].code != "E001"
+    if second.value is not None or refused_on_purpose:
+        all_lines = text.split("\n")
+        if all(
+            _blank_after_block_scalar(text, all_lines, at, span)
+            for at in lines
+            for span in spans
+            if span[0] < at <= span[1]
+        ):
+            return second
+    stop = first.diagnostics[-1] if first.diagnostics else None
+    if stop is None or stop.code != "E001" or stop.line - 1 not in lines:
+        return first
+    what = "white space and a comment" if lines[stop.line - 1] else "white space"
+    tab = Diagnostic(
+        "E001",
+        f"this line holds only {what}, and a tab in it stops the YAML parser ({stop.message}): "
+        "delete the tab, or put spaces in its place",
+        display,
+        stop.line,
+        stop.column,
+    )
+    return ReadResult(None, (*first.diagnostics[:-1], tab))
+
+
+def _blank_after_block_scalar(text: str, lines: list[str], at: int, span: _Span) -> bool:
+    """True when the blank line `at`, in the lines a block scalar took once its tabs were
+    spaces, is blank either way: it comes after the scalar's last line of text, its tab before
+    the scalar's indentation (so never text), and the scalar drops its last blank lines (no
+    '+'; and no indentation indicator, which would leave the indentation unknown here). Then
+    the tab ended the scalar where the spaces end it among its dropped lines: the same text."""
+    start, end, index = span
+    header = _BLOCK_INDICATORS.match(text, index)
+    if header is None or header.group(1) not in ("", "-"):
+        return False
+    written = [number for number in range(start + 1, end + 1) if lines[number].strip()]
+    if not written or at <= written[-1]:
+        return False
+    first_line = lines[written[0]]
+    indentation = len(first_line) - len(first_line.lstrip(" "))
+    blank = lines[at]
+    return len(blank) - len(blank.lstrip(" ")) < indentation
+
+
+def _block_scalar_spans(events: Iterator[yaml.Event], spans: list[_Span]) -> Iterator[yaml.Event]:
+    for event in events:
+        if type(event) is yaml.ScalarEvent and event.style in ("|", ">"):
+            start, end = event.start_mark, event.end_mark
+            if start is not None and end is not None:
+                spans.append((start.line, end.line if end.column else end.line - 1, start.index))
+        yield event
 
 
 class _Builder:
@@ -401,7 +604,8 @@ class _Builder:
         line, column = _position(event)
         return _Stop(Diagnostic(code, message, self.display, line, column))
 
-    def run(self, text: str) -> Value:
+    def run(self, text: str, spans: list[_Span] | None = None) -> Value:
+        """The document's value. `spans`, when given, receives every block scalar's lines."""
         stack: list[_Open] = []
         root: Value | None = None
         documents = 0
@@ -412,7 +616,10 @@ class _Builder:
             yaml.SequenceStartEvent,
         )
         collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-        for event in _events(text, self.display):
+        events = _events(text, self.display)
+        if spans is not None:
+            events = _block_scalar_spans(events, spans)
+        for event in events:
             kind = type(event)
             # The common case first, with no isinstance chain: a plain scalar inside a collection.
             if kind is scalar_event and stack:
@@ -512,6 +719,8 @@ class _Builder:
                 "which is not allowed in a scenario file",
                 event,
             )
+        if value == "-" and not event.style:  # only ever from '[-]', '[a, -]' or '{-: x}'
+            raise self._stop("E001", LONE_DASH, event)
         mark = event.start_mark
         assert mark is not None  # both parsers mark every event
         return Scalar(value, mark.line + 1, mark.column + 1, not event.style)

@@ -175,6 +175,9 @@ ANYWHERE = [
     "{",
     " " * 130,
     "- " * 70,
+    "\n\t\n",
+    "?",
+    "-]",
 ]
 
 
@@ -260,6 +263,9 @@ def test_a_tree_file_reads_fast_only_where_the_strict_path_agrees(
         ("tags: [x]\r" + "  " * 70 + "- y\n", "a line break only libyaml sees as one"),
         ("tags: [jobs]\x85\n", "NEL"),
         ("tags:\n" + " " * 125 + "- jobs\n", "a deep indentation"),
+        ("tags: [jobs]# note\n", "a comment with no space before its '#'"),
+        ("tags: [?jobs]\n", "a '?' that libyaml reads as a key, YAML as text"),
+        ("tags: [jobs, -]\n", "a lone '-' in a flow list"),
     ],
 )
 def test_suspicious_input_falls_back_to_the_strict_reader(snippet: str, why: str) -> None:

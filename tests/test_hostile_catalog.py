@@ -524,6 +524,37 @@ tree(
 title("Crews: leave?", "colon-space-in-a-plain-value", "E001")
 tree(CREWS + b"- a trailing item\n", "E001", "list-item-after-a-mapping", at="- a trailing")
 
+# -- what libyaml takes and YAML does not: refused where it is, never read as other data ---------
+
+title('"Do the fishing crews leave?"# a note', "comment-right-after-a-quote", "E001")
+tree(sub(CREWS, "tags: [jobs]", "tags: [jobs]# a note"), "E001", "comment-right-after-a-list")
+tree(
+    sub(CREWS, "tags: [jobs]", "tags: [?jobs]"),
+    "E001",
+    "question-mark-key-in-a-flow-list",
+    at="tags: [?",
+)
+tree(sub(CREWS, "tags: [jobs]", "tags: [jobs, -]"), "E001", "lone-dash-in-a-flow-list", at="tags:")
+tree("%YAML 1.0000000001\n---\n" + CREWS.decode(), "E019", "yaml-version-number-too-long", at=1)
+# A blank line holding a tab (what editors leave behind) is a blank line; in a block scalar,
+# where white space is text, the parser stops at it and the message says to delete the tab.
+tree(
+    sub(CREWS, "kind: question\n", "kind: question\n\t\n  \t \n"),
+    None,
+    "blank-line-with-a-tab",
+    values={("node", "crews", "title"): "Do the fishing crews leave?"},
+)
+tree(
+    sub(
+        CREWS,
+        "claim: The closure forces the crews to choose between moving and staying.\n",
+        "claim: |\n  The closure forces the crews\n\t\n  to choose.\n",
+    ),
+    "E001",
+    "blank-line-with-a-tab-in-a-block-scalar",
+    at="\t\n",
+)
+
 # -- markup and terminal escapes in every text field: markup is text, escapes are refused -------
 
 MARKUP = "[bold]x[/italic] [@click=app.quit] [link=https://x]y[/link] [/]"

@@ -2,7 +2,10 @@
 
 Each answer holds on both parsers (libyaml, and the pure-Python one PyYAML falls back to) and on
 both roads (the strict reader, and the fast one for clean tree files): libyaml's limits reported
-as ours (E019, located where ours would be).
+as ours (E019, located where ours would be), a missing final line break, comments with no space
+before their '#', '?' right before text in a flow collection, a lone '-' in one, tabs on blank
+lines, anchors whose names libyaml refuses. The YAML test suite (tests/test_yaml_suite.py) found
+them; these are the same answers on small inputs, with their positions and words.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from yaml.reader import ReaderError
 from yaml.scanner import ScannerError
 
 import explorer.yamlread as yamlread
+from explorer import fastread
 from explorer.diagnostics import Diagnostic
 from explorer.yamlread import (
     NESTING,
@@ -30,7 +34,7 @@ from explorer.yamlread import (
     parser_limit,
     read_bytes,
 )
-from tests.test_fastread import fast
+from tests.test_fastread import CREWS, assert_agrees, fast, strict
 
 PARSERS = ("CSafeLoader", "SafeLoader")
 
@@ -149,3 +153,171 @@ def test_a_long_yaml_version_number_is_refused_on_both_parsers_alike() -> None:
     assert c == python
     assert (c.code, c.line, c.column) == ("E019", 1, 9)
     assert "9 digits" in c.message
+
+
+# -- the end of the file ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # YAML reads the end of the input as a line break; libyaml and PyYAML dropped the line.
+        (b"foo: |\n  x\n   ", {"foo": "x\n \n"}),
+        (b"- |+\n   ", ["\n"]),
+        (b"foo: |\n  x", {"foo": "x\n"}),
+        (b"foo: |-\n  x", {"foo": "x"}),
+        (b"foo: x", {"foo": "x"}),
+        (b"foo: 'x'", {"foo": "x"}),
+    ],
+)
+def test_a_missing_final_line_break_reads_as_if_it_were_there(data: bytes, expected: Any) -> None:
+    for result in read_both(data):
+        assert result.diagnostics == ()
+        assert plain(result.value) == expected
+        assert plain(read_bytes(data + b"\n", "f.yaml").value) == expected
+
+
+def test_both_roads_read_a_tree_file_without_its_final_line_break_alike() -> None:
+    data = CREWS.rstrip(b"\n")
+    assert not data.endswith(b"\n")
+    assert assert_agrees(data) is not None
+    folded = CREWS.replace(
+        b"claim: The closure forces the crews to choose between moving and staying.\n",
+        b"claim: >\n  The closure forces the crews\n",
+    )
+    assert folded != CREWS
+    assert assert_agrees(folded) is not None
+
+
+# -- what libyaml takes and YAML does not ----------------------------------------------------------
+
+COMMENT = "a comment needs white space before its '#'"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "words"),
+    [
+        ('key: "value"# note\n', 1, 13, COMMENT),
+        ("key: 'value'# note\n", 1, 13, COMMENT),
+        ("k: [a, b]# note\n", 1, 10, COMMENT),
+        ("k: {a: b}# note\n", 1, 10, COMMENT),
+        ("k: [a,# note\n  b]\n", 1, 7, COMMENT),
+        ("k: >#note\n  x\n", 1, 5, COMMENT),
+        ("k: |-#note\n  x\n", 1, 6, COMMENT),
+        ("%YAML 1.1#note\n---\nk: v\n", 1, 10, COMMENT),
+        ("k: [?x]\n", 1, 5, "reads as the text '?x' in YAML but as a key"),
+        ("k: {?x: y}\n", 1, 5, "reads as the text '?x' in YAML but as a key"),
+        ("k: [-]\n", 1, 5, "a lone '-' in a flow collection"),
+        ("k: [a, -]\n", 1, 8, "a lone '-' in a flow collection"),
+        ("k: {-: x}\n", 1, 5, "a lone '-' in a flow collection"),
+    ],
+)
+def test_what_libyaml_takes_and_yaml_does_not_is_refused_where_it_is(
+    text: str, line: int, column: int, words: str
+) -> None:
+    for name, result in zip(PARSERS, read_both(text.encode()), strict=True):
+        error = the_error(result)
+        assert (error.code, error.line, error.column) == ("E001", line, column), error
+        # The pure-Python parser refuses a few of these itself, in its own words.
+        assert words in error.message or name == "SafeLoader", error
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('k: "a#b"\n', {"k": "a#b"}),
+        ("k: a#b\n", {"k": "a#b"}),
+        ("k: [a#b, c]\n", {"k": ["a#b", "c"]}),
+        ("k: x # a#b\n", {"k": "x"}),
+        ("# one\n#two\nk: v\n", {"k": "v"}),
+        ("url: http://x.org/?a=b#part\n", {"url": "http://x.org/?a=b#part"}),
+        ('q: "Will it?" # asked\n', {"q": "Will it?"}),
+        ("q: what ?then\n", {"q": "what ?then"}),
+        ("k: >\n  x #not a comment\n", {"k": "x #not a comment\n"}),
+        ("k: [? x]\n", {"k": [{"x": ""}]}),
+        ("k: [-1, -x]\n", {"k": ["-1", "-x"]}),
+        ("k: '-'\n", {"k": "-"}),
+    ],
+)
+def test_what_only_looks_like_it_reads_on_both_parsers(text: str, expected: Any) -> None:
+    for result in read_both(text.encode()):
+        assert result.diagnostics == ()
+        assert plain(result.value) == expected
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    ["tags: [jobs]# note\n", "tags: [jobs, -]\n", "tags: [?jobs]\n", 'tags: ["jobs"]#\n'],
+)
+def test_the_fast_road_leaves_them_to_the_strict_one(snippet: str) -> None:
+    data = CREWS.replace(b"tags: [jobs]\n", snippet.encode(), 1)
+    assert data != CREWS
+    if "-" not in snippet:  # the token checks hold it back before libyaml composes
+        assert fastread.compose(data, data.decode()) is None
+    assert fast(data, Limits()) is None
+    assert any(" E001: " in line for line in strict(data, Limits())[1])
+
+
+# -- tabs on blank lines ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("foo: 1\n\t\nbar: 2\n", {"foo": "1", "bar": "2"}),
+        ("foo: 1\n  \t \nbar: 2\n", {"foo": "1", "bar": "2"}),
+        ("foo: 1\r\n\t\r\nbar: 2\r\n", {"foo": "1", "bar": "2"}),
+        ("foo:\n  a: 1\n\t\n  b: 2\n", {"foo": {"a": "1", "b": "2"}}),
+        ("foo: 1\n\t# a note\nbar: 2\n", {"foo": "1", "bar": "2"}),
+        ("- [\n\t\n a\n ]\n", [["a"]]),
+        ('k: "a\n\t\n b"\n', {"k": "a\nb"}),
+        ("k: a\n  b\n\t\n  c\n", {"k": "a b\nc"}),
+        # In a block scalar white space is text: a tab after the indentation stays.
+        ("a: |\n  x\n  \t\n  y\n", {"a": "x\n\t\ny\n"}),
+        # Before it, after the last line, the tab ends the scalar, whose last blank lines go.
+        ("a: |\n  x\n\t\nb: 1\n", {"a": "x\n", "b": "1"}),
+        ("a: >-\n  x\n  y\n \t\n\t\n", {"a": "x y"}),
+    ],
+)
+def test_a_blank_line_holding_a_tab_reads_as_a_blank_line(text: str, expected: Any) -> None:
+    for result in read_both(text.encode()):
+        assert result.diagnostics == (), result
+        assert plain(result.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a: |\n  x\n\t\n  y\n", 3),  # within a block scalar, before its indentation
+        ("a: |+\n  x\n\t\nb: 1\n", 3),  # right after one that keeps its last lines
+        ("a: |2\n  x\n\t\nb: 1\n", 3),  # or says its indentation
+        ("a: |\n  x\n  \t\nb: 1\n\t\n", 5),  # the first tab is text, the second is not
+        ("a: |\n \t\n  x\n", 2),  # before a block scalar's first line
+    ],
+)
+def test_a_tab_the_parser_stops_at_in_a_block_scalar_is_named(text: str, line: int) -> None:
+    for name, result in zip(PARSERS, read_both(text.encode()), strict=True):
+        if result.value is not None:  # the pure-Python parser takes some as text, as YAML does
+            assert name == "SafeLoader" and result.diagnostics == ()
+            continue
+        error = the_error(result)
+        assert (error.code, error.line) == ("E001", line), error
+        assert "delete the tab" in error.message
+
+
+def test_a_blank_line_holding_a_tab_reads_the_same_on_both_roads() -> None:
+    data = CREWS.replace(b"tags: [jobs]\n", b"tags: [jobs]\n\t\n", 1)
+    assert data != CREWS
+    node, diagnostics = strict(data, Limits())
+    assert diagnostics == [] and node is not None
+    assert fast(data, Limits()) in (None, node)
+
+
+# -- anchors libyaml cannot even read -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["- &\U0001f601 unicode anchor\n", 'a: &:@*!$"<foo>: x\n'])
+def test_an_anchor_name_the_parser_refuses_is_an_anchor_refused(text: str) -> None:
+    for result in read_both(text.encode()):
+        error = the_error(result)
+        assert (error.code, error.line) == ("E014", 1), error
