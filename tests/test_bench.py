@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_benchmark_smoke_run_prints_its_ratios(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
     done = subprocess.run(

@@ -165,7 +165,7 @@ def test_the_readme_worked_example(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = load_corpus(tmp_path)
-    assert result.corpus is not None and not result.errors, result.diagnostics
+    assert result.index is not None and not result.errors, result.diagnostics
     (card,) = scorecards(result.index)
     assert [f.node.id for f in card.forecasts] == [
         "prices-rise",

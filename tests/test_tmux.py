@@ -22,7 +22,7 @@ from explorer.bundled import bundled_scenarios
 from explorer.load import load_corpus
 from explorer.quotes import fold, quote_parts
 
-pytestmark = pytest.mark.tmux
+pytestmark = [pytest.mark.tmux, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[1]
 MINI = REPO / "tests" / "fixtures" / "mini"

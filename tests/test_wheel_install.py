@@ -78,6 +78,7 @@ def _install(base: Path, env: dict[str, str]) -> Path:
 
 
 # One test, so that parallel workers (pytest -n) do not each build and install the wheel.
+@pytest.mark.slow
 def test_the_installed_wheel_works_from_an_empty_folder(tmp_path: Path) -> None:
     _skip_unless_wanted()
     env = {k: v for k, v in os.environ.items() if k not in LEAKY}

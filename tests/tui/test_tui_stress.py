@@ -189,6 +189,7 @@ def storm_sizes(count: int, seed: int = 20240601) -> list[Size]:
     return sizes
 
 
+@pytest.mark.slow
 def test_a_storm_of_resizes_between_keys() -> None:
     """60 sizes from 1×1 to 300×100, a key between them, on the screens that are not option
     lists (those have a test of their own at the narrowest sizes). Citations are opened with
@@ -294,6 +295,7 @@ async def click_action_texts(app: ExplorerApp, pilot: Pilot[None], limit: int = 
     return clicked
 
 
+@pytest.mark.slow
 def test_walking_every_node_and_source_of_the_hostile_corpus_shows_all_text_literally() -> None:
     async def body() -> None:
         async with explore(HOSTILE_ALL, size=(160, 50)) as (app, pilot):
@@ -449,6 +451,7 @@ def test_a_seed_broken_while_the_app_runs_then_opened(how: str, tmp_path: Path) 
             seed.chmod(0o755 if seed.is_dir() else 0o644)
 
 
+@pytest.mark.slow
 def test_a_seed_replaced_by_a_named_pipe_while_the_app_runs(tmp_path: Path) -> None:
     """A reload must not read the pipe (it would block for ever, and the process could not exit):
     the diagnostic comes as for a missing seed. If it does block, `unblock` frees the thread."""
