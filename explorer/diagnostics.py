@@ -49,7 +49,12 @@ RULES: dict[str, Rule] = _rules(
     Rule("E016", E, "a date is not valid"),
     Rule("E017", E, "a value is not one of the allowed words"),
     Rule("E018", E, "a hedge word is not known"),
-    Rule("E019", E, "a limit is exceeded (file size, nesting depth, text length)"),
+    Rule(
+        "E019",
+        E,
+        "a limit is exceeded (file size, nesting depth, text length, values per file, or one of "
+        "the YAML parser's own)",
+    ),
     Rule("E020", E, "the file is empty or holds more than one document"),
     Rule("E021", E, "an id or tag is not a slug"),
     Rule("E022", E, "a hedge word does not occur in its quote"),
