@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from explorer.bundled import bundled_scenarios
-from explorer.diagnostics import summary
-from explorer.formats import FORMATS
-from explorer.load import LoadResult, load_corpus, load_corpus_file
-from explorer.locate import CorpusNotFound, find_corpora
+from explorer.checks.diagnostics import summary
+from explorer.outputs.formats import FORMATS
+from explorer.reading.bundled import bundled_scenarios
+from explorer.reading.load import LoadResult, load_corpus, load_corpus_file
+from explorer.reading.locate import CorpusNotFound, find_corpora
 
 if TYPE_CHECKING:
+    from explorer.analysis.queries import CorpusIndex
     from explorer.model import Corpus
-    from explorer.queries import CorpusIndex
 
 EXIT_OK, EXIT_DIAGNOSTICS, EXIT_USAGE = 0, 1, 2
 
@@ -222,13 +222,13 @@ def _with_corpus(
 
 @_with_corpus
 def _export(args: argparse.Namespace, loaded: Loaded) -> int:
-    from explorer.formats import render
+    from explorer.outputs.formats import render
 
     text = render(args.format, loaded.corpus)
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
     else:
-        from explorer.atomic import write_atomic
+        from explorer.editing.atomic import write_atomic
 
         try:
             write_atomic(args.output, text)
@@ -247,7 +247,7 @@ def _export(args: argparse.Namespace, loaded: Loaded) -> int:
 
 @_with_corpus
 def _show(args: argparse.Namespace, loaded: Loaded) -> int:
-    from explorer.show import ShowOptions, UnknownChoice, print_tree
+    from explorer.outputs.show import ShowOptions, UnknownChoice, print_tree
 
     # `explorer` without a terminal comes here too, with no filter options.
     options = ShowOptions(
@@ -284,8 +284,8 @@ def _open(args: argparse.Namespace) -> int:
 
 @_with_corpus
 def _walk(args: argparse.Namespace, loaded: Loaded) -> int:
-    from explorer import walk_view
-    from explorer.walks import WalkError, walk_through
+    from explorer.analysis.walks import WalkError, walk_through
+    from explorer.outputs import walk_view
 
     index = loaded.index
     ids = [part.strip() for part in args.through.split(",") if part.strip()]
@@ -301,8 +301,8 @@ def _walk(args: argparse.Namespace, loaded: Loaded) -> int:
 
 @_with_corpus
 def _compare(args: argparse.Namespace, loaded: Loaded) -> int:
-    from explorer import compare_view
-    from explorer.walks import compare_matrix
+    from explorer.analysis.walks import compare_matrix
+    from explorer.outputs import compare_view
 
     matrix = compare_matrix(loaded.index, args.tag)
     render = {"csv": compare_view.to_csv, "json": compare_view.to_json}.get(
@@ -314,8 +314,8 @@ def _compare(args: argparse.Namespace, loaded: Loaded) -> int:
 
 @_with_corpus
 def _scorecard(args: argparse.Namespace, loaded: Loaded) -> int:
-    from explorer import scorecard_view
-    from explorer.outcomes import scorecards
+    from explorer.analysis.outcomes import scorecards
+    from explorer.outputs import scorecard_view
 
     cards = scorecards(loaded.index)
     render = {"markdown": scorecard_view.to_markdown, "json": scorecard_view.to_json}.get(
@@ -326,12 +326,12 @@ def _scorecard(args: argparse.Namespace, loaded: Loaded) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from explorer.editor_schema import SCHEMA_FILES, render
+    from explorer.editing.editor_schema import SCHEMA_FILES, render
 
     if args.write is None:
         sys.stdout.write(render(args.kind))
         return EXIT_OK
-    from explorer.atomic import write_atomic
+    from explorer.editing.atomic import write_atomic
 
     try:
         args.write.mkdir(parents=True, exist_ok=True)
@@ -345,8 +345,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 @_with_corpus
 def _new(args: argparse.Namespace, loaded: Loaded) -> int:
-    from explorer.atomic import FileChanged, Fingerprint, write_atomic
-    from explorer.scaffold import ScaffoldError, insert_node, insert_source
+    from explorer.editing.atomic import FileChanged, Fingerprint, write_atomic
+    from explorer.editing.scaffold import ScaffoldError, insert_node, insert_source
 
     corpus = loaded.corpus
     try:

@@ -1,4 +1,4 @@
-"""The validated scenario model: frozen attrs classes, built only by `explorer.build`.
+"""The validated scenario model: frozen attrs classes, built only by `explorer.reading.build`.
 
 A large corpus holds millions of these objects, so none has a weak-reference slot (nothing refers
 to them weakly): eight bytes less per object.

@@ -26,10 +26,10 @@ sys.path.insert(0, str(REPO))
 with atheris.instrument_imports():
     import yaml
 
-    import explorer.yamlread as yamlread
-    from explorer.build import FileBuilder
-    from explorer.diagnostics import RULES
-    from explorer.yamlread import Limits, Mapping, Scalar, Sequence, read_bytes
+    import explorer.reading.yamlread as yamlread
+    from explorer.checks.diagnostics import RULES
+    from explorer.reading.build import FileBuilder
+    from explorer.reading.yamlread import Limits, Mapping, Scalar, Sequence, read_bytes
 
 # Small limits reach the limit paths with small inputs; the defaults are exercised too.
 LIMITS = (Limits(), Limits(file_bytes=2_000, depth=8, scalar_chars=64, values=200))

@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from explorer.likelihood import HEDGE_WORDS
-from explorer.validate import hedged_risk
+from explorer.analysis.likelihood import HEDGE_WORDS
+from explorer.checks.validate import hedged_risk
 
 try:
     from yaml import CSafeDumper as _SafeDumper

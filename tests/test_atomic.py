@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from explorer import atomic
-from explorer.atomic import ABSENT, FileChanged, Fingerprint, write_atomic
+from explorer.editing import atomic
+from explorer.editing.atomic import ABSENT, FileChanged, Fingerprint, write_atomic
 
 OLD = b"old content\n"
 

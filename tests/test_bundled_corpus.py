@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from explorer.bundled import bundled_scenarios
-from explorer.likelihood import band_for
-from explorer.load import load_corpus
+from explorer.analysis.likelihood import band_for
+from explorer.analysis.outcomes import scorecards
+from explorer.analysis.queries import CorpusIndex
 from explorer.model import NodeKind, OutcomeStatus
-from explorer.outcomes import scorecards
-from explorer.queries import CorpusIndex
+from explorer.reading.bundled import bundled_scenarios
+from explorer.reading.load import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 

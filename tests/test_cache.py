@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer import cache
-from explorer.load import load_corpus, load_corpus_file
+from explorer.reading import cache
+from explorer.reading.load import load_corpus, load_corpus_file
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

@@ -161,7 +161,7 @@ def test_scorecard_labels_its_brier_score(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_schema_prints_what_the_repo_keeps(capsys: pytest.CaptureFixture[str]) -> None:
-    from explorer.editor_schema import render
+    from explorer.editing.editor_schema import render
 
     assert main(["schema", "tree"]) == 0
     assert capsys.readouterr().out == render("tree")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from explorer.editor import NoEditor, editor_command
-from explorer.watch import corpus_files, fingerprint, wait_until_stable
+from explorer.editing.editor import NoEditor, editor_command
+from explorer.reading.watch import corpus_files, fingerprint, wait_until_stable
 
 FILE = Path("/corpus/crews.yaml")
 

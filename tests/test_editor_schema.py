@@ -9,9 +9,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from explorer.bundled import bundled_scenarios
-from explorer.editor_schema import SCHEMA_FILES, corpus_schema, render, tree_schema
-from explorer.yamlread import Mapping, Scalar, Value, read_file
+from explorer.editing.editor_schema import SCHEMA_FILES, corpus_schema, render, tree_schema
+from explorer.reading.bundled import bundled_scenarios
+from explorer.reading.yamlread import Mapping, Scalar, Value, read_file
 
 SCHEMA_FOLDER = bundled_scenarios() / "schema"
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,4 +1,5 @@
-"""The fast path for tree files (`explorer.fastread`) against the strict reader it stands in for.
+"""The fast path for tree files (`explorer.reading.fastread`) against the strict reader it stands
+in for.
 
 The fast path may only ever answer for a file the strict reader and the builder would take
 without a word, and must then build the very same model (locations included). So: generated
@@ -24,13 +25,13 @@ import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from explorer import fastread
-from explorer.build import FileBuilder
-from explorer.load import load_corpus
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.quotes import _ONE_FOR_ONE, _SPACE_RUN, SeedText, fold
 from explorer.model import Location, Node
-from explorer.queries import CorpusIndex
-from explorer.quotes import _ONE_FOR_ONE, _SPACE_RUN, SeedText, fold
-from explorer.yamlread import _FORBIDDEN, Limits, ReadResult, bytes_text, decode, read_text
+from explorer.reading import fastread
+from explorer.reading.build import FileBuilder
+from explorer.reading.load import load_corpus
+from explorer.reading.yamlread import _FORBIDDEN, Limits, ReadResult, bytes_text, decode, read_text
 from tests.strategies import corpora, dump, write_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

@@ -26,13 +26,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from explorer.cli import main
-from explorer.formats import FORMATS, render
-from explorer.formats import dot as dot_format
-from explorer.formats import markdown as markdown_format
-from explorer.formats import mermaid as mermaid_format
-from explorer.formats.common import one_line
-from explorer.load import load_corpus
 from explorer.model import Corpus
+from explorer.outputs import dot as dot_format
+from explorer.outputs import markdown as markdown_format
+from explorer.outputs import mermaid as mermaid_format
+from explorer.outputs.common import one_line
+from explorer.outputs.formats import FORMATS, render
+from explorer.reading.load import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"

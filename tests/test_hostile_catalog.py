@@ -6,7 +6,8 @@ and a compiler-style line with the expected code at the expected line; legal inp
 typing traps, markup, BOMs, CRLF) must load cleanly and read back as exactly the text written.
 Always: no traceback, no foreign exception name, no death by signal, no time-out.
 
-Below the catalog, hypothesis properties drive `explorer.yamlread.read_bytes` directly with YAML
+Below the catalog, hypothesis properties drive `explorer.reading.yamlread.read_bytes` directly with
+YAML
 built from a grammar of hostile constructs (no child process: each example costs microseconds).
 """
 
@@ -30,12 +31,12 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-import explorer.yamlread as yamlread
-from explorer.diagnostics import RULES
-from explorer.load import load_corpus
+import explorer.reading.yamlread as yamlread
+from explorer.checks.diagnostics import RULES
 from explorer.model import Corpus
-from explorer.yamlread import Limits, Scalar, Sequence, read_bytes
-from explorer.yamlread import Mapping as YMapping
+from explorer.reading.load import load_corpus
+from explorer.reading.yamlread import Limits, Scalar, Sequence, read_bytes
+from explorer.reading.yamlread import Mapping as YMapping
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "fixtures" / "mini"

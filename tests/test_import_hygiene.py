@@ -2,23 +2,95 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
 
 import explorer
 
-CORE_MODULES = sorted(
-    f"explorer.{path.stem}"
-    for path in Path(explorer.__file__).parent.glob("*.py")
-    if path.stem not in {"__init__", "__main__", "cli"}
-)
+PACKAGE = Path(explorer.__file__).parent
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+ALL_MODULES = sorted(_module_name(path) for path in PACKAGE.rglob("*.py"))
+# Everything but the UI, the benchmark (which drives the UI) and the entry points.
+CORE_MODULES = [
+    name
+    for name in ALL_MODULES
+    if not name.startswith(("explorer.tui", "explorer.bench"))
+    and name not in {"explorer", "explorer.__main__", "explorer.cli"}
+]
+
+# The layers, lowest first. A module may import its own layer and those below it, never one
+# above: data flows one way, from the files to the model, the analysis and the views.
+LAYERS: list[tuple[str, ...]] = [
+    ("explorer.model",),
+    ("explorer.analysis",),
+    ("explorer.checks",),
+    ("explorer.reading",),
+    ("explorer.outputs", "explorer.editing"),
+    ("explorer.tui",),
+    ("explorer.bench", "explorer.cli", "explorer.__main__"),
+]
+
+
+def _layer(module: str) -> int:
+    for rank, prefixes in enumerate(LAYERS):
+        if any(module == p or module.startswith(p + ".") for p in prefixes):
+            return rank
+    raise AssertionError(f"{module} is in no layer: add it to LAYERS")
+
+
+def _imports(path: Path) -> set[str]:
+    """Every explorer module a file imports, at its top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("explorer."))
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.startswith("explorer."):
+                found.add(node.module)
+    return found
 
 
 def test_there_is_a_core_to_check() -> None:
-    assert {"explorer.model", "explorer.load", "explorer.queries", "explorer.validate"} <= set(
-        CORE_MODULES
-    )
+    assert {
+        "explorer.model",
+        "explorer.reading.load",
+        "explorer.analysis.queries",
+        "explorer.checks.validate",
+        "explorer.outputs.formats",
+        "explorer.editing.scaffold",
+    } <= set(CORE_MODULES)
+
+
+def test_the_package_shows_its_layers_and_its_root_stays_small() -> None:
+    groups = {p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert {"analysis", "checks", "reading", "outputs", "editing", "tui", "bench"} <= groups
+    root = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert len(root) <= 5, root
+
+
+def test_no_module_imports_a_layer_above_its_own() -> None:
+    wrong = []
+    for path in PACKAGE.rglob("*.py"):
+        module = _module_name(path)
+        for imported in _imports(path):
+            if _layer(imported) > _layer(module):
+                wrong.append(f"{module} imports {imported}")
+    assert wrong == []
+
+
+def test_the_layer_rule_catches_a_reach_upwards(tmp_path: Path) -> None:
+    """The rule can fail: a core module that imported the UI would be reported."""
+    planted = tmp_path / "planted.py"
+    planted.write_text("def f():\n    from explorer.tui.app import ExplorerApp\n")
+    assert _layer("explorer.analysis.queries") < _layer(next(iter(_imports(planted))))
 
 
 def test_core_modules_do_not_import_textual() -> None:
@@ -54,9 +126,9 @@ def test_the_start_up_path_leaves_the_loader_the_screens_and_the_watcher_for_lat
     and the file watcher are imported when first used."""
     later = [
         "yaml",
-        "explorer.load",
+        "explorer.reading.load",
         "explorer.model",
-        "explorer.queries",
+        "explorer.analysis.queries",
         "explorer.tui.screens.main",
         "explorer.tui.screens.help",
         "explorer.tui.screens.walk",

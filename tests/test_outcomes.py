@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explorer.load import load_corpus
+from explorer.analysis.outcomes import Scorecard, Timing, Verdict, brier, scorecards, timing
+from explorer.analysis.queries import CorpusIndex
 from explorer.model import OutcomeStatus, PartialDate
-from explorer.outcomes import Scorecard, Timing, Verdict, brier, scorecards, timing
-from explorer.queries import CorpusIndex
+from explorer.reading.load import load_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

@@ -15,11 +15,11 @@ import attrs
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from explorer.diagnostics import RULES
-from explorer.export import corpus_to_dict
-from explorer.load import load_corpus
+from explorer.analysis.quotes import SeedText, fold, quote_parts
+from explorer.checks.diagnostics import RULES
 from explorer.model import Corpus
-from explorer.quotes import SeedText, fold, quote_parts
+from explorer.outputs.export import corpus_to_dict
+from explorer.reading.load import load_corpus
 from tests.strategies import corpora, dump, seed_texts, write_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

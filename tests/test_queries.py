@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from explorer.load import load_corpus
+from explorer.analysis.queries import CorpusIndex, SearchKind
+from explorer.analysis.walks import WalkError, compare_matrix, walk_through, walk_to
 from explorer.model import NodeKind
-from explorer.queries import CorpusIndex, SearchKind
-from explorer.walks import WalkError, compare_matrix, walk_through, walk_to
+from explorer.reading.load import load_corpus
 from tests.strategies import corpora, write_corpus
 from tests.test_search_index import corpus_oracle, hits, queries
 

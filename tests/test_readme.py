@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from explorer.diagnostics import RULES
-from explorer.likelihood import BANDS, HEDGE_WORDS, POSSIBLE
+from explorer.analysis.likelihood import BANDS, HEDGE_WORDS, POSSIBLE
+from explorer.checks.diagnostics import RULES
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

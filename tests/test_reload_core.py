@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from explorer.watch import load_settled
+from explorer.reading.watch import load_settled
 
 
 def fingerprints(*values: str) -> Callable[[], str]:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.diagnostics import RULES
-from explorer.load import load_corpus
-from explorer.validate import CHECKS, check
+from explorer.checks.diagnostics import RULES
+from explorer.checks.validate import CHECKS, check
+from explorer.reading.load import load_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.load import load_corpus
-from explorer.queries import CorpusIndex
-from explorer.scaffold import ScaffoldError, insert_node, insert_source
+from explorer.analysis.queries import CorpusIndex
+from explorer.editing.scaffold import ScaffoldError, insert_node, insert_source
+from explorer.reading.load import load_corpus
 from tests.strategies import corpora, write_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

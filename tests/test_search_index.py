@@ -9,11 +9,11 @@ from pathlib import Path
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from explorer.bundled import bundled_scenarios
-from explorer.load import load_corpus
-from explorer.queries import CorpusIndex, SearchKind
-from explorer.quotes import fold
-from explorer.search_index import BUDGET, SearchIndex
+from explorer.analysis.queries import CorpusIndex, SearchKind
+from explorer.analysis.quotes import fold
+from explorer.analysis.search_index import BUDGET, SearchIndex
+from explorer.reading.bundled import bundled_scenarios
+from explorer.reading.load import load_corpus
 
 WEIGHTS = (3.0, 1.5, 1.0, 2.5, 2.0)  # title, claim, quote, person, source
 MINI = Path(__file__).parent / "fixtures" / "mini"

@@ -18,7 +18,7 @@ from rich.console import Console
 
 from explorer.cli import main
 from explorer.model import Corpus
-from explorer.show import ShowOptions, UnknownChoice, build, print_tree, render_text
+from explorer.outputs.show import ShowOptions, UnknownChoice, build, print_tree, render_text
 from tests.test_formats import HOSTILE_TITLES, MINI, ROOT, check_golden, hostile_copy, load
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

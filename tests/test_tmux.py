@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from explorer.bundled import bundled_scenarios
-from explorer.load import load_corpus
-from explorer.quotes import fold, quote_parts
+from explorer.analysis.quotes import fold, quote_parts
+from explorer.reading.bundled import bundled_scenarios
+from explorer.reading.load import load_corpus
 
 pytestmark = [pytest.mark.tmux, pytest.mark.slow]
 

@@ -20,10 +20,10 @@ from yaml.error import Mark
 from yaml.reader import ReaderError
 from yaml.scanner import ScannerError
 
-import explorer.yamlread as yamlread
-from explorer import fastread
-from explorer.diagnostics import Diagnostic
-from explorer.yamlread import (
+import explorer.reading.yamlread as yamlread
+from explorer.checks.diagnostics import Diagnostic
+from explorer.reading import fastread
+from explorer.reading.yamlread import (
     NESTING,
     Limits,
     Mapping,

@@ -1,7 +1,8 @@
 """The official YAML test suite (tests/yaml_suite) through the loader: both roads, both parsers.
 
 Every case goes through the strict reader (`yamlread.read_bytes`) and the fast road (libyaml's
-composer and the walk of `explorer.fastread`), once on libyaml (the C parser) and once on the
+composer and the walk of `explorer.reading.fastread`), once on libyaml (the C parser) and once on
+the
 pure-Python parser PyYAML falls back to without it, each in a child process with a time-out (many
 cases per child). Whatever the input: no exception, crash or hang, and every refusal is a located
 diagnostic with a sentence. Then, per case:
@@ -142,7 +143,7 @@ def expected(events: str) -> Expected:
 
 
 def shape_of(value: Any) -> Shape:
-    from explorer.yamlread import Mapping, Scalar
+    from explorer.reading.yamlread import Mapping, Scalar
 
     if isinstance(value, Scalar):
         return ("s", value.plain, value.value)
@@ -152,7 +153,7 @@ def shape_of(value: Any) -> Shape:
 
 
 def _limits_reasons(shape: Shape, depth: int = 1) -> set[str]:
-    from explorer.yamlread import DEFAULT_LIMITS, forbidden_char
+    from explorer.reading.yamlread import DEFAULT_LIMITS, forbidden_char
 
     reasons = set()
     stack = [(shape, depth)]
@@ -177,9 +178,9 @@ def _limits_reasons(shape: Shape, depth: int = 1) -> set[str]:
 def _fast_value(data: bytes, text: str) -> Any:
     """What the fast road makes of a file: libyaml's composed nodes, walked with the strict
     reader's checks into a located value; None where it leaves the file to the strict reader."""
-    from explorer import fastread
-    from explorer.build import Interned
-    from explorer.yamlread import DEFAULT_LIMITS, Scalar
+    from explorer.reading import fastread
+    from explorer.reading.build import Interned
+    from explorer.reading.yamlread import DEFAULT_LIMITS, Scalar
 
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -199,9 +200,9 @@ def _fast_value(data: bytes, text: str) -> Any:
 def run_case(case: Case) -> dict[str, Any]:
     """One case on the parser this process has: its outcome, and any problem that fails it
     whatever the table says."""
-    from explorer import fastread
-    from explorer.build import FileBuilder
-    from explorer.yamlread import ReadResult, bytes_text, read_bytes, read_text
+    from explorer.reading import fastread
+    from explorer.reading.build import FileBuilder
+    from explorer.reading.yamlread import ReadResult, bytes_text, read_bytes, read_text
 
     data = case.data
     problems: list[str] = []
@@ -335,7 +336,7 @@ def is_right(case: Case, outcome: str) -> bool:
     reasons = set(oracle.reasons)
     for document in oracle.documents:
         reasons |= _limits_reasons(document)
-    from explorer.yamlread import decode
+    from explorer.reading.yamlread import decode
 
     if decode(case.data, "in.yaml")[1] is not None:
         reasons.add("E002")

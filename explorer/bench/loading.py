@@ -40,7 +40,7 @@ def parse_floor(corpus_folder: Path) -> None:
 
 
 def our_load(corpus_folder: Path) -> None:
-    from explorer.load import load_corpus
+    from explorer.reading.load import load_corpus
 
     result = load_corpus(corpus_folder)
     assert result.corpus is not None and not result.errors, result.errors[:3]
@@ -63,15 +63,17 @@ def _peak_rss_mb(code: str) -> float:
 
 
 def memory_ratio(corpus_folder: Path) -> tuple[float, float, float]:
-    baseline = _peak_rss_mb("import yaml, explorer.load, explorer.tui")  # interpreter + imports
+    baseline = _peak_rss_mb(
+        "import yaml, explorer.reading.load, explorer.tui"
+    )  # interpreter + imports
     floor = _peak_rss_mb(
-        "import yaml, explorer.load, explorer.tui\nfrom pathlib import Path\n"
+        "import yaml, explorer.reading.load, explorer.tui\nfrom pathlib import Path\n"
         f"docs = [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader) "
         f"for p in sorted(Path({str(corpus_folder)!r}).glob('*.yaml'))]"
     )
     ours = _peak_rss_mb(
-        "import yaml, explorer.load, explorer.tui\nfrom pathlib import Path\n"
-        f"r = explorer.load.load_corpus(Path({str(corpus_folder)!r}))"
+        "import yaml, explorer.reading.load, explorer.tui\nfrom pathlib import Path\n"
+        f"r = explorer.reading.load.load_corpus(Path({str(corpus_folder)!r}))"
     )
     return (ours - baseline) / max(floor - baseline, 1e-9), ours, floor
 

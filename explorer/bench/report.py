@@ -20,7 +20,7 @@ from explorer.bench.screen import first_paint, interaction
 
 
 def run(sizes: list[int], repeat: int) -> dict[str, Any]:
-    from explorer.bundled import bundled_scenarios
+    from explorer.reading.bundled import bundled_scenarios
 
     figures: dict[str, Any] = {"sizes": {}, "python": sys.version.split()[0]}
     with tempfile.TemporaryDirectory() as name:

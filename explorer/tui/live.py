@@ -2,7 +2,8 @@
 watching the folders, and handing the terminal to the user's editor.
 
 The explorer only ever reads the corpus. Edits are made in the editor; the files are then read
-again, in a thread, once they hold still (see `explorer.watch`). Once a corpus is on screen, a
+again, in a thread, once they hold still (see `explorer.reading.watch`). Once a corpus is on
+screen, a
 load with errors never replaces it: the last corpus that loaded without errors stays, and the
 diagnostics say what to fix.
 """
@@ -22,17 +23,17 @@ import attrs
 from textual.app import App, SuspendNotSupported
 from textual.worker import WorkerCancelled, WorkerFailed
 
-from explorer.diagnostics import Diagnostic
-from explorer.editor import NoEditor, editor_command
-from explorer.locate import CorpusNotFound, display_path, find_corpora
-from explorer.watch import corpus_files, fingerprint, load_settled
+from explorer.checks.diagnostics import Diagnostic
+from explorer.editing.editor import NoEditor, editor_command
+from explorer.reading.locate import CorpusNotFound, display_path, find_corpora
+from explorer.reading.watch import corpus_files, fingerprint, load_settled
 
 # The loader, the model and the main screen are imported where first used: in the loading thread
 # and when the corpus is shown. The first screen (the loading screen) is drawn without them.
 if TYPE_CHECKING:
-    from explorer.load import LoadResult
+    from explorer.analysis.queries import CorpusIndex
     from explorer.model import Corpus
-    from explorer.queries import CorpusIndex
+    from explorer.reading.load import LoadResult
     from explorer.tui.screens.failed import LoadFailedScreen
     from explorer.tui.screens.main import MainScreen
 
@@ -134,8 +135,8 @@ class Session:
         return Loaded(result, files_fingerprint, index)
 
     def _load_once(self) -> LoadResult:
-        from explorer.cache import load_cached
-        from explorer.load import LoadResult, load_corpus
+        from explorer.reading.cache import load_cached
+        from explorer.reading.load import LoadResult, load_corpus
 
         # The first load may come from the warm-start cache (served only for unchanged files);
         # reloads read afresh, so a save is never answered by storing a cache entry first.

@@ -26,10 +26,10 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from textual.pilot import Pilot
 
-from explorer.diagnostics import Diagnostic
-from explorer.load import load_corpus
+from explorer.analysis.queries import CorpusIndex
+from explorer.checks.diagnostics import Diagnostic
 from explorer.model import Corpus
-from explorer.queries import CorpusIndex
+from explorer.reading.load import load_corpus
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel

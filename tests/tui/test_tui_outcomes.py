@@ -10,10 +10,10 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-from explorer.load import load_corpus
-from explorer.outcomes import Timing, scorecards
-from explorer.queries import CorpusIndex
-from explorer.scorecard_view import BRIER_LABEL, TOO_FEW
+from explorer.analysis.outcomes import Timing, scorecards
+from explorer.analysis.queries import CorpusIndex
+from explorer.outputs.scorecard_view import BRIER_LABEL, TOO_FEW
+from explorer.reading.load import load_corpus
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.scorecard import ScorecardScreen

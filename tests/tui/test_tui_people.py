@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from explorer.analysis.focus import Mark
 from explorer.tui.app import ExplorerApp
-from explorer.tui.focus import Mark
 from explorer.tui.widgets.legend import Legend
 from explorer.tui.widgets.people import PeopleList
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import LoadingIndicator, Static
 
-from explorer.load import LoadResult, load_corpus
+from explorer.reading.load import LoadResult, load_corpus
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.failed import LoadFailedScreen
 from explorer.tui.screens.help import HelpScreen

@@ -20,9 +20,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from explorer.load import load_corpus
+from explorer.analysis.quotes import fold
 from explorer.model import Node, QuoteEvidence
-from explorer.quotes import fold
+from explorer.reading.load import load_corpus
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceHeader, SourceScreen

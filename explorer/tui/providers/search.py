@@ -10,8 +10,8 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.message import Message
 
-from explorer.queries import CorpusIndex, SearchHit, SearchKind
-from explorer.quotes import fold
+from explorer.analysis.queries import CorpusIndex, SearchHit, SearchKind
+from explorer.analysis.quotes import fold
 from explorer.tui.messages import JumpToNode, PersonChosen, SourceOpened
 from explorer.tui.widgets.labels import one_line, shorten
 

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from explorer.diagnostics import Diagnostic
+from explorer.checks.diagnostics import Diagnostic
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
 
 EXIT_DIAGNOSTICS = 1

@@ -14,8 +14,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 
-from explorer.tui.focus import Mark
-from explorer.tui.hindsight import OutcomeMark
+from explorer.analysis.focus import Mark
+from explorer.analysis.hindsight import OutcomeMark
 from explorer.tui.widgets.labels import (
     AGAINST_GLYPH,
     EVENT_GLYPH,

@@ -13,10 +13,10 @@ from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from explorer.diagnostics import Diagnostic
-from explorer.load import LoadResult
-from explorer.queries import CorpusIndex
-from explorer.tui.focus import Focus
+from explorer.analysis.focus import Focus
+from explorer.analysis.queries import CorpusIndex
+from explorer.checks.diagnostics import Diagnostic
+from explorer.reading.load import LoadResult
 from explorer.tui.messages import (
     EditRequested,
     JumpToNode,

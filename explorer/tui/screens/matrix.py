@@ -9,11 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from explorer.queries import CorpusIndex
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.walks import compare_matrix
 from explorer.tui.messages import NodesChosen
 from explorer.tui.screens.pick import NodePicker
 from explorer.tui.widgets.matrix import MatrixHeader, MatrixTable
-from explorer.walks import compare_matrix
 
 
 def matrix_tags(index: CorpusIndex) -> list[str]:

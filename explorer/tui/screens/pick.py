@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from explorer.analysis.queries import CorpusIndex
 from explorer.model import Node
-from explorer.queries import CorpusIndex
 from explorer.tui.widgets.labels import one_line, source_text
 
 

@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from explorer.outcomes import scorecards
-from explorer.queries import CorpusIndex
+from explorer.analysis.outcomes import scorecards
+from explorer.analysis.queries import CorpusIndex
 from explorer.tui.widgets.scorecard import ScorecardList
 
 INTRO = (

@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
+from explorer.analysis.quotes import Match, SeedText
 from explorer.model import Source, date_text
-from explorer.quotes import Match, SeedText
 from explorer.tui.widgets.labels import one_line, styled
 from explorer.tui.widgets.seed_view import SeedView
 from explorer.tui.widgets.themed import Themed

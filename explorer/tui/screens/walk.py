@@ -9,7 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from explorer.queries import CorpusIndex
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.walks import walk_to
 from explorer.tui.messages import StepChosen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.walk import (
@@ -19,7 +20,6 @@ from explorer.tui.widgets.walk import (
     StepHeader,
     WalkSummary,
 )
-from explorer.walks import walk_to
 
 
 class WalkScreen(Screen[str | None]):

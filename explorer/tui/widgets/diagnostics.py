@@ -15,7 +15,7 @@ from textual.theme import Theme
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from explorer.diagnostics import Diagnostic, summary
+from explorer.checks.diagnostics import Diagnostic, summary
 from explorer.tui.messages import EditRequested
 from explorer.tui.widgets.labels import text_style
 from explorer.tui.widgets.themed import Themed

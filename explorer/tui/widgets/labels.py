@@ -16,11 +16,11 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from explorer.likelihood import hedge_phrase
+from explorer.analysis.focus import PALETTE_SIZE, Mark, Palette, View
+from explorer.analysis.hindsight import OUTCOME_CLASSES, outcome_mark
+from explorer.analysis.likelihood import hedge_phrase
+from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.model import Citation, Node, NodeKind, Source, Stance, date_text
-from explorer.queries import CorpusIndex, Voice
-from explorer.tui.focus import PALETTE_SIZE, Mark, Palette, View
-from explorer.tui.hindsight import OUTCOME_CLASSES, outcome_mark
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap

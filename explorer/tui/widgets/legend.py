@@ -8,9 +8,9 @@ from rich.text import Text
 from textual.theme import Theme
 from textual.widgets import Static
 
-from explorer.queries import CorpusIndex
-from explorer.tui.focus import Focus, Palette, View
-from explorer.tui.hindsight import OutcomeMark
+from explorer.analysis.focus import Focus, Palette, View
+from explorer.analysis.hindsight import OutcomeMark
+from explorer.analysis.queries import CorpusIndex
 from explorer.tui.widgets.labels import (
     EVENT_GLYPH,
     LABEL_CLASSES,

@@ -10,9 +10,10 @@ from textual.binding import Binding, BindingType
 from textual.theme import Theme
 from textual.widgets import DataTable, Static
 
+from explorer.analysis.focus import Palette
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.walks import Cell, Matrix
 from explorer.model import Node, Stance
-from explorer.queries import CorpusIndex
-from explorer.tui.focus import Palette
 from explorer.tui.messages import NodesChosen
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
@@ -23,7 +24,6 @@ from explorer.tui.widgets.labels import (
     voice_badge,
 )
 from explorer.tui.widgets.themed import Themed
-from explorer.walks import Cell, Matrix
 
 QUESTION_WIDTH = 24
 ALTERNATIVE_WIDTH = 24

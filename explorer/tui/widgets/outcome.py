@@ -7,9 +7,9 @@ from collections.abc import Mapping
 
 from rich.text import Text
 
+from explorer.analysis.hindsight import OutcomeMark
+from explorer.analysis.queries import CorpusIndex
 from explorer.model import Evidence, Outcome, Reference, ReferenceEvidence, date_text
-from explorer.queries import CorpusIndex
-from explorer.tui.hindsight import OutcomeMark
 from explorer.tui.widgets.labels import StyleOf, one_line, source_line
 
 SUMMARY_LABEL = "Summary, not verified against a stored text"

@@ -13,11 +13,11 @@ from textual.containers import VerticalScroll
 from textual.theme import Theme
 from textual.widgets import Static
 
-from explorer.outcomes import Forecast, Scorecard, Verdict
-from explorer.queries import CorpusIndex
-from explorer.scorecard_view import BRIER_LABEL, STATUSES, TOO_FEW
-from explorer.tui.focus import Palette
-from explorer.tui.hindsight import OutcomeMark
+from explorer.analysis.focus import Palette
+from explorer.analysis.hindsight import OutcomeMark
+from explorer.analysis.outcomes import Forecast, Scorecard, Verdict
+from explorer.analysis.queries import CorpusIndex
+from explorer.outputs.scorecard_view import BRIER_LABEL, STATUSES, TOO_FEW
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
     StyleOf,

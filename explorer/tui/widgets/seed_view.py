@@ -15,7 +15,7 @@ from textual.geometry import Region
 from textual.theme import Theme
 from textual.widgets import Static
 
-from explorer.quotes import Match, SeedText
+from explorer.analysis.quotes import Match, SeedText
 from explorer.tui.widgets.labels import text_style
 from explorer.tui.widgets.themed import Themed
 

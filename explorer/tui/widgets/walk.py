@@ -13,9 +13,10 @@ from textual.theme import Theme
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from explorer.analysis.focus import Palette
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.walks import Argument, Step, Walk, step
 from explorer.model import Node, NodeKind
-from explorer.queries import CorpusIndex
-from explorer.tui.focus import Palette
 from explorer.tui.messages import StepChosen
 from explorer.tui.widgets.labels import (
     AGAINST_GLYPH,
@@ -31,7 +32,6 @@ from explorer.tui.widgets.labels import (
 )
 from explorer.tui.widgets.outcome import outcome_text
 from explorer.tui.widgets.themed import Themed
-from explorer.walks import Argument, Step, Walk, step
 
 WALK_CLASSES = frozenset({"walk--title", "walk--label", "walk--quote", "walk--number"})
 STEP_TITLE_WIDTH = 20

@@ -17,10 +17,10 @@ from rich.console import Console, Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
-from explorer.diagnostics import did_you_mean
-from explorer.formats.common import one_line, stances_by_voice
+from explorer.analysis.queries import OUTLET_PREFIX, CorpusIndex, Voice
+from explorer.checks.diagnostics import did_you_mean
 from explorer.model import Corpus, Node, NodeKind, Stance
-from explorer.queries import OUTLET_PREFIX, CorpusIndex, Voice
+from explorer.outputs.common import one_line, stances_by_voice
 
 QUESTION_MARK = "?"
 EVENT_MARK = "•"

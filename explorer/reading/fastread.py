@@ -1,7 +1,9 @@
 """The fast path for tree files: libyaml composes, and the model is built straight from its nodes.
 
-The strict reader (`explorer.yamlread`) walks the event stream in Python, one event object per
-value, and `explorer.build` then walks its located tree: that loop was most of a load. Here the C
+The strict reader (`explorer.reading.yamlread`) walks the event stream in Python, one event object
+per
+value, and `explorer.reading.build` then walks its located tree: that loop was most of a load. Here
+the C
 composer builds the node graph and one walk builds the model from it, with no event objects, no
 located tree and no PyYAML constructor.
 
@@ -22,10 +24,10 @@ from typing import Final, NoReturn, cast
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from explorer import schema
-from explorer.build import SLUG, FileBuilder, Interned
 from explorer.model import Citation, Horizon, Location, Node, NodeKind, Outcome, Stance
-from explorer.yamlread import (
+from explorer.reading import schema
+from explorer.reading.build import SLUG, FileBuilder, Interned
+from explorer.reading.yamlread import (
     DEFAULT_LIMITS,
     NULL_WORDS,
     Limits,

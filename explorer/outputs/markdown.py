@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-from explorer.formats.common import (
+from explorer.analysis.likelihood import hedge_phrase
+from explorer.analysis.queries import CorpusIndex, Voice
+from explorer.model import Citation, Corpus, Source, date_text
+from explorer.outputs.common import (
     Placed,
     corpus_counts,
     credited,
@@ -19,9 +22,6 @@ from explorer.formats.common import (
     relation,
     stances_by_voice,
 )
-from explorer.likelihood import hedge_phrase
-from explorer.model import Citation, Corpus, Source, date_text
-from explorer.queries import CorpusIndex, Voice
 
 # Characters that start or end inline syntax anywhere in a line: emphasis, code, links, raw HTML
 # and autolinks, headings' closing #, GFM tables, strikethrough and math.

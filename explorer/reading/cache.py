@@ -20,11 +20,11 @@ from pathlib import Path
 
 import attrs
 
-from explorer.load import LoadResult, load_corpus_file
-from explorer.locate import find_corpora
-from explorer.watch import corpus_files
+from explorer.reading.load import LoadResult, load_corpus_file
+from explorer.reading.locate import find_corpora
+from explorer.reading.watch import corpus_files
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # explorer/, from explorer/reading/
 
 
 def cache_folder() -> Path:
@@ -41,8 +41,10 @@ class _Entry:
 
 def _code_hash() -> str:
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    # Every module of every sub-package: any of them may change what a load gives.
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        name = path.relative_to(_PACKAGE).as_posix()
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -11,16 +11,16 @@ from pathlib import Path
 
 import attrs
 
-from explorer import fastread
-from explorer.build import FileBuilder, Interned
-from explorer.diagnostics import Diagnostic, sort_key
-from explorer.locate import CORPUS_FILE, display_path, find_corpora
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.quotes import SeedText
+from explorer.checks.diagnostics import Diagnostic, sort_key
+from explorer.checks.validate import validate
 from explorer.model import Corpus, Location, Node, NodeKind, Source
-from explorer.queries import CorpusIndex
-from explorer.quotes import SeedText
-from explorer.schema import CORPUS
-from explorer.validate import validate
-from explorer.yamlread import (
+from explorer.reading import fastread
+from explorer.reading.build import FileBuilder, Interned
+from explorer.reading.locate import CORPUS_FILE, display_path, find_corpora
+from explorer.reading.schema import CORPUS
+from explorer.reading.yamlread import (
     DEFAULT_LIMITS,
     Limits,
     ReadResult,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from explorer.formats.markdown import inline
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.walks import Argument, Walk
 from explorer.model import NodeKind, date_text
-from explorer.queries import CorpusIndex
-from explorer.walks import Argument, Walk
+from explorer.outputs.markdown import inline
 
 
 def _who(argument: Argument, index: CorpusIndex) -> str:

@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-from explorer.queries import Comparison, CorpusIndex, Side
+from explorer.analysis.queries import Comparison, CorpusIndex, Side
 
 
 class Mark(enum.Enum):

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from explorer.likelihood import band_for
+from explorer.analysis.likelihood import band_for
+from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.model import Citation, Node, NodeKind, Stance
-from explorer.queries import CorpusIndex, Voice
 
 
 class WalkError(ValueError):

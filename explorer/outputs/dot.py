@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import textwrap
 
-from explorer.formats.common import (
+from explorer.analysis.queries import CorpusIndex
+from explorer.model import Corpus, Node, NodeKind
+from explorer.outputs.common import (
     is_contested,
     one_line,
     placed_nodes,
     voices_shown,
 )
-from explorer.model import Corpus, Node, NodeKind
-from explorer.queries import CorpusIndex
 
 WRAP = 30  # label width in characters: Graphviz never wraps a label by itself
 LEGEND_ID = "#legend"  # '#' never occurs in a slug, so this cannot meet a node id

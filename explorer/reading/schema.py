@@ -11,7 +11,7 @@ from typing import Final
 
 import attrs
 
-from explorer.likelihood import HEDGE_WORDS
+from explorer.analysis.likelihood import HEDGE_WORDS
 from explorer.model import Horizon, NodeKind, OutcomeStatus, SourceKind, Stance
 
 

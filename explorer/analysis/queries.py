@@ -12,8 +12,8 @@ from functools import cached_property
 
 import attrs
 
+from explorer.analysis.search_index import SearchIndex
 from explorer.model import Citation, Corpus, Node, NodeKind, Person, Source, Stance
-from explorer.search_index import SearchIndex
 
 
 @attrs.frozen(slots=True)
@@ -360,7 +360,8 @@ class CorpusIndex:
         """Entries holding every word of the query (case, quotes and dashes folded), best first.
 
         Prefers matches at the start of a word, heavier fields and short texts; see
-        `explorer.search_index` for the scoring, and for how it stays fast on large corpora.
+        `explorer.analysis.search_index` for the scoring, and for how it stays fast on large
+        corpora.
         """
         entries = self._entries
         hits: list[SearchHit] = []

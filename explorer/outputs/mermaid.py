@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from explorer.formats.common import (
+from explorer.analysis.queries import CorpusIndex
+from explorer.model import Corpus, Node, NodeKind
+from explorer.outputs.common import (
     is_contested,
     one_line,
     placed_nodes,
     voices_shown,
 )
-from explorer.model import Corpus, Node, NodeKind
-from explorer.queries import CorpusIndex
 
 _SAFE_ASCII = frozenset(",.'?!-/() ")
 _ENTITY = re.compile(r"#(\d+);")

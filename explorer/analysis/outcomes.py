@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from explorer.likelihood import band_for
+from explorer.analysis.likelihood import band_for
+from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.model import Citation, Node, OutcomeStatus, PartialDate, Stance
-from explorer.queries import CorpusIndex, Voice
 
 
 class Timing(enum.Enum):

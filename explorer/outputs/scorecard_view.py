@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from explorer.formats.markdown import inline
+from explorer.analysis.outcomes import FEW_FORECASTS, Forecast, Scorecard
 from explorer.model import OutcomeStatus
-from explorer.outcomes import FEW_FORECASTS, Forecast, Scorecard
+from explorer.outputs.markdown import inline
 
 BRIER_LABEL = (
     "Brier score derived from hedge words (band midpoints; 0 best, 1 worst), over forecasts "

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, combinations, pairwise
 
-from explorer.quotes import fold
+from explorer.analysis.quotes import fold
 
 # Finds the first pass makes before the search looks for word starts first (the first pass alone
 # is exact, and the fastest when matches are few).

@@ -1,7 +1,8 @@
 """Rules that look across records: ids, references, quotes in seeds, hedges, outcomes, coverage.
 
 One check function per rule code, registered with `@check(CODE)`: the registry and the rule table
-in `explorer.diagnostics` cannot drift apart (registering an unknown code fails at import, and a
+in `explorer.checks.diagnostics` cannot drift apart (registering an unknown code fails at import,
+and a
 test checks that every code is either registered here or emitted by the reader or the builder).
 """
 
@@ -13,7 +14,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
-from explorer.diagnostics import RULES, Diagnostic, did_you_mean
+from explorer.analysis.outcomes import Timing, timing
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.quotes import SeedText, fold
+from explorer.checks.diagnostics import RULES, Diagnostic, did_you_mean
 from explorer.model import (
     Citation,
     Corpus,
@@ -24,9 +28,6 @@ from explorer.model import (
     QuoteEvidence,
     ReferenceEvidence,
 )
-from explorer.outcomes import Timing, timing
-from explorer.queries import CorpusIndex
-from explorer.quotes import SeedText, fold
 
 
 @attrs.frozen(slots=True)

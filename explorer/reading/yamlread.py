@@ -14,7 +14,8 @@ Where libyaml takes what YAML does not, or reads other data than YAML says, a fe
 refuse it with a located message, or give the parser what YAML means (a final line break, tabs on
 blank lines as spaces); tests/test_yaml_suite.py runs the YAML test suite to keep them honest.
 
-Tree files that are provably clean take a faster road (`explorer.fastread`); this reader stays the
+Tree files that are provably clean take a faster road (`explorer.reading.fastread`); this reader
+stays the
 judge of every other file, and of every problem.
 """
 
@@ -29,7 +30,7 @@ from typing import Final, NamedTuple, cast
 import attrs
 import yaml
 
-from explorer.diagnostics import Diagnostic
+from explorer.checks.diagnostics import Diagnostic
 
 # The C parser is ~5x faster; the pure-Python one reads the same, only slower (where the two
 # differ, tests/test_yaml_suite.py lists how). Tests swap one for the other here.
@@ -430,7 +431,7 @@ def _long_version(text: str, display: str) -> Diagnostic | None:
 # YAML test suite (tests/test_yaml_suite.py), and cheap: the token stream is read only for a file
 # that a glance at its text cannot clear (a '#' right after a quote, a bracket, a comma, ...; a '?'
 # right before text), tabs are looked at only in a file the parser refused. The fast road
-# (`explorer.fastread`) runs the same checks, or leaves the file to this reader.
+# (`explorer.reading.fastread`) runs the same checks, or leaves the file to this reader.
 
 LONE_DASH: Final = (
     "a lone '-' in a flow collection is not a value in YAML (the parser would read it as the "

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.model import Citation, Node, NodeKind, Stance
-from explorer.queries import CorpusIndex, Voice
 
 
 def one_line(text: str) -> str:

@@ -1,6 +1,7 @@
 """JSON Schemas (draft-07) of corpus and tree files, for editors with a YAML language server.
 
-Generated from the same field table the builder reads (`explorer.schema`), so the schema an editor
+Generated from the same field table the builder reads (`explorer.reading.schema`), so the schema an
+editor
 checks against and the rules `explorer check` applies cannot drift apart. The files kept in
 `scenarios/schema/` are regenerated with `explorer schema --write scenarios/schema`, and a test
 compares them with what this module produces.
@@ -11,10 +12,10 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
-from explorer import schema
-from explorer.build import SLUG
-from explorer.likelihood import HEDGE_WORDS
-from explorer.schema import FieldType, Record
+from explorer.analysis.likelihood import HEDGE_WORDS
+from explorer.reading import schema
+from explorer.reading.build import SLUG
+from explorer.reading.schema import FieldType, Record
 
 DRAFT_07: Final = "http://json-schema.org/draft-07/schema#"
 SLUG_PATTERN: Final = "^" + SLUG.pattern.removesuffix(r"\Z") + "$"

@@ -13,19 +13,19 @@ FORMATS: tuple[str, ...] = ("json", "markdown", "mermaid", "dot")
 def render(format_name: str, corpus: Corpus) -> str:
     """The corpus in one of FORMATS; a ValueError for any other name."""
     if format_name == "json":
-        from explorer.export import to_json
+        from explorer.outputs.export import to_json
 
         return to_json(corpus)
     if format_name == "markdown":
-        from explorer.formats import markdown
+        from explorer.outputs import markdown
 
         return markdown.render(corpus)
     if format_name == "mermaid":
-        from explorer.formats import mermaid
+        from explorer.outputs import mermaid
 
         return mermaid.render(corpus)
     if format_name == "dot":
-        from explorer.formats import dot
+        from explorer.outputs import dot
 
         return dot.render(corpus)
     raise ValueError(f"unknown export format '{format_name}'")

@@ -12,8 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from explorer import schema
-from explorer.diagnostics import Diagnostic, did_you_mean
+from explorer.checks.diagnostics import Diagnostic, did_you_mean
 from explorer.model import (
     Citation,
     Evidence,
@@ -32,7 +31,8 @@ from explorer.model import (
     SourceKind,
     Stance,
 )
-from explorer.yamlread import Mapping, Scalar, Sequence, Value, kind_name
+from explorer.reading import schema
+from explorer.reading.yamlread import Mapping, Scalar, Sequence, Value, kind_name
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")

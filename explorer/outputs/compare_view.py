@@ -6,9 +6,9 @@ import csv
 import io
 import json
 
-from explorer.formats.markdown import inline
+from explorer.analysis.walks import Cell, Matrix
 from explorer.model import Node
-from explorer.walks import Cell, Matrix
+from explorer.outputs.markdown import inline
 
 
 def cell_text(cell: Cell | None) -> str:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import attrs
 
+from explorer.analysis.queries import CorpusIndex
 from explorer.model import Corpus, Node
-from explorer.queries import CorpusIndex
-from explorer.yamlread import Mapping, Scalar, Sequence, read_file
+from explorer.reading.yamlread import Mapping, Scalar, Sequence, read_file
 
 
 class ScaffoldError(Exception):

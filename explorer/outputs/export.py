@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from explorer.likelihood import band_for
+from explorer.analysis.likelihood import band_for
+from explorer.analysis.queries import CorpusIndex
 from explorer.model import Corpus, Node, Outcome, QuoteEvidence
-from explorer.queries import CorpusIndex
 
 
 def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:

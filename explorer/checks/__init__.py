@@ -1,0 +1,1 @@
+"""Diagnostics and the validator's rules, one check function per rule code."""

@@ -1,0 +1,1 @@
+"""From files to a validated model: finding a corpus, located YAML, building, loading, the cache."""
