@@ -26,10 +26,11 @@ sys.path.insert(0, str(REPO))
 with atheris.instrument_imports():
     import yaml
 
-    import explorer.reading.yamlread as yamlread
+    import explorer.reading.yaml_text as yaml_text
     from explorer.checks.diagnostics import RULES
     from explorer.reading.build import FileBuilder
-    from explorer.reading.yamlread import Limits, Mapping, Scalar, Sequence, read_bytes
+    from explorer.reading.located import Limits, Mapping, Scalar, Sequence
+    from explorer.reading.yamlread import read_bytes
 
 # Small limits reach the limit paths with small inputs; the defaults are exercised too.
 LIMITS = (Limits(), Limits(file_bytes=2_000, depth=8, scalar_chars=64, values=200))
@@ -51,8 +52,8 @@ def check(data: bytes, limits: Limits) -> None:
         count += 1
         if isinstance(value, Scalar):
             assert len(value.value) <= limits.scalar_chars
-            assert not yamlread._FORBIDDEN.search(value.value)
-            assert not yamlread._SURROGATE.search(value.value)
+            assert not yaml_text._FORBIDDEN.search(value.value)
+            assert not yaml_text._SURROGATE.search(value.value)
         elif isinstance(value, Sequence):
             assert depth <= limits.depth
             stack.extend((item, depth + 1) for item in value.items)
@@ -74,7 +75,7 @@ def check(data: bytes, limits: Limits) -> None:
 def test_one_input(data: bytes) -> None:
     # The length picks the parser and the limits, so the seeds are read whole and each input
     # meets one of the four pairs (a byte more or less, and the fuzzer meets the others).
-    yamlread._Loader = LOADERS[len(data) & 1]
+    yaml_text.LOADER = LOADERS[len(data) & 1]
     check(data, LIMITS[(len(data) >> 1) & 1])
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from explorer.editing.editor_schema import SCHEMA_FILES, corpus_schema, render, tree_schema
 from explorer.reading.bundled import bundled_scenarios
-from explorer.reading.yamlread import Mapping, Scalar, Value, read_file
+from explorer.reading.located import Mapping, Scalar, Value
+from explorer.reading.yamlread import read_file
 
 SCHEMA_FOLDER = bundled_scenarios() / "schema"
 FIXTURES = Path(__file__).parent / "fixtures"

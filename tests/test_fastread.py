@@ -31,7 +31,9 @@ from explorer.model import Location, Node
 from explorer.reading import fastread
 from explorer.reading.build import FileBuilder
 from explorer.reading.load import load_corpus
-from explorer.reading.yamlread import _FORBIDDEN, Limits, ReadResult, bytes_text, decode, read_text
+from explorer.reading.located import Limits, ReadResult
+from explorer.reading.yaml_text import _FORBIDDEN, bytes_text, decode
+from explorer.reading.yamlread import read_text
 from tests.strategies import corpora, dump, write_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

@@ -31,12 +31,13 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-import explorer.reading.yamlread as yamlread
 from explorer.checks.diagnostics import RULES
 from explorer.model import Corpus
+from explorer.reading import yaml_text
 from explorer.reading.load import load_corpus
-from explorer.reading.yamlread import Limits, Scalar, Sequence, read_bytes
-from explorer.reading.yamlread import Mapping as YMapping
+from explorer.reading.located import Limits, Scalar, Sequence
+from explorer.reading.located import Mapping as YMapping
+from explorer.reading.yamlread import read_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "fixtures" / "mini"
@@ -925,8 +926,8 @@ def check_read(data: bytes, limits: Limits) -> None:
         values += 1
         if isinstance(value, Scalar):
             assert len(value.value) <= limits.scalar_chars
-            assert not yamlread._FORBIDDEN.search(value.value)
-            assert not yamlread._SURROGATE.search(value.value)
+            assert not yaml_text._FORBIDDEN.search(value.value)
+            assert not yaml_text._SURROGATE.search(value.value)
             continue
         assert depth <= limits.depth
         if isinstance(value, Sequence):
@@ -943,13 +944,13 @@ def check_read(data: bytes, limits: Limits) -> None:
 @contextmanager
 def loader(name: str) -> Iterator[None]:
     """Read with the C parser or its pure-Python twin (the one used when libyaml is missing)."""
-    module = vars(yamlread)
-    saved = module["_Loader"]
-    module["_Loader"] = getattr(yaml, name)
+    module = vars(yaml_text)
+    saved = module["LOADER"]
+    module["LOADER"] = getattr(yaml, name)
     try:
         yield
     finally:
-        module["_Loader"] = saved
+        module["LOADER"] = saved
 
 
 WORDS = [

@@ -20,20 +20,11 @@ from yaml.error import Mark
 from yaml.reader import ReaderError
 from yaml.scanner import ScannerError
 
-import explorer.reading.yamlread as yamlread
 from explorer.checks.diagnostics import Diagnostic
-from explorer.reading import fastread
-from explorer.reading.yamlread import (
-    NESTING,
-    Limits,
-    Mapping,
-    ReadResult,
-    Scalar,
-    Sequence,
-    Value,
-    parser_limit,
-    read_bytes,
-)
+from explorer.reading import fastread, yaml_text
+from explorer.reading.located import Limits, Mapping, ReadResult, Scalar, Sequence, Value
+from explorer.reading.yaml_quirks import NESTING, parser_limit
+from explorer.reading.yamlread import read_bytes
 from tests.test_fastread import CREWS, assert_agrees, fast, strict
 
 PARSERS = ("CSafeLoader", "SafeLoader")
@@ -42,12 +33,12 @@ PARSERS = ("CSafeLoader", "SafeLoader")
 @contextmanager
 def parser(name: str) -> Iterator[None]:
     """Read with libyaml or with the pure-Python parser."""
-    saved = yamlread._Loader
-    yamlread._Loader = getattr(yaml, name)
+    saved = yaml_text.LOADER
+    yaml_text.LOADER = getattr(yaml, name)
     try:
         yield
     finally:
-        yamlread._Loader = saved
+        yaml_text.LOADER = saved
 
 
 def read_both(data: bytes, limits: Limits | None = None) -> list[ReadResult]:

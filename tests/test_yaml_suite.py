@@ -143,7 +143,7 @@ def expected(events: str) -> Expected:
 
 
 def shape_of(value: Any) -> Shape:
-    from explorer.reading.yamlread import Mapping, Scalar
+    from explorer.reading.located import Mapping, Scalar
 
     if isinstance(value, Scalar):
         return ("s", value.plain, value.value)
@@ -153,7 +153,8 @@ def shape_of(value: Any) -> Shape:
 
 
 def _limits_reasons(shape: Shape, depth: int = 1) -> set[str]:
-    from explorer.reading.yamlread import DEFAULT_LIMITS, forbidden_char
+    from explorer.reading.located import DEFAULT_LIMITS
+    from explorer.reading.yaml_text import forbidden_char
 
     reasons = set()
     stack = [(shape, depth)]
@@ -180,7 +181,7 @@ def _fast_value(data: bytes, text: str) -> Any:
     reader's checks into a located value; None where it leaves the file to the strict reader."""
     from explorer.reading import fastread
     from explorer.reading.build import Interned
-    from explorer.reading.yamlread import DEFAULT_LIMITS, Scalar
+    from explorer.reading.located import DEFAULT_LIMITS, Scalar
 
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -202,7 +203,9 @@ def run_case(case: Case) -> dict[str, Any]:
     whatever the table says."""
     from explorer.reading import fastread
     from explorer.reading.build import FileBuilder
-    from explorer.reading.yamlread import ReadResult, bytes_text, read_bytes, read_text
+    from explorer.reading.located import ReadResult
+    from explorer.reading.yaml_text import bytes_text
+    from explorer.reading.yamlread import read_bytes, read_text
 
     data = case.data
     problems: list[str] = []
@@ -336,7 +339,7 @@ def is_right(case: Case, outcome: str) -> bool:
     reasons = set(oracle.reasons)
     for document in oracle.documents:
         reasons |= _limits_reasons(document)
-    from explorer.reading.yamlread import decode
+    from explorer.reading.yaml_text import decode
 
     if decode(case.data, "in.yaml")[1] is not None:
         reasons.add("E002")

@@ -14,7 +14,8 @@ import attrs
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Corpus, Node
-from explorer.reading.yamlread import Mapping, Scalar, Sequence, read_file
+from explorer.reading.located import Mapping, Scalar, Sequence
+from explorer.reading.yamlread import read_file
 
 
 class ScaffoldError(Exception):

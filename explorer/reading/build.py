@@ -32,7 +32,7 @@ from explorer.model import (
     Stance,
 )
 from explorer.reading import schema
-from explorer.reading.yamlread import Mapping, Scalar, Sequence, Value, kind_name
+from explorer.reading.located import Mapping, Scalar, Sequence, Value, kind_name
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")

@@ -27,7 +27,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from explorer.model import Citation, Horizon, Location, Node, NodeKind, Outcome, Stance
 from explorer.reading import schema
 from explorer.reading.build import SLUG, FileBuilder, Interned
-from explorer.reading.yamlread import (
+from explorer.reading.located import (
     DEFAULT_LIMITS,
     NULL_WORDS,
     Limits,
@@ -35,10 +35,9 @@ from explorer.reading.yamlread import (
     Scalar,
     Sequence,
     Value,
-    forbidden_char,
-    parser_text,
-    token_problem,
 )
+from explorer.reading.yaml_quirks import parser_text, token_problem
+from explorer.reading.yaml_text import forbidden_char
 
 try:
     from yaml import CSafeLoader as _Composer

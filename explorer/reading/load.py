@@ -19,17 +19,10 @@ from explorer.model import Corpus, Location, Node, NodeKind, Source
 from explorer.reading import fastread
 from explorer.reading.build import FileBuilder, Interned
 from explorer.reading.locate import CORPUS_FILE, display_path, find_corpora
+from explorer.reading.located import DEFAULT_LIMITS, Limits, ReadResult, Scalar
 from explorer.reading.schema import CORPUS
-from explorer.reading.yamlread import (
-    DEFAULT_LIMITS,
-    Limits,
-    ReadResult,
-    Scalar,
-    bytes_text,
-    file_bytes,
-    read_file,
-    read_text,
-)
+from explorer.reading.yaml_text import bytes_text, file_bytes
+from explorer.reading.yamlread import read_file, read_text
 
 
 @attrs.frozen(slots=True)
