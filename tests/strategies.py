@@ -14,8 +14,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from explorer.analysis.likelihood import HEDGE_WORDS
-from explorer.checks.validate import hedged_risk
+from explorer.analysis.likelihood import HEDGE_WORDS, hedged_risk
 
 try:
     from yaml import CSafeDumper as _SafeDumper

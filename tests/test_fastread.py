@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.quotes import _ONE_FOR_ONE, _SPACE_RUN, SeedText, fold
 from explorer.model import Location, Node
-from explorer.reading import fastread
+from explorer.reading import fastread, screen
 from explorer.reading.build import FileBuilder
 from explorer.reading.load import load_corpus
 from explorer.reading.located import Limits, ReadResult
@@ -100,7 +100,7 @@ def test_generated_corpus_loads_the_same_with_and_without_the_fast_path(
         def counting(data: bytes, *args: Any) -> Node | None:
             node = read_tree(data, *args)
             # Valid by construction: every file the screen lets through is read fast.
-            answered.append(node is not None or not fastread.admitted(data))
+            answered.append(node is not None or not screen.admitted(data))
             event("fast path" if node is not None else "not admitted")
             return node
 
@@ -275,7 +275,7 @@ def test_suspicious_input_falls_back_to_the_strict_reader(snippet: str, why: str
     data = CREWS.replace(b"tags: [jobs]\n", snippet.encode(), 1)
     assert data != CREWS
     assert fast(data, Limits()) is None, why
-    assert strict(data, Limits())[1] or not fastread.admitted(data), why
+    assert strict(data, Limits())[1] or not screen.admitted(data), why
 
 
 def test_what_both_paths_accept_reads_fast() -> None:
@@ -311,8 +311,8 @@ def test_a_key_over_the_limit_on_texts_is_the_strict_readers_to_report() -> None
     ids=["flow-seq", "flow-map", "compact-seq", "block-map", "quoted-seq", "hidden-closers"],
 )
 def test_deep_input_never_reaches_the_composer(data: bytes) -> None:
-    assert not fastread.admitted(data)
-    assert fastread.compose(data, data.decode()) is None
+    assert not screen.admitted(data)
+    assert screen.compose(data, data.decode()) is None
 
 
 def depth_of(root: yaml.Node) -> int:
@@ -340,13 +340,13 @@ def nested_yaml(draw: st.DrawFn) -> bytes:
     return ("".join(parts) + draw(st.sampled_from(["x", "k: v", "- x", ""]))).encode()
 
 
-BOUND = 2 * (fastread._MAX_PREFIX + 2) + 1
+BOUND = 2 * (screen._MAX_PREFIX + 2) + 1
 
 
 @given(nested_yaml())
 def test_what_the_screen_admits_nests_within_its_bound(data: bytes) -> None:
-    if fastread.admitted(data):
-        root = fastread.compose(data, data.decode())
+    if screen.admitted(data):
+        root = screen.compose(data, data.decode())
         if root is not None:
             assert depth_of(root) <= BOUND
 
@@ -355,11 +355,11 @@ def test_what_the_screen_admits_nests_within_its_bound(data: bytes) -> None:
 def test_the_bound_holds_for_the_deepest_admitted_shapes(depth: int) -> None:
     # One more level per column: compact sequences, and mappings indented by one space.
     for data in (
-        b"- " * (fastread._MAX_PREFIX // 2) + b"x",
+        b"- " * (screen._MAX_PREFIX // 2) + b"x",
         b"".join(b" " * i + b"k:\n" for i in range(depth)) + b" " * depth + b"v\n",
     ):
-        assert fastread.admitted(data)
-        root = fastread.compose(data, data.decode())
+        assert screen.admitted(data)
+        root = screen.compose(data, data.decode())
         assert root is not None and depth_of(root) <= BOUND
 
 

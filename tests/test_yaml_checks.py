@@ -21,7 +21,7 @@ from yaml.reader import ReaderError
 from yaml.scanner import ScannerError
 
 from explorer.checks.diagnostics import Diagnostic
-from explorer.reading import fastread, yaml_text
+from explorer.reading import screen, yaml_text
 from explorer.reading.located import Limits, Mapping, ReadResult, Scalar, Sequence, Value
 from explorer.reading.yaml_quirks import NESTING, parser_limit
 from explorer.reading.yamlread import read_bytes
@@ -244,7 +244,7 @@ def test_the_fast_road_leaves_them_to_the_strict_one(snippet: str) -> None:
     data = CREWS.replace(b"tags: [jobs]\n", snippet.encode(), 1)
     assert data != CREWS
     if "-" not in snippet:  # the token checks hold it back before libyaml composes
-        assert fastread.compose(data, data.decode()) is None
+        assert screen.compose(data, data.decode()) is None
     assert fast(data, Limits()) is None
     assert any(" E001: " in line for line in strict(data, Limits())[1])
 

@@ -179,13 +179,12 @@ def _limits_reasons(shape: Shape, depth: int = 1) -> set[str]:
 def _fast_value(data: bytes, text: str) -> Any:
     """What the fast road makes of a file: libyaml's composed nodes, walked with the strict
     reader's checks into a located value; None where it leaves the file to the strict reader."""
-    from explorer.reading import fastread
-    from explorer.reading.build import Interned
-    from explorer.reading.located import DEFAULT_LIMITS, Scalar
+    from explorer.reading import fastread, screen
+    from explorer.reading.located import DEFAULT_LIMITS, Interned, Scalar
 
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    root = fastread.compose(data, text)
+    root = screen.compose(data, text)
     if root is None:
         return None
     walk = fastread._TreeWalk("in.yaml", DEFAULT_LIMITS, Interned())

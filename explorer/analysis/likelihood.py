@@ -8,7 +8,12 @@ possibility ("could", "may") state no probability: they are shown as such and ne
 
 from __future__ import annotations
 
+import functools
+import re
+
 import attrs
+
+from explorer.analysis.quotes import fold
 
 
 @attrs.frozen(slots=True)
@@ -116,3 +121,50 @@ def hedge_phrase(word: str | None, not_stated: str = "not stated") -> str:
     if band is None:
         return f"“{word}” (not a known hedge word)"
     return f"“{word}”: {band.describe()}"
+
+
+def hedge_in_quote(word: str, quote: str) -> bool:
+    return _hedge_pattern(word.lower()).search(fold(quote).lower()) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _hedge_pattern(word: str) -> re.Pattern[str]:
+    # A few dozen hedge words, checked against every quote of a corpus: compiled once each.
+    return re.compile(r"\b" + r"\s+".join(re.escape(w) for w in word.split()) + r"\b")
+
+
+# Words that name a chance rather than an event: "heightens the risk of war" says the risk rose.
+_CHANCE_WORDS = {
+    "risk": "risk",
+    "risks": "risk",
+    "chance": "chance",
+    "chances": "chance",
+    "possibility": "possibility",
+    "possibilities": "possibility",
+    "danger": "danger",
+    "dangers": "danger",
+    "threat": "threat",
+    "threats": "threat",
+    "prospect": "prospect",
+    "prospects": "prospect",
+    "likelihood": "likelihood",
+    "odds": "likelihood",
+}
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_BEFORE, _AFTER = 4, 6  # words looked at on each side of the hedge word
+
+
+def hedged_risk(word: str, quote: str) -> str | None:
+    """What the hedge word seems to qualify instead of the event ('risk', 'possibility'…), when
+    such a word stands within a few words of it; None when nothing suggests so. A heuristic: the
+    citation's `hedge_checked` records a person's reading where it is wrong."""
+    words = _WORD.findall(fold(quote).lower())
+    hedge = word.lower().split()
+    for at in range(len(words) - len(hedge) + 1):
+        if words[at : at + len(hedge)] != hedge:
+            continue
+        near = words[max(0, at - _BEFORE) : at] + words[at + len(hedge) : at + len(hedge) + _AFTER]
+        for other in near:
+            if other in _CHANCE_WORDS:
+                return _CHANCE_WORDS[other]
+    return None

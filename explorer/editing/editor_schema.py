@@ -14,8 +14,7 @@ from typing import Any, Final
 
 from explorer.analysis.likelihood import HEDGE_WORDS
 from explorer.reading import schema
-from explorer.reading.build import SLUG
-from explorer.reading.schema import FieldType, Record
+from explorer.reading.schema import SLUG, FieldType, Record
 
 DRAFT_07: Final = "http://json-schema.org/draft-07/schema#"
 SLUG_PATTERN: Final = "^" + SLUG.pattern.removesuffix(r"\Z") + "$"

@@ -32,29 +32,13 @@ from explorer.model import (
     Stance,
 )
 from explorer.reading import schema
-from explorer.reading.located import Mapping, Scalar, Sequence, Value, kind_name
+from explorer.reading.located import Interned, Mapping, Scalar, Sequence, Value, kind_name
+from explorer.reading.schema import SLUG
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 _FILE_NAME = re.compile(r"[^/\\]+\Z")
 
 E = TypeVar("E")
-
-
-class Interned:
-    """Texts and tuples that repeat across a corpus (tags, source ids, hedge words), kept once.
-
-    The parser makes a new string for every occurrence; one table per load keeps one of each."""
-
-    def __init__(self) -> None:
-        self.texts: dict[str, str] = {}
-        self.tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
-
-    def text(self, text: str) -> str:
-        return self.texts.setdefault(text, text)
-
-    def slugs(self, slugs: tuple[str, ...]) -> tuple[str, ...]:
-        return self.tuples.setdefault(slugs, slugs) if slugs else ()
 
 
 class FileBuilder:

@@ -17,9 +17,9 @@ from explorer.checks.diagnostics import Diagnostic, sort_key
 from explorer.checks.validate import validate
 from explorer.model import Corpus, Location, Node, NodeKind, Source
 from explorer.reading import fastread
-from explorer.reading.build import FileBuilder, Interned
+from explorer.reading.build import FileBuilder
 from explorer.reading.locate import CORPUS_FILE, display_path, find_corpora
-from explorer.reading.located import DEFAULT_LIMITS, Limits, ReadResult, Scalar
+from explorer.reading.located import DEFAULT_LIMITS, Interned, Limits, ReadResult, Scalar
 from explorer.reading.schema import CORPUS
 from explorer.reading.yaml_text import bytes_text, file_bytes
 from explorer.reading.yamlread import read_file, read_text

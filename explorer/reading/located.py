@@ -69,3 +69,19 @@ def kind_name(value: Value) -> str:
 class ReadResult:
     value: Value | None
     diagnostics: tuple[Diagnostic, ...]
+
+
+class Interned:
+    """Texts and tuples that repeat across a corpus (tags, source ids, hedge words), kept once.
+
+    The parser makes a new string for every occurrence; one table per load keeps one of each."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def text(self, text: str) -> str:
+        return self.texts.setdefault(text, text)
+
+    def slugs(self, slugs: tuple[str, ...]) -> tuple[str, ...]:
+        return self.tuples.setdefault(slugs, slugs) if slugs else ()

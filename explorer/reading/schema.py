@@ -7,12 +7,16 @@ README's format section and any editor schema describe the same fields, so they 
 from __future__ import annotations
 
 import enum
+import re
 from typing import Final
 
 import attrs
 
 from explorer.analysis.likelihood import HEDGE_WORDS
 from explorer.model import Horizon, NodeKind, OutcomeStatus, SourceKind, Stance
+
+# An id or a tag: lower-case letters and digits, single hyphens between.
+SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 class FieldType(enum.Enum):
