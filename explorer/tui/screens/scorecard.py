@@ -16,8 +16,9 @@ from explorer.tui.widgets.scorecard import ScorecardList
 
 INTRO = (
     "A citation counts as a forecast when its source was published before the outcome's "
-    "date. The Brier score is derived from each author's hedge word (the middle of its "
-    "band), never from a number they gave."
+    "date; each person has one forecast per node. Only a word of probability (not 'could' or "
+    "'may') on an outcome that happened or did not is scored, by the middle of its band: "
+    "never a number the author gave."
 )
 
 

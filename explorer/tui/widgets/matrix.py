@@ -72,7 +72,7 @@ class MatrixHeader(Themed, Static):
             text.append("  ")
         text.append(AGAINST.strip(), stance_style(Stance.DOUBTS, style))
         text.append(" argued against", style("label--muted"))
-        text.append(f"  {REPORTED_GLYPH} as reported by another author", style("label--muted"))
+        text.append(f"  {REPORTED_GLYPH} reported", style("label--muted"))
         return text
 
 
