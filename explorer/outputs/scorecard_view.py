@@ -22,7 +22,7 @@ STATUSES = (
 )
 
 
-def _brier_text(card: Scorecard) -> str:
+def brier_text(card: Scorecard) -> str:
     count = len(card.brier_pairs)
     if card.brier is None:
         return "none: no forecast with a probability word on a settled outcome"
@@ -59,7 +59,7 @@ def to_text(cards: list[Scorecard]) -> str:
         out.append(f"{card.voice.name}")
         out.append(f"  forecasts: {len(card.forecasts)} ({_counts(card)})")
         out.append(f"  held up: {_held_text(card)}")
-        out.append(f"  Brier: {_brier_text(card)}")
+        out.append(f"  Brier: {brier_text(card)}")
         out += [f"  - {_forecast_line(f)}" for f in card.forecasts]
         out.append("")
     if not out:

@@ -20,6 +20,7 @@ from explorer.analysis.focus import PALETTE_SIZE, Mark, Palette, View
 from explorer.analysis.hindsight import OUTCOME_CLASSES, outcome_mark
 from explorer.analysis.likelihood import hedge_phrase
 from explorer.analysis.queries import CorpusIndex, Voice
+from explorer.analysis.walks import Argument
 from explorer.model import Citation, Node, NodeKind, Source, Stance, date_text
 
 if TYPE_CHECKING:
@@ -230,15 +231,11 @@ def voice_line(voice: Voice, palette: Palette, style_of: StyleOf) -> Text:
 
 
 def argument_text(
-    voice: Voice,
-    citation: Citation,
-    palette: Palette,
-    style_of: StyleOf,
-    against: bool = False,
-    reported_by: tuple[Voice, ...] = (),
+    argument: Argument, palette: Palette, style_of: StyleOf, against: bool = False
 ) -> Text:
     """`AG Ada Gale  predicts · “almost certainly”: almost certain (95–99 %)`; a reported
     position says whose words report it."""
+    voice, citation, reported_by = argument.voice, argument.citation, argument.reported_by
     text = voice_badge(voice, palette, style_of, against=against, reported=bool(reported_by))
     text.append(f" {voice.name}")
     if reported_by:

@@ -17,7 +17,7 @@ from explorer.analysis.focus import Palette
 from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.outcomes import Forecast, Scorecard, Verdict
 from explorer.analysis.queries import CorpusIndex
-from explorer.outputs.scorecard_view import BRIER_LABEL, STATUSES, TOO_FEW
+from explorer.outputs.scorecard_view import BRIER_LABEL, STATUSES, brier_text
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
     StyleOf,
@@ -36,14 +36,6 @@ VERDICT_CLASS = {
     Verdict.EVEN: "outcome--partly",
     Verdict.NOT_SCORED: "label--muted",
 }
-
-
-def brier_text(card: Scorecard) -> str:
-    count = len(card.brier_pairs)
-    if card.brier is None:
-        return "none: no forecast with a probability word on a settled outcome"
-    text = f"{card.brier:.3f} over {count} forecast{'s' if count != 1 else ''}"
-    return f"{text} ({TOO_FEW})" if card.too_few else text
 
 
 def forecast_text(forecast: Forecast, style_of: StyleOf) -> Text:

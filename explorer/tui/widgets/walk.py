@@ -127,29 +127,10 @@ class ChoiceList(Themed, OptionList):
         text.append(" ")
         text.append(one_line(child.title), style("node--title"))
         here = step(self.index, child)
-        for argument in here.arguments_for:
-            text.append("\n    ")
-            text.append_text(
-                argument_text(
-                    argument.voice,
-                    argument.citation,
-                    self.palette,
-                    style,
-                    reported_by=argument.reported_by,
-                )
-            )
-        for argument in here.arguments_against:
-            text.append("\n    ")
-            text.append_text(
-                argument_text(
-                    argument.voice,
-                    argument.citation,
-                    self.palette,
-                    style,
-                    True,
-                    reported_by=argument.reported_by,
-                )
-            )
+        for arguments, against in ((here.arguments_for, False), (here.arguments_against, True)):
+            for argument in arguments:
+                text.append("\n    ")
+                text.append_text(argument_text(argument, self.palette, style, against))
         if not here.arguments_for and not here.arguments_against:
             text.append("\n    nobody argued it", style("label--muted"))
         return text
@@ -238,14 +219,7 @@ class WalkSummary(Themed, VerticalScroll):
 
     def _argument(self, argument: Argument, against: bool) -> Text:
         style = self._style
-        text = argument_text(
-            argument.voice,
-            argument.citation,
-            self.palette,
-            style,
-            against,
-            reported_by=argument.reported_by,
-        )
+        text = argument_text(argument, self.palette, style, against)
         text.append("\n")
         text.append(f"“{one_line(argument.citation.quote)}”", style("walk--quote"))
         text.append("\n")
