@@ -286,7 +286,7 @@ class Citation:
 @attrs.frozen(slots=True, weakref_slot=False)
 class Node:
     id: str
-    kind: NodeKind
+    kind: NodeKind | None  # None when missing or not one of the kinds (drawn as an event)
     title: str
     claim: str
     tags: tuple[str, ...]
@@ -296,6 +296,10 @@ class Node:
     see_also: tuple[str, ...]
     location: Location
     outcome: Outcome | None = None
+
+    @property
+    def kind_text(self) -> str:
+        return self.kind.value if self.kind is not None else "kind not given"
 
     def walk(self) -> Iterator[Node]:
         """This node and all below it, parents before children (iterative: trees may be deep)."""

@@ -311,3 +311,22 @@ def test_registering_an_unknown_code_or_a_second_check_fails() -> None:
         check("E999")(lambda _context: ())
     with pytest.raises(ValueError, match="has a check already"):
         check("E007")(lambda _context: ())
+
+
+def test_a_bad_value_is_none_beside_its_diagnostic_not_a_plausible_default(
+    tmp_path: Path,
+) -> None:
+    folder, _ = _mutate(tmp_path, "crews.yaml", "kind: question\n", "kind: questoin\n")
+    corpus_file = folder / "corpus.yaml"
+    corpus_file.write_text(
+        corpus_file.read_text(encoding="utf-8")
+        .replace("published: 2021-03-02", "published: 2021-13-02")
+        .replace("kind: opinion", "kind: opnion"),
+        encoding="utf-8",
+    )
+    result = load_corpus(folder)
+    assert result.index is not None
+    assert sorted(d.code for d in result.diagnostics) == ["E016", "E017", "E017"]
+    assert result.index.nodes["crews"].kind is None
+    gazette = result.index.sources["gazette"]
+    assert (gazette.published, gazette.kind) == (None, None)

@@ -69,7 +69,7 @@ def _node(node: Node, index: CorpusIndex) -> dict[str, Any]:
     return {
         "id": node.id,
         "parent": index.parent[node.id],
-        "kind": node.kind.value,
+        "kind": node.kind.value if node.kind is not None else None,
         "title": node.title,
         "claim": node.claim,
         "tags": list(node.tags),

@@ -109,7 +109,7 @@ def render(corpus: Corpus) -> str:
         if item.parent is not None:
             arrow = "-->|or|" if item.parent.kind is NodeKind.QUESTION else "-->"
             edges.append(f"    {ids(item.parent.id)} {arrow} {mid}")
-        kind = "trigger" if item.parent is None else node.kind.value
+        kind = "trigger" if item.parent is None else node.kind_text
         classes.append(f"    class {mid} {kind}")
         if is_contested(node, index):
             classes.append(f"    class {mid} contested")

@@ -158,7 +158,10 @@ def node_label(node: Node, index: CorpusIndex, *, context: bool = False) -> Text
     """
     question = node.kind is NodeKind.QUESTION
     label = Text()
-    label.append(QUESTION_MARK if question else EVENT_MARK, KIND_STYLES[node.kind])
+    label.append(
+        QUESTION_MARK if question else EVENT_MARK,
+        KIND_STYLES[NodeKind.QUESTION if question else NodeKind.EVENT],
+    )
     label.append(" ")
     label.append(one_line(node.title), "bold" if question else "")
     stances = stances_by_voice(node, index)

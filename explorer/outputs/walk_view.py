@@ -93,7 +93,7 @@ def to_json(walk: Walk) -> str:
         "steps": [
             {
                 "id": step.node.id,
-                "kind": step.node.kind.value,
+                "kind": step.node.kind.value if step.node.kind is not None else None,
                 "title": step.node.title,
                 "claim": step.node.claim,
                 "chosen": step.chosen,

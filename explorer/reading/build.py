@@ -384,7 +384,7 @@ class FileBuilder:
         )
         return Node(
             id=node_id,
-            kind=kind or NodeKind.EVENT,
+            kind=kind,
             title=self.text(fields, "title") or node_id,
             claim=self.text(fields, "claim") or "",
             tags=self.slugs(fields, "tags"),

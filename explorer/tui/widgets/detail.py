@@ -166,7 +166,7 @@ class DetailPane(Themed, VerticalScroll):
         return title, self._meta(node), Text(node.claim), self._voices(node), heading
 
     def _meta(self, node: Node) -> Text:
-        parts = [node.kind.value, f"id {node.id}"]
+        parts = [node.kind_text, f"id {node.id}"]
         if node.tags:
             parts.append("tags " + ", ".join(node.tags))
         if node.horizon is not None:
