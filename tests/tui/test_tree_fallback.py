@@ -190,6 +190,7 @@ def test_the_explorer_runs_on_the_stock_tree(version: str | None) -> None:
     run(body)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not SPLICE_WORKS, reason="another Textual release than the tested one")
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from((*KEYS, "shift+space")), min_size=1, max_size=30))

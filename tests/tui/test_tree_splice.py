@@ -45,6 +45,7 @@ def layout(tree: ScenarioTree) -> tuple[object, ...]:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(KEYS), min_size=1, max_size=40))
 def test_spliced_lines_are_the_stock_layout(keys: list[str]) -> None:
