@@ -62,10 +62,6 @@ class Forecast:
     reported_by: tuple[Voice, ...] = ()
 
     @property
-    def for_the_node(self) -> bool:
-        return self.citation.stance is not Stance.DOUBTS
-
-    @property
     def reason_not_scored(self) -> str | None:
         """Why the forecast stays out of the score, in words; None when it is scored."""
         if self.reported_by:
@@ -110,10 +106,6 @@ class Scorecard:
 
     def count(self, status: OutcomeStatus) -> int:
         return sum(1 for f in self.forecasts if f.status is status)
-
-    @property
-    def own(self) -> tuple[Forecast, ...]:
-        return tuple(f for f in self.forecasts if not f.reported_by)
 
     @property
     def reported(self) -> tuple[Forecast, ...]:
