@@ -1,0 +1,396 @@
+"""Citing a seed passage: a citation, or a new child node with one, inserted into the YAML text.
+
+The quote is the seed's own text (each run of white space made one space, as the quote check
+folds it), so it verifies by construction. Like the skeletons of `scaffold`, the citation is
+inserted as lines of text: every other line of the file keeps its bytes, comments and blank
+lines. Before anything is written, the new text is read back and must hold exactly the values of
+the old one plus the citation; the write is atomic and refused if the file changed since it was
+read (`write_plan`, the one function every cite goes through to reach the disk).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping as MappingABC
+from pathlib import Path
+
+import attrs
+
+from explorer.analysis.likelihood import HEDGE_WORDS, band_for, hedge_in_quote
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.quotes import ELISION, SeedText, fold, quote_parts
+from explorer.checks.diagnostics import did_you_mean
+from explorer.editing.atomic import FileChanged, Fingerprint, write_atomic
+from explorer.editing.scaffold import Insertion, slugify, unique_id
+from explorer.model import Corpus, Node, Stance
+from explorer.reading.located import DEFAULT_LIMITS, Mapping, Scalar, Sequence, Value
+from explorer.reading.yaml_text import describe_char, forbidden_char
+from explorer.reading.yamlread import read_bytes
+
+STANCES: tuple[str, ...] = tuple(stance.value for stance in Stance)
+# Keys a node's citations go before when the node has none yet: the end of its own fields.
+_LATER_KEYS = ("outcome", "children", "see_also")
+_PLAIN_WORD = re.compile(r"[a-z0-9](?:[a-z0-9 -]*[a-z0-9])?")
+_NOT_PLAIN = frozenset({"null", "true", "false", "yes", "no", "on", "off"})
+# A sentence ends at . ! ? or … (and a closing mark) before white space, but not after an
+# initial such as the S of "U.S."; and at every line break.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+
+
+class CiteError(Exception):
+    """The citation cannot be made; the message says why, as a sentence."""
+
+
+@attrs.frozen(slots=True)
+class NewChild:
+    """A node to add under the cited node, which gets the citation instead."""
+
+    title: str
+    claim: str
+    kind: str = "event"
+
+
+@attrs.frozen(slots=True)
+class Cite:
+    """What to cite, where, and how (names as the user gave them; `plan_cite` checks them)."""
+
+    node_id: str
+    source_id: str
+    quote: str
+    stance: str
+    likelihood: str | None = None
+    speaker: str | None = None
+    reports: str | None = None
+    child: NewChild | None = None
+
+
+@attrs.frozen(slots=True)
+class Plan:
+    """A checked change to one file: `text` (the lines to add) goes in at `insertion.line`."""
+
+    path: Path
+    original: bytes  # the file as read: the write is refused unless it still holds these
+    insertion: Insertion
+    quote: str  # the quote as stored
+    node_id: str  # the node that holds the new citation (the new child, when one is made)
+
+    @property
+    def text(self) -> str:
+        return self.insertion.text
+
+    @property
+    def line(self) -> int:
+        return self.insertion.line
+
+    def new_text(self) -> str:
+        return self.insertion.apply(self.original.decode("utf-8"))
+
+
+# -- passages --------------------------------------------------------------------------------
+
+
+def stored_quote(passage: str) -> str:
+    """A passage as its quote is stored: each run of white space (line breaks, no-break spaces,
+    tabs) one space, the ends trimmed; every other character is the seed's own."""
+    return " ".join(passage.split())
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a text as (start, end) offsets, without the white space around them:
+    a sentence ends after . ! ? or … (and any closing quotation mark) before white space, and at
+    every line break."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            left = start + len(piece) - len(piece.lstrip())
+            spans.append((left, left + len(stripped)))
+        start = end
+    return spans
+
+
+def hedge_words_in(quote: str) -> list[str]:
+    """The hedge words that occur in a quote, in the order they appear (at one place, the
+    longer phrase first: "almost certainly" before "certainly")."""
+    folded = fold(quote).lower()
+    found = [word for word in HEDGE_WORDS if hedge_in_quote(word, quote)]
+    return sorted(found, key=lambda word: (_position(folded, word), -len(word)))
+
+
+def _position(folded: str, word: str) -> int:
+    match = re.search(r"\b" + r"\s+".join(map(re.escape, word.split())) + r"\b", folded)
+    return match.start() if match else len(folded)
+
+
+def speaker_allowed(seed: SeedText, quote: str) -> bool:
+    """A `speaker` fits only words inside quotation marks in the seed (the check behind W107)."""
+    match = seed.find(quote)
+    return match is not None and seed.inside_quotation_marks(match)
+
+
+def quote_from_seed(seed: SeedText, wanted: str) -> str:
+    """The quote to store for a passage or a typed quote: the seed's own characters where the
+    quote is found (a quote that elides words with ... is kept as typed); CiteError otherwise."""
+    typed = stored_quote(wanted)
+    if not quote_parts(typed):
+        raise CiteError("the quote is empty: give the words to cite")
+    match = seed.find(typed)
+    if match is None:
+        message = f"the quote is not in the seed '{seed.name}'"
+        closest = seed.closest(typed)
+        if closest is not None and closest.similarity >= 0.4:  # as the quote check (E011)
+            message += (
+                f"; the closest passage ({closest.similarity:.0%} alike, seed line "
+                f'{closest.line}) reads: "{closest.text}"'
+            )
+        raise CiteError(message)
+    quote = typed if ELISION.search(typed) else stored_quote(seed.text[match.start : match.end])
+    bad = forbidden_char(quote)
+    if bad is not None:
+        raise CiteError(
+            f"the passage holds {describe_char(bad.group())}, which a scenario file may not "
+            "hold: choose words around it"
+        )
+    if len(quote) > DEFAULT_LIMITS.scalar_chars:
+        raise CiteError(f"the quote is longer than {DEFAULT_LIMITS.scalar_chars:,} characters")
+    return quote
+
+
+# -- checking the request --------------------------------------------------------------------
+
+
+def _known(kind: str, name: str, choices: MappingABC[str, object]) -> None:
+    if name not in choices:
+        raise CiteError(f"no {kind} '{name}' in the corpus{did_you_mean(name, choices)}")
+
+
+def plan_cite(corpus: Corpus, seeds: MappingABC[str, SeedText], cite: Cite) -> Plan:
+    """Check every name of `cite` against the corpus and the quote against its seed, and work
+    out the lines to insert; nothing is written (see `write_plan`). Raises CiteError."""
+    index = CorpusIndex(corpus)
+    _known("node", cite.node_id, index.nodes)
+    _known("source", cite.source_id, index.sources)
+    if cite.stance not in STANCES:
+        raise CiteError(
+            f"'{cite.stance}' is not a stance ({', '.join(STANCES)})"
+            f"{did_you_mean(cite.stance, STANCES)}"
+        )
+    if cite.speaker is not None and cite.reports is not None:
+        raise CiteError("name the speaker or the person reported, not both")
+    for person in (cite.speaker, cite.reports):
+        if person is not None:
+            _known("person", person, index.people)
+    source = index.sources[cite.source_id]
+    seed = seeds.get(source.seed)
+    if seed is None:
+        raise CiteError(f"the seed '{source.seed}' of source '{source.id}' could not be read")
+    quote = quote_from_seed(seed, cite.quote)
+    likelihood = _likelihood(cite.likelihood, quote)
+    if cite.speaker is not None and not speaker_allowed(seed, quote):
+        raise CiteError(
+            f"the quote does not lie inside quotation marks in the seed '{seed.name}': these "
+            f"are the author's words, so the citation takes 'reports: {cite.speaker}' rather "
+            "than 'speaker' (W107)"
+        )
+    item: dict[str, str] = {"source": source.id, "quote": quote, "stance": cite.stance}
+    for key, value in (("likelihood", likelihood), ("speaker", cite.speaker)):
+        if value is not None:
+            item[key] = value
+    if cite.reports is not None:
+        item["reports"] = cite.reports
+    node = index.nodes[cite.node_id]
+    if cite.child is None:
+        return _plan(node, "citations", item, quote, node.id)
+    if node is corpus.trigger:
+        raise CiteError(
+            "the trigger's children are the tree files: cite the new node in a new tree file"
+        )
+    child = _child(cite.child, unique_id(slugify(cite.child.title), set(index.nodes)), item)
+    return _plan(node, "children", child, quote, str(child["id"]))
+
+
+def _likelihood(word: str | None, quote: str) -> str | None:
+    if word is None or not word.strip():
+        return None
+    word = " ".join(word.split())
+    if band_for(word) is None:
+        raise CiteError(f"'{word}' is not a known hedge word{did_you_mean(word, HEDGE_WORDS)}")
+    if not hedge_in_quote(word, quote):
+        found = ", ".join(hedge_words_in(quote)) or "none"
+        raise CiteError(
+            f"the hedge word '{word}' does not occur in the quote (the hedge words in it: {found})"
+        )
+    return word
+
+
+def _child(child: NewChild, node_id: str, citation: dict[str, str]) -> dict[str, object]:
+    title, claim = " ".join(child.title.split()), " ".join(child.claim.split())
+    if not title or not claim:
+        raise CiteError("a new node needs a title and a claim")
+    if child.kind not in ("event", "question"):
+        raise CiteError(f"'{child.kind}' is not a kind of node (event or question)")
+    return {
+        "id": node_id,
+        "kind": child.kind,
+        "title": title,
+        "claim": claim,
+        "citations": [citation],
+    }
+
+
+# -- the text --------------------------------------------------------------------------------
+
+
+def _scalar(value: str) -> str:
+    """A text as YAML: plain for a slug or a hedge word, else double-quoted with escapes."""
+    if _PLAIN_WORD.fullmatch(value) and value not in _NOT_PLAIN:
+        return value
+    out = []
+    for char in value:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char.isprintable():
+            out.append(char)
+        else:
+            code = ord(char)
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
+
+
+def _item_text(item: MappingABC[str, object]) -> str:
+    """`- key: value` lines for a mapping of texts and lists of such mappings, at indent 0."""
+    lines: list[str] = []
+    for key, value in item.items():
+        if isinstance(value, list):
+            lines.append(f"{key}:")
+            lines.extend("  " + line for sub in value for line in _item_text(sub).splitlines())
+        else:
+            lines.append(f"{key}: {_scalar(str(value))}")
+    return "".join(("- " if n == 0 else "  ") + line + "\n" for n, line in enumerate(lines))
+
+
+def _indent(block: str, spaces: int) -> str:
+    return "".join(" " * spaces + line for line in block.splitlines(True))
+
+
+def _plan(node: Node, key: str, item: MappingABC[str, object], quote: str, holder: str) -> Plan:
+    path = Path(node.location.file)
+    try:
+        original = path.read_bytes()
+        text = original.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CiteError(f"{path}: cannot be read ({error})") from None
+    read = read_bytes(original, str(path))
+    if read.value is None:
+        first = read.diagnostics[0] if read.diagnostics else None
+        where = first.where if first is not None else str(path)
+        raise CiteError(f"{where}: the file has errors; fix them first ('explorer check')")
+    found = _find_node(read.value, node.id)
+    if found is None:
+        raise CiteError(f"{path}: node '{node.id}' is no longer in the file; reload and retry")
+    mapping, route = found
+    lines = text.splitlines()
+    insertion = _insertion(path, lines, mapping, key, _item_text(item))
+    if "\r\n" in text:
+        insertion = attrs.evolve(insertion, text=insertion.text.replace("\n", "\r\n"))
+    plan = Plan(path, original, insertion, quote, holder)
+    _verify(plan, read.value, route, key, item)
+    return plan
+
+
+def _find_node(root: Value, node_id: str) -> tuple[Mapping, list[str | int]] | None:
+    """The mapping of the node with this id, and the keys and indexes that lead to it."""
+    stack: list[tuple[Value, list[str | int]]] = [(root, [])]
+    while stack:
+        value, route = stack.pop()
+        if isinstance(value, Mapping):
+            keys = {k.value: v for k, v in value.items}
+            ident = keys.get("id")
+            if isinstance(ident, Scalar) and ident.value == node_id and "claim" in keys:
+                return value, route
+            stack.extend((v, [*route, k.value]) for k, v in value.items)
+        elif isinstance(value, Sequence):
+            stack.extend((v, [*route, i]) for i, v in enumerate(value.items))
+    return None
+
+
+def _is_comment_or_blank(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def _insertion(path: Path, lines: list[str], mapping: Mapping, key: str, item: str) -> Insertion:
+    found = next(((k, v) for k, v in mapping.items if k.value == key), None)
+    if found is None:
+        later = [k.line for k, _ in mapping.items if k.value in _LATER_KEYS]
+        keys_indent = mapping.column - 1
+        at = min(later) if later else _block_end(lines, mapping.line, keys_indent - 1)
+        while at > mapping.line + 1 and _is_comment_or_blank(lines[at - 2]):
+            at -= 1
+        return Insertion(path, at, _indent(f"{key}:\n" + _indent(item, 2), keys_indent))
+    name, value = found
+    if not isinstance(value, Sequence) or value.line == name.line or not value.items:
+        raise CiteError(
+            f"{path}:{name.line}:{name.column}: '{key}' is not a list of one item per line; "
+            "write it as such ('- ...') to add to it"
+        )
+    dash = value.items[0].column - 3  # the item's dash, as an indent
+    at = _block_end(lines, value.items[-1].line, dash + 1)
+    # Comments and blank lines before the next key belong to that key, not to the list.
+    while _is_comment_or_blank(lines[at - 2]) and _indent_of(lines[at - 2]) < dash:
+        at -= 1
+    return Insertion(path, at, _indent(item, dash))
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip()) if line.strip() else -1
+
+
+def _block_end(lines: list[str], start: int, indent: int) -> int:
+    """The 1-based line after the block that starts on line `start` and whose lines (but blank
+    lines and comments) are indented by more than `indent`."""
+    for number in range(start + 1, len(lines) + 1):
+        text = lines[number - 1]
+        if not _is_comment_or_blank(text) and _indent_of(text) <= indent:
+            return number
+    return len(lines) + 1
+
+
+def _plain(value: Value) -> object:
+    if isinstance(value, Scalar):
+        return None if value.is_null else value.value
+    if isinstance(value, Mapping):
+        return {k.value: _plain(v) for k, v in value.items}
+    return [_plain(v) for v in value.items]
+
+
+def _verify(plan: Plan, old: Value, route: list[str | int], key: str, item: object) -> None:
+    """The new text must read as the old values plus the item, and nothing else."""
+    expected = _plain(old)
+    holder: object = expected
+    for step in route:
+        holder = holder[step]  # type: ignore[index]
+    assert isinstance(holder, dict)
+    holder.setdefault(key, []).append(item)
+    new = read_bytes(plan.new_text().encode("utf-8"), str(plan.path))
+    if new.value is None or _plain(new.value) != expected:
+        raise CiteError(
+            f"{plan.path}:{plan.line}: the citation cannot be placed in this file's text "
+            f"without changing its other values; add it by hand:\n{plan.text}"
+        )
+
+
+# -- the write -------------------------------------------------------------------------------
+
+
+def write_plan(plan: Plan) -> Path:
+    """Write the planned change: atomically, keeping the file's mode and a symlink's target, and
+    only if the file still holds what was read. Every cite reaches the disk through here."""
+    try:
+        return write_atomic(plan.path, plan.new_text(), expected=Fingerprint.of(plan.original))
+    except FileChanged as error:
+        raise CiteError(f"{error}: read it again and cite once more") from None
+    except OSError as error:
+        raise CiteError(f"{plan.path}: cannot write ({error.strerror or error})") from None
