@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from explorer.checks.diagnostics import summary
+from explorer.editing.cite_command import add_cite_parser, run_cite
 from explorer.outputs.formats import FORMATS
 from explorer.reading.bundled import bundled_scenarios
 from explorer.reading.load import LoadResult, load_corpus, load_corpus_file
@@ -110,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="insert it into the file (atomically) instead of printing it",
         )
+    add_cite_parser(commands)
     return parser
 
 
@@ -131,14 +133,14 @@ def _open_parser() -> argparse.ArgumentParser:
             "Walk competing, cited scenario trees. Commands: check (validate), show (print the "
             "tree), export (JSON, Markdown, Mermaid, DOT), walk (a path as a story), compare "
             "(questions × people), scorecard (whose forecasts came to pass), schema (for "
-            "editors), new (skeletons). 'explorer COMMAND --help' tells more."
+            "editors), new (skeletons), cite (quote a seed). 'explorer COMMAND --help' tells more."
         ),
     )
     _path_argument(parser)
     return parser
 
 
-COMMANDS = ("check", "export", "show", "walk", "compare", "scorecard", "schema", "new")
+COMMANDS = ("check", "export", "show", "walk", "compare", "scorecard", "schema", "new", "cite")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -375,6 +377,11 @@ def _new(args: argparse.Namespace, loaded: Loaded) -> int:
     return EXIT_OK
 
 
+@_with_corpus
+def _cite(args: argparse.Namespace, loaded: Loaded) -> int:
+    return run_cite(args, loaded.corpus, loaded.result.seeds)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check,
     "export": _export,
@@ -384,4 +391,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "scorecard": _scorecard,
     "schema": _schema,
     "new": _new,
+    "cite": _cite,
 }
