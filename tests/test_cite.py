@@ -11,6 +11,13 @@ import pytest
 from hypothesis import assume, event, given
 from hypothesis import strategies as st
 
+from explorer.analysis.passages import (
+    extend_by_sentence,
+    move_end_by_word,
+    move_start_by_word,
+    sentence_spans,
+    shrink_by_sentence,
+)
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.quotes import quote_parts
 from explorer.editing.cite import (
@@ -21,7 +28,6 @@ from explorer.editing.cite import (
     Plan,
     hedge_words_in,
     plan_cite,
-    sentence_spans,
     stored_quote,
     write_plan,
 )
@@ -318,3 +324,21 @@ def test_sentences_end_at_stops_and_line_breaks_but_not_after_initials() -> None
 def test_hedge_words_are_offered_in_the_order_they_appear() -> None:
     quote = "It will almost certainly fail, though it could hold"
     assert hedge_words_in(quote) == ["will", "almost certainly", "certainly", "could"]
+
+
+def test_a_passage_grows_and_shrinks_by_sentence_and_by_word_at_either_end() -> None:
+    text = "One two three. Four five.\nSix seven."
+    sentences = sentence_spans(text)
+    first = sentences[0]
+    assert text[slice(*first)] == "One two three."
+    two = extend_by_sentence(sentences, first)
+    assert text[slice(*two)] == "One two three. Four five."
+    assert text[slice(*extend_by_sentence(sentences, two))] == text
+    assert shrink_by_sentence(sentences, two) == first
+    assert shrink_by_sentence(sentences, first) == first
+    assert text[slice(*move_end_by_word(text, two, 1))] == "One two three. Four five.\nSix"
+    assert text[slice(*move_end_by_word(text, two, -1))] == "One two three. Four"
+    later = move_start_by_word(text, two, 1)
+    assert text[slice(*later)] == "two three. Four five."
+    assert move_start_by_word(text, later, -1) == two
+    assert move_start_by_word(text, first, -1) == first

@@ -32,9 +32,6 @@ STANCES: tuple[str, ...] = tuple(stance.value for stance in Stance)
 _LATER_KEYS = ("outcome", "children", "see_also")
 _PLAIN_WORD = re.compile(r"[a-z0-9](?:[a-z0-9 -]*[a-z0-9])?")
 _NOT_PLAIN = frozenset({"null", "true", "false", "yes", "no", "on", "off"})
-# A sentence ends at . ! ? or … (and a closing mark) before white space, but not after an
-# initial such as the S of "U.S."; and at every line break.
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
 
 
 class CiteError(Exception):
@@ -93,22 +90,6 @@ def stored_quote(passage: str) -> str:
     """A passage as its quote is stored: each run of white space (line breaks, no-break spaces,
     tabs) one space, the ends trimmed; every other character is the seed's own."""
     return " ".join(passage.split())
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """The sentences of a text as (start, end) offsets, without the white space around them:
-    a sentence ends after . ! ? or … (and any closing quotation mark) before white space, and at
-    every line break."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
-        piece = text[start:end]
-        stripped = piece.strip()
-        if stripped:
-            left = start + len(piece) - len(piece.lstrip())
-            spans.append((left, left + len(stripped)))
-        start = end
-    return spans
 
 
 def hedge_words_in(quote: str) -> list[str]:
