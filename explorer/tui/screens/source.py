@@ -1,9 +1,10 @@
-"""The source view: a seed's text with the cited quote highlighted; Escape goes back."""
+"""The source view: a seed's text with the cited quote highlighted; Escape goes back. A passage
+selected there (mouse or keyboard) is cited, with `c`, to the node the view was opened from."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +18,10 @@ from explorer.model import Source, date_text
 from explorer.tui.widgets.labels import one_line, styled
 from explorer.tui.widgets.seed_view import SeedView
 from explorer.tui.widgets.themed import Themed
+
+if TYPE_CHECKING:
+    from explorer.reading.load import LoadResult
+    from explorer.tui.screens.cite import CiteChoice
 
 
 class SourceHeader(Themed, Static):
@@ -59,14 +64,26 @@ class SourceScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("backspace", "back", "Back", show=False),
         Binding("n", "next_quote", "Next quote"),
+        Binding("c", "cite", "Cite"),
     ]
 
     def __init__(
-        self, source: Source, seed: SeedText | None, quotes: Sequence[str], label: str = ""
+        self,
+        source: Source,
+        seed: SeedText | None,
+        quotes: Sequence[str],
+        label: str = "",
+        *,
+        node_id: str | None = None,
+        corpus: Callable[[], LoadResult] | None = None,
     ) -> None:
+        """`node_id`: the node the view was opened from, which a passage may be cited to;
+        `corpus`: the corpus as last loaded (asked for when citing)."""
         super().__init__()
         self.source = source
         self.seed = seed
+        self.node_id = node_id
+        self.corpus = corpus
         self.quotes = tuple(quotes)
         self.matches: list[Match] = []
         notes: list[str] = []
@@ -103,6 +120,8 @@ class SourceScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_quote":
             return len(self.matches) > 1
+        if action == "cite":
+            return self.node_id is not None and self.corpus is not None and bool(self.seed)
         return True
 
     def action_back(self) -> None:
@@ -111,3 +130,74 @@ class SourceScreen(Screen[None]):
     def action_next_quote(self) -> None:
         for view in self.query(SeedView):
             view.next_match()
+
+    # -- citing --------------------------------------------------------------------------------
+
+    def action_cite(self) -> None:
+        from explorer.editing.cite import (
+            CiteError,
+            hedge_words_in,
+            quote_from_seed,
+            speaker_allowed,
+        )
+        from explorer.tui.screens.cite import CiteDialog
+
+        view = self.query_one(SeedView)
+        span = view.selected_passage()
+        if span is None or self.node_id is None or self.corpus is None:
+            self.notify(
+                "Select a passage first: ] selects a sentence, } adds the next one, < and > "
+                "take a word off or add one; or drag with the mouse.",
+                markup=False,
+            )
+            return
+        seed, result = view.seed, self.corpus()
+        try:
+            quote = quote_from_seed(seed, seed.text[span[0] : span[1]])
+        except CiteError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        index = result.index
+        node = index.nodes.get(self.node_id) if index is not None else None
+        if node is None or index is None:
+            self.notify(f"The node '{self.node_id}' is no longer in the corpus.", markup=False)
+            return
+        dialog = CiteDialog(
+            node,
+            quote,
+            hedge_words_in(quote),
+            tuple(index.people.values()),
+            speaker_allowed(seed, quote),
+        )
+        self.app.push_screen(dialog, lambda choice: self._cite(quote, choice))
+
+    def _cite(self, quote: str, choice: CiteChoice | None) -> None:
+        """Write the citation (the explorer's watcher then reads the corpus again)."""
+        from explorer.editing.cite import Cite, CiteError, plan_cite, write_plan
+
+        if choice is None or self.node_id is None or self.corpus is None:
+            return
+        result = self.corpus()
+        cite = Cite(
+            self.node_id,
+            self.source.id,
+            quote,
+            choice.stance,
+            choice.likelihood,
+            choice.speaker,
+            choice.reports,
+            choice.child,
+        )
+        if result.corpus is None:
+            return
+        try:
+            plan = plan_cite(result.corpus, result.seeds, cite)
+            write_plan(plan)
+        except CiteError as error:
+            self.notify(str(error), title="Not cited", severity="error", markup=False)
+            return
+        view = self.query_one(SeedView)
+        match = view.seed.find(plan.quote)
+        if match is not None:
+            view.add_match(match)
+        self.notify(f"Cited for '{plan.node_id}' in {plan.path}, line {plan.line}.", markup=False)

@@ -1,0 +1,216 @@
+"""Citing from the source view: a passage selected by keyboard (or mouse), `c`, the dialog, and
+the file changes by exactly the new lines; the explorer's reload then shows the citation."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Label, Select
+
+from explorer.tui.app import ExplorerApp
+from explorer.tui.screens.cite import CiteDialog
+from explorer.tui.screens.main import MainScreen
+from explorer.tui.screens.source import SourceScreen
+from explorer.tui.widgets.seed_view import SeedView
+
+from .corpus_copy import copy_corpus
+from .helpers import detail_text, explore, main_screen, plain, press, run
+
+SENTENCE = (
+    "Fishing crews will almost certainly move north within a year, and the boatyards could "
+    "follow them."
+)
+CITED_TO_NODE = (
+    "      - source: gazette\n"
+    f'        quote: "{SENTENCE}"\n'
+    "        stance: warns\n"
+    "        likelihood: will\n"
+)
+NEW_CHILD = """\
+      - id: boatyards-move-too
+        kind: event
+        title: "Boatyards move too"
+        claim: "The boatyards follow the crews north."
+        citations:
+          - source: gazette
+            quote: "the boatyards could follow them."
+            stance: predicts
+            likelihood: could
+"""
+
+
+def view_of(app: ExplorerApp) -> SeedView:
+    assert isinstance(app.screen, SourceScreen)
+    return app.screen.query_one(SeedView)
+
+
+def selected(app: ExplorerApp) -> str:
+    view = view_of(app)
+    span = view.selected_passage()
+    assert span is not None
+    return view.seed.text[span[0] : span[1]]
+
+
+async def until(pilot: Pilot[None], done: object, timeout: float = 10.0) -> None:
+    """Wait for the watcher's reload: `done` is a callable that says when it has happened."""
+    assert callable(done)
+    async with asyncio.timeout(timeout):
+        while not done():
+            await pilot.pause(0.05)
+
+
+def inserted(before: str, after: str, text: str) -> int:
+    """The 1-based line at which `after` is `before` with `text` inserted, else fail."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    added = text.splitlines(keepends=True)
+    at = next(i for i, (a, b) in enumerate(zip([*old, ""], new, strict=False)) if a != b)
+    assert new == old[:at] + added + old[at:]
+    return at + 1
+
+
+def test_a_sentence_selected_by_keyboard_is_cited_to_the_node_and_the_reload_shows_it(
+    tmp_path: Path,
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    crews = corpus / "crews.yaml"
+    before = crews.read_text(encoding="utf-8")
+
+    async def body() -> None:
+        async with explore(corpus) as (app, pilot):
+            await press(pilot, "j", "j", "1")  # crews-move, its first citation's source
+            await press(pilot, "right_square_bracket")  # the sentence around the quote
+            assert selected(app) == SENTENCE
+            await press(pilot, "right_square_bracket")
+            assert selected(app).startswith("Some say the closure “opens")
+            await press(pilot, "left_square_bracket")
+            assert selected(app) == SENTENCE
+            await press(pilot, "c")
+            assert isinstance(app.screen, CiteDialog)
+            await press(pilot, "tab")  # the title and claim are only for a new child
+            assert app.focused is not None and app.focused.id == "cite-stance"
+            await press(pilot, "enter", "down", "enter")  # predicts → warns
+            await press(pilot, "tab", "enter", "down", "enter")  # the first hedge word: will
+            hedge = app.screen.query_one("#cite-hedge", Select)
+            assert hedge.value == "will"
+            await press(pilot, "tab", "tab", "enter")  # past the voice, to Cite
+            assert isinstance(app.screen, SourceScreen)
+            assert inserted(before, crews.read_text(encoding="utf-8"), CITED_TO_NODE) == 26
+            # The new quote is highlighted with the others.
+            assert view_of(app).highlighted_text().endswith(SENTENCE)
+
+            def reloaded() -> bool:
+                node = main_screen(app).index.nodes["crews-move"]
+                return len(node.citations) == 3
+
+            await until(pilot, reloaded)
+            cited = main_screen(app).index.nodes["crews-move"].citations[-1]
+            assert (cited.quote, cited.stance.value, cited.likelihood) == (
+                SENTENCE,
+                "warns",
+                "will",
+            )
+            await press(pilot, "escape")
+            assert isinstance(app.screen, MainScreen)
+            assert "follow them." in detail_text(app)
+            assert main_screen(app).diagnostics == ()
+
+    run(body)
+
+
+def test_a_passage_trimmed_by_word_is_cited_to_a_new_child(tmp_path: Path) -> None:
+    corpus = copy_corpus(tmp_path)
+    crews = corpus / "crews.yaml"
+    before = crews.read_text(encoding="utf-8")
+
+    async def body() -> None:
+        async with explore(corpus) as (app, pilot):
+            await press(pilot, "j", "j", "1", "right_square_bracket")
+            await press(pilot, *["right_parenthesis"] * 11)  # the first 11 words off
+            assert selected(app) == "the boatyards could follow them."
+            await press(pilot, "less_than_sign", "greater_than_sign")  # a word off and back
+            assert selected(app) == "the boatyards could follow them."
+            await press(pilot, "c", "enter", "down", "enter")  # to: a new child of it
+            await press(pilot, "tab", *"Boatyards move too", "tab")
+            await press(pilot, *"The boatyards follow the crews north.", "tab")
+            await press(pilot, "tab", "enter", "down", "enter")  # hedge: could
+            await press(pilot, "tab", "tab", "enter")
+            assert isinstance(app.screen, SourceScreen)
+            assert inserted(before, crews.read_text(encoding="utf-8"), NEW_CHILD) == 36
+
+            def reloaded() -> bool:
+                return "boatyards-move-too" in main_screen(app).index.nodes
+
+            await until(pilot, reloaded)
+            index = main_screen(app).index
+            assert index.parent["boatyards-move-too"] == "crews-move"
+            assert index.nodes["boatyards-move-too"].citations[0].likelihood == "could"
+            assert main_screen(app).diagnostics == ()
+
+    run(body)
+
+
+def test_a_new_child_needs_a_title_and_a_claim_and_cancel_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    crews = corpus / "crews.yaml"
+    before = crews.read_bytes()
+
+    async def body() -> None:
+        async with explore(corpus) as (app, pilot):
+            await press(pilot, "j", "j", "1", "c")
+            assert isinstance(app.screen, SourceScreen)  # nothing selected yet: a note
+            await press(pilot, "right_square_bracket", "c", "enter", "down", "enter")
+            await pilot.click("#cite-ok")
+            await pilot.pause()
+            assert isinstance(app.screen, CiteDialog)
+            error = app.screen.query_one("#cite-error", Label)
+            assert plain(error.content) == "A new node needs a title and a claim."
+            await press(pilot, "escape")
+            assert isinstance(app.screen, SourceScreen)
+            assert crews.read_bytes() == before
+
+    run(body)
+
+
+def test_a_speaker_is_offered_only_for_words_inside_quotation_marks(tmp_path: Path) -> None:
+    corpus = copy_corpus(tmp_path)
+
+    async def voices(app: ExplorerApp, pilot: Pilot[None]) -> list[str]:
+        await press(pilot, "c")
+        assert isinstance(app.screen, CiteDialog)
+        select = app.screen.query_one("#cite-voice", Select)
+        values = [str(value) for _, value in select._options]
+        await press(pilot, "escape")
+        return values
+
+    async def body() -> None:
+        async with explore(corpus) as (app, pilot):
+            await press(pilot, "j", "j", "j", "1")  # crews-stay: Mara Quay's own words
+            await press(pilot, "right_square_bracket")
+            assert selected(app).startswith("“We will stay and fight the decision,”")
+            await press(pilot, *["less_than_sign"] * 8)
+            assert selected(app) == "“We will stay and fight the decision,”"
+            assert "speaker:mara-quay" in await voices(app, pilot)
+            await press(pilot, "left_square_bracket")  # the author's own sentence before it
+            assert selected(app).startswith("The crews are unlikely")
+            found = await voices(app, pilot)
+            assert "speaker:mara-quay" not in found
+            assert "reports:mara-quay" in found
+
+    run(body)
+
+
+def test_a_source_opened_from_search_has_no_node_to_cite_to() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            from explorer.tui.messages import SourceOpened
+
+            main_screen(app).post_message(SourceOpened("gazette"))
+            await pilot.pause()
+            assert isinstance(app.screen, SourceScreen)
+            assert app.screen.check_action("cite", ()) is False
+
+    run(body)
