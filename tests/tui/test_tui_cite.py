@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Label, Select
+from textual.widgets import Label, Select, Static
 
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.cite import CiteDialog
@@ -212,5 +212,57 @@ def test_a_source_opened_from_search_has_no_node_to_cite_to() -> None:
             await pilot.pause()
             assert isinstance(app.screen, SourceScreen)
             assert app.screen.check_action("cite", ()) is False
+
+    run(body)
+
+
+def test_a_passage_selected_with_the_mouse_across_paragraphs_is_cited_verbatim(
+    tmp_path: Path,
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    crews = corpus / "crews.yaml"
+    before = crews.read_text(encoding="utf-8")
+    quote = (
+        "“We will stay and fight the decision,” said Mara Quay, who chairs the fishers’ "
+        "association. A tourist boom is doubtful"
+    )
+
+    async def body() -> None:
+        async with explore(corpus) as (app, pilot):
+            await press(pilot, "j", "j", "2")  # crews-move, the Ledger's seed
+            # Rows of the text at 100 columns: the third paragraph is on row 5, the fourth on 7.
+            await pilot.mouse_down("#seed-text", offset=(0, 5))
+            await pilot.hover("#seed-text", offset=(25, 7))
+            await pilot.mouse_up("#seed-text", offset=(25, 7))
+            assert selected(app) == quote.replace("association. ", "association.\n\n")
+            await press(pilot, "c")
+            assert isinstance(app.screen, CiteDialog)
+            assert plain(app.screen.query_one("#cite-quote", Static).content) == f"“{quote}”"
+            await press(pilot, "tab", "enter", "down", "down", "down", "enter")  # doubts
+            await press(pilot, "tab", "tab", "tab", "enter")
+            added = f'      - source: ledger\n        quote: "{quote}"\n        stance: doubts\n'
+            assert inserted(before, crews.read_text(encoding="utf-8"), added) == 26
+
+            def reloaded() -> bool:
+                return len(main_screen(app).index.nodes["crews-move"].citations) == 3
+
+            await until(pilot, reloaded)
+            assert main_screen(app).index.nodes["crews-move"].citations[-1].quote == quote
+            assert main_screen(app).diagnostics == ()
+
+    run(body)
+
+
+def test_a_mouse_selection_is_refined_from_the_keyboard() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            await press(pilot, "j", "j", "2")
+            await pilot.mouse_down("#seed-text", offset=(0, 2))
+            await pilot.hover("#seed-text", offset=(30, 2))
+            await pilot.mouse_up("#seed-text", offset=(30, 2))
+            assert selected(app) == "Closing the harbour is a mistak"
+            await press(pilot, "greater_than_sign")  # on to the end of the word cut
+            assert selected(app) == "Closing the harbour is a mistake,"
+            assert view_of(app).text_widget.text_selection is None  # the keys took it over
 
     run(body)
