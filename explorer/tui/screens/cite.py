@@ -65,12 +65,15 @@ class CiteDialog(ModalScreen[CiteChoice | None]):
                 (Text("a new child of it"), TO_CHILD),
             ]
             yield from self._row("To", Select(to, allow_blank=False, id="cite-to", compact=True))
-            yield from self._row("Title", Input(id="cite-title", compact=True), "-child")
-            yield from self._row("Claim", Input(id="cite-claim", compact=True), "-child")
+            title = Input(placeholder="a short title", id="cite-title", compact=True)
+            yield from self._row("Title", title, "-child")
+            words = "one or two sentences, in your words"
+            claim = Input(placeholder=words, id="cite-claim", compact=True)
+            yield from self._row("Claim", claim, "-child")
             stances = [(s, s) for s in STANCES]
             stance = Select(stances, allow_blank=False, id="cite-stance", compact=True)
             yield from self._row("Stance", stance)
-            hedges = [("none", ""), *((hedge_phrase(w), w) for w in self.hedge_words)]
+            hedges = [(Text("none"), ""), *((Text(hedge_phrase(w)), w) for w in self.hedge_words)]
             hedge = Select(hedges, allow_blank=False, id="cite-hedge", compact=True)
             yield from self._row("Hedge", hedge)
             yield from self._row("Voice", self._voices())
@@ -85,10 +88,11 @@ class CiteDialog(ModalScreen[CiteChoice | None]):
             yield widget
 
     def _voices(self) -> Select[str]:
-        voices: list[tuple[str, str]] = [("the source's authors", "")]
+        # Names are shown as written (Text), never read as markup.
+        voices: list[tuple[Text, str]] = [(Text("the source's authors"), "")]
         if self.may_speak:
-            voices += [(f"speaker: {p.name}", f"speaker:{p.id}") for p in self.people]
-        voices += [(f"reports: {p.name}", f"reports:{p.id}") for p in self.people]
+            voices += [(Text(f"speaker: {p.name}"), f"speaker:{p.id}") for p in self.people]
+        voices += [(Text(f"reports: {p.name}"), f"reports:{p.id}") for p in self.people]
         return Select(voices, allow_blank=False, id="cite-voice", compact=True)
 
     def on_select_changed(self, event: Select.Changed) -> None:
