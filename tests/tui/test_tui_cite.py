@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Label, Select, Static
 
 from explorer.tui.app import ExplorerApp
+from explorer.tui.messages import JumpToNode, SourceOpened
 from explorer.tui.screens.cite import CiteDialog
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
@@ -206,8 +207,6 @@ def test_a_speaker_is_offered_only_for_words_inside_quotation_marks(tmp_path: Pa
 def test_a_source_opened_from_search_has_no_node_to_cite_to() -> None:
     async def body() -> None:
         async with explore() as (app, pilot):
-            from explorer.tui.messages import SourceOpened
-
             main_screen(app).post_message(SourceOpened("gazette"))
             await pilot.pause()
             assert isinstance(app.screen, SourceScreen)
@@ -264,5 +263,25 @@ def test_a_mouse_selection_is_refined_from_the_keyboard() -> None:
             await press(pilot, "greater_than_sign")  # on to the end of the word cut
             assert selected(app) == "Closing the harbour is a mistake,"
             assert view_of(app).text_widget.text_selection is None  # the keys took it over
+
+    run(body)
+
+
+def test_a_hedge_word_next_to_a_risk_is_offered_with_the_warning_it_would_get() -> None:
+    bundled = Path(__file__).resolve().parents[2] / "scenarios" / "soleimani"
+
+    async def body() -> None:
+        async with explore(bundled) as (app, pilot):
+            main_screen(app).post_message(JumpToNode("iran-escalates"))
+            await pilot.pause()
+            await press(pilot, "2", "right_square_bracket", "c")  # "… it could sharply increase
+            assert isinstance(app.screen, CiteDialog)  # the risk of a military confrontation …"
+            select = app.screen.query_one("#cite-hedge", Select)
+            labels = [plain(prompt) for prompt, _ in select._options]
+            assert labels == [
+                "none",
+                "“could”: possible (no probability stated) — seems to qualify a risk, not the "
+                "event (W108)",
+            ]
 
     run(body)

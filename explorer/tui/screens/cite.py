@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from explorer.analysis.likelihood import hedge_phrase
+from explorer.analysis.likelihood import hedge_phrase, hedged_risk
 from explorer.editing.cite import STANCES, NewChild
 from explorer.model import Node, Person
 from explorer.tui.widgets.labels import one_line
@@ -73,8 +73,7 @@ class CiteDialog(ModalScreen[CiteChoice | None]):
             stances = [(s, s) for s in STANCES]
             stance = Select(stances, allow_blank=False, id="cite-stance", compact=True)
             yield from self._row("Stance", stance)
-            hedges = [(Text("none"), ""), *((Text(hedge_phrase(w)), w) for w in self.hedge_words)]
-            hedge = Select(hedges, allow_blank=False, id="cite-hedge", compact=True)
+            hedge = Select(self._hedges(), allow_blank=False, id="cite-hedge", compact=True)
             yield from self._row("Hedge", hedge)
             yield from self._row("Voice", self._voices())
             yield Label("", id="cite-error")
@@ -86,6 +85,18 @@ class CiteDialog(ModalScreen[CiteChoice | None]):
         with Horizontal(classes=f"cite-row {classes}"):
             yield Label(label, classes="cite-label")
             yield widget
+
+    def _hedges(self) -> list[tuple[Text, str]]:
+        """Each hedge word of the passage with its band; a word that seems to qualify a risk
+        rather than the event says so (what W108 would warn)."""
+        hedges = [(Text("none"), "")]
+        for word in self.hedge_words:
+            label = hedge_phrase(word)
+            risk = hedged_risk(word, self.quote)
+            if risk is not None:
+                label += f" — seems to qualify a {risk}, not the event (W108)"
+            hedges.append((Text(label), word))
+        return hedges
 
     def _voices(self) -> Select[str]:
         # Names are shown as written (Text), never read as markup.
