@@ -342,3 +342,23 @@ def test_a_passage_grows_and_shrinks_by_sentence_and_by_word_at_either_end() -> 
     assert text[slice(*later)] == "two three. Four five."
     assert move_start_by_word(text, later, -1) == two
     assert move_start_by_word(text, first, -1) == first
+
+
+def test_a_second_new_child_from_a_corpus_read_before_the_first_gets_its_own_id(
+    tmp_path: Path,
+) -> None:
+    """The source view cites from the corpus as last loaded, which may not know the child it
+    added a moment ago: the id is made unique against the file as it is now too."""
+    folder = _mini(tmp_path)
+    stale = _load(folder)
+    assert stale.corpus is not None
+    cite = Cite("crews-move", "ledger", "unlikely to leave", "doubts", child=NewChild("Stay", "c"))
+    first = plan_cite(stale.corpus, stale.seeds, cite)
+    write_plan(first)
+    second = plan_cite(stale.corpus, stale.seeds, cite)
+    write_plan(second)
+    assert (first.node_id, second.node_id) == ("stay", "stay-2")
+    reloaded = _load(folder)
+    assert reloaded.errors == ()
+    assert reloaded.index is not None
+    assert [c.id for c in reloaded.index.nodes["crews-move"].children][-2:] == ["stay", "stay-2"]

@@ -22,16 +22,20 @@ from explorer.analysis.quotes import ELISION, SeedText, fold, quote_parts
 from explorer.checks.diagnostics import did_you_mean
 from explorer.editing.atomic import FileChanged, Fingerprint, write_atomic
 from explorer.editing.scaffold import Insertion, slugify, unique_id
+from explorer.editing.yaml_lines import (
+    PlacementError,
+    find_node,
+    ids_in,
+    item_text,
+    list_insertion,
+    plain,
+)
 from explorer.model import Corpus, Node, Stance
-from explorer.reading.located import DEFAULT_LIMITS, Mapping, Scalar, Sequence, Value
+from explorer.reading.located import DEFAULT_LIMITS, Value
 from explorer.reading.yaml_text import describe_char, forbidden_char
 from explorer.reading.yamlread import read_bytes
 
 STANCES: tuple[str, ...] = tuple(stance.value for stance in Stance)
-# Keys a node's citations go before when the node has none yet: the end of its own fields.
-_LATER_KEYS = ("outcome", "children", "see_also")
-_PLAIN_WORD = re.compile(r"[a-z0-9](?:[a-z0-9 -]*[a-z0-9])?")
-_NOT_PLAIN = frozenset({"null", "true", "false", "yes", "no", "on", "off"})
 
 
 class CiteError(Exception):
@@ -183,13 +187,13 @@ def plan_cite(corpus: Corpus, seeds: MappingABC[str, SeedText], cite: Cite) -> P
         item["reports"] = cite.reports
     node = index.nodes[cite.node_id]
     if cite.child is None:
-        return _plan(node, "citations", item, quote, node.id)
+        return _plan(node, "citations", item, quote)
     if node is corpus.trigger:
         raise CiteError(
             "the trigger's children are the tree files: cite the new node in a new tree file"
         )
-    child = _child(cite.child, unique_id(slugify(cite.child.title), set(index.nodes)), item)
-    return _plan(node, "children", child, quote, str(child["id"]))
+    child = _child(cite.child, slugify(cite.child.title), item)
+    return _plan(node, "children", child, quote, taken=set(index.nodes))
 
 
 def _likelihood(word: str | None, quote: str) -> str | None:
@@ -224,39 +228,15 @@ def _child(child: NewChild, node_id: str, citation: dict[str, str]) -> dict[str,
 # -- the text --------------------------------------------------------------------------------
 
 
-def _scalar(value: str) -> str:
-    """A text as YAML: plain for a slug or a hedge word, else double-quoted with escapes."""
-    if _PLAIN_WORD.fullmatch(value) and value not in _NOT_PLAIN:
-        return value
-    out = []
-    for char in value:
-        if char in '"\\':
-            out.append("\\" + char)
-        elif char.isprintable():
-            out.append(char)
-        else:
-            code = ord(char)
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-    return '"' + "".join(out) + '"'
-
-
-def _item_text(item: MappingABC[str, object]) -> str:
-    """`- key: value` lines for a mapping of texts and lists of such mappings, at indent 0."""
-    lines: list[str] = []
-    for key, value in item.items():
-        if isinstance(value, list):
-            lines.append(f"{key}:")
-            lines.extend("  " + line for sub in value for line in _item_text(sub).splitlines())
-        else:
-            lines.append(f"{key}: {_scalar(str(value))}")
-    return "".join(("- " if n == 0 else "  ") + line + "\n" for n, line in enumerate(lines))
-
-
-def _indent(block: str, spaces: int) -> str:
-    return "".join(" " * spaces + line for line in block.splitlines(True))
-
-
-def _plan(node: Node, key: str, item: MappingABC[str, object], quote: str, holder: str) -> Plan:
+def _plan(
+    node: Node,
+    key: str,
+    item: MappingABC[str, object],
+    quote: str,
+    taken: set[str] | None = None,
+) -> Plan:
+    """`taken`: for a new node, the ids its own must differ from (besides those in the file as
+    read now, which may hold nodes the corpus given to `plan_cite` does not know yet)."""
     path = Path(node.location.file)
     try:
         original = path.read_bytes()
@@ -268,12 +248,19 @@ def _plan(node: Node, key: str, item: MappingABC[str, object], quote: str, holde
         first = read.diagnostics[0] if read.diagnostics else None
         where = first.where if first is not None else str(path)
         raise CiteError(f"{where}: the file has errors; fix them first ('explorer check')")
-    found = _find_node(read.value, node.id)
+    found = find_node(read.value, node.id)
     if found is None:
         raise CiteError(f"{path}: node '{node.id}' is no longer in the file; reload and retry")
     mapping, route = found
+    holder = node.id
+    if taken is not None:
+        holder = unique_id(str(item["id"]), taken | ids_in(read.value))
+        item = {**item, "id": holder}
     lines = text.splitlines()
-    insertion = _insertion(path, lines, mapping, key, _item_text(item))
+    try:
+        insertion = list_insertion(path, lines, mapping, key, item_text(item))
+    except PlacementError as error:
+        raise CiteError(str(error)) from None
     if "\r\n" in text:
         insertion = attrs.evolve(insertion, text=insertion.text.replace("\n", "\r\n"))
     plan = Plan(path, original, insertion, quote, holder)
@@ -281,82 +268,16 @@ def _plan(node: Node, key: str, item: MappingABC[str, object], quote: str, holde
     return plan
 
 
-def _find_node(root: Value, node_id: str) -> tuple[Mapping, list[str | int]] | None:
-    """The mapping of the node with this id, and the keys and indexes that lead to it."""
-    stack: list[tuple[Value, list[str | int]]] = [(root, [])]
-    while stack:
-        value, route = stack.pop()
-        if isinstance(value, Mapping):
-            keys = {k.value: v for k, v in value.items}
-            ident = keys.get("id")
-            if isinstance(ident, Scalar) and ident.value == node_id and "claim" in keys:
-                return value, route
-            stack.extend((v, [*route, k.value]) for k, v in value.items)
-        elif isinstance(value, Sequence):
-            stack.extend((v, [*route, i]) for i, v in enumerate(value.items))
-    return None
-
-
-def _is_comment_or_blank(line: str) -> bool:
-    stripped = line.strip()
-    return not stripped or stripped.startswith("#")
-
-
-def _insertion(path: Path, lines: list[str], mapping: Mapping, key: str, item: str) -> Insertion:
-    found = next(((k, v) for k, v in mapping.items if k.value == key), None)
-    if found is None:
-        later = [k.line for k, _ in mapping.items if k.value in _LATER_KEYS]
-        keys_indent = mapping.column - 1
-        at = min(later) if later else _block_end(lines, mapping.line, keys_indent - 1)
-        while at > mapping.line + 1 and _is_comment_or_blank(lines[at - 2]):
-            at -= 1
-        return Insertion(path, at, _indent(f"{key}:\n" + _indent(item, 2), keys_indent))
-    name, value = found
-    if not isinstance(value, Sequence) or value.line == name.line or not value.items:
-        raise CiteError(
-            f"{path}:{name.line}:{name.column}: '{key}' is not a list of one item per line; "
-            "write it as such ('- ...') to add to it"
-        )
-    dash = value.items[0].column - 3  # the item's dash, as an indent
-    at = _block_end(lines, value.items[-1].line, dash + 1)
-    # Comments and blank lines before the next key belong to that key, not to the list.
-    while _is_comment_or_blank(lines[at - 2]) and _indent_of(lines[at - 2]) < dash:
-        at -= 1
-    return Insertion(path, at, _indent(item, dash))
-
-
-def _indent_of(line: str) -> int:
-    return len(line) - len(line.lstrip()) if line.strip() else -1
-
-
-def _block_end(lines: list[str], start: int, indent: int) -> int:
-    """The 1-based line after the block that starts on line `start` and whose lines (but blank
-    lines and comments) are indented by more than `indent`."""
-    for number in range(start + 1, len(lines) + 1):
-        text = lines[number - 1]
-        if not _is_comment_or_blank(text) and _indent_of(text) <= indent:
-            return number
-    return len(lines) + 1
-
-
-def _plain(value: Value) -> object:
-    if isinstance(value, Scalar):
-        return None if value.is_null else value.value
-    if isinstance(value, Mapping):
-        return {k.value: _plain(v) for k, v in value.items}
-    return [_plain(v) for v in value.items]
-
-
 def _verify(plan: Plan, old: Value, route: list[str | int], key: str, item: object) -> None:
     """The new text must read as the old values plus the item, and nothing else."""
-    expected = _plain(old)
+    expected = plain(old)
     holder: object = expected
     for step in route:
         holder = holder[step]  # type: ignore[index]
     assert isinstance(holder, dict)
     holder.setdefault(key, []).append(item)
     new = read_bytes(plan.new_text().encode("utf-8"), str(plan.path))
-    if new.value is None or _plain(new.value) != expected:
+    if new.value is None or plain(new.value) != expected:
         raise CiteError(
             f"{plan.path}:{plan.line}: the citation cannot be placed in this file's text "
             f"without changing its other values; add it by hand:\n{plan.text}"
