@@ -40,7 +40,7 @@ class SeedView(Themed, VerticalScroll):
         Binding("down,j", "scroll_down", "Scroll down", show=False),
         Binding("up,k", "scroll_up", "Scroll up", show=False),
         Binding("space", "page_down", "Page down", show=False),
-        Binding("right_square_bracket", "sentence(1)", "Select"),
+        Binding("right_square_bracket", "sentence(1)", "Select the next sentence", show=False),
         Binding("left_square_bracket", "sentence(-1)", "Select the previous sentence", show=False),
         Binding("right_curly_bracket", "extend(1)", "Selection: one more sentence", show=False),
         Binding("left_curly_bracket", "extend(-1)", "Selection: one sentence less", show=False),
