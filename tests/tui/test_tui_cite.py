@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from explorer.tui.app import ExplorerApp
 from explorer.tui.messages import JumpToNode, SourceOpened
@@ -283,5 +283,34 @@ def test_a_hedge_word_next_to_a_risk_is_offered_with_the_warning_it_would_get() 
                 "“could”: possible (no probability stated) — seems to qualify a risk, not the "
                 "event (W108)",
             ]
+
+    run(body)
+
+
+def test_a_failed_write_keeps_the_dialog_open_with_its_reason_and_what_was_typed(
+    tmp_path: Path,
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    crews = corpus / "crews.yaml"
+    good = crews.read_text(encoding="utf-8")
+
+    async def body() -> None:
+        async with explore(corpus, live=False) as (app, pilot):
+            await press(pilot, "j", "j", "1", "right_square_bracket", "c", "enter", "down")
+            await press(pilot, "enter", "tab", *"Boats", "tab", *"They go.")
+            crews.write_text(good + "  broken: [\n", encoding="utf-8")  # an edit elsewhere
+            await pilot.click("#cite-ok")
+            assert isinstance(app.screen, CiteDialog)
+            reason = plain(app.screen.query_one("#cite-error", Label).content)
+            assert reason.startswith("Not cited: ")
+            assert reason.endswith(
+                "crews.yaml:47:3: the file has errors; fix them first ('explorer check')."
+            )
+            assert app.screen.query_one("#cite-title", Input).value == "Boats"
+            crews.write_text(good, encoding="utf-8")  # fixed: the same dialog cites
+            await pilot.pause(0.3)  # a button takes no click while it still shows the last one
+            await pilot.click("#cite-ok")
+            assert isinstance(app.screen, SourceScreen)
+            assert "- id: boats" in crews.read_text(encoding="utf-8")
 
     run(body)

@@ -1,9 +1,10 @@
 """The cite dialog: where a selected passage goes (the node, or a new child of it), with which
-stance, hedge word and voice. Dismissed with the choices, or None."""
+stance, hedge word and voice. Its `write` makes the citation; dismissed with what it wrote, or
+None. When the write fails, the dialog stays open with its reason and what was typed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 import attrs
@@ -15,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from explorer.analysis.likelihood import hedge_phrase, hedged_risk
-from explorer.editing.cite import STANCES, NewChild
+from explorer.editing.cite import STANCES, CiteError, NewChild, Plan
 from explorer.model import Node, Person
 from explorer.tui.widgets.labels import one_line
 
@@ -31,7 +32,7 @@ class CiteChoice:
     child: NewChild | None = None
 
 
-class CiteDialog(ModalScreen[CiteChoice | None]):
+class CiteDialog(ModalScreen[Plan | None]):
     """Offers the hedge words found in the passage, and a speaker only for words inside
     quotation marks in the seed (else the people the author's words may report)."""
 
@@ -48,8 +49,11 @@ class CiteDialog(ModalScreen[CiteChoice | None]):
         hedge_words: Sequence[str],
         people: Sequence[Person],
         may_speak: bool,
+        *,
+        write: Callable[[CiteChoice], Plan],
     ) -> None:
         super().__init__()
+        self.write = write
         self.node = node
         self.quote = quote
         self.hedge_words = tuple(hedge_words)
@@ -124,20 +128,27 @@ class CiteDialog(ModalScreen[CiteChoice | None]):
             title = self.query_one("#cite-title", Input).value.strip()
             claim = self.query_one("#cite-claim", Input).value.strip()
             if not title or not claim:
-                self.query_one("#cite-error", Label).update("A new node needs a title and a claim.")
+                error = Text("A new node needs a title and a claim.")
+                self.query_one("#cite-error", Label).update(error)
                 return
             child = NewChild(title, claim)
         voice = str(self.query_one("#cite-voice", Select).value)
         role, _, person = voice.partition(":")
-        self.dismiss(
-            CiteChoice(
-                stance=str(self.query_one("#cite-stance", Select).value),
-                likelihood=str(self.query_one("#cite-hedge", Select).value) or None,
-                speaker=person if role == "speaker" else None,
-                reports=person if role == "reports" else None,
-                child=child,
-            )
+        choice = CiteChoice(
+            stance=str(self.query_one("#cite-stance", Select).value),
+            likelihood=str(self.query_one("#cite-hedge", Select).value) or None,
+            speaker=person if role == "speaker" else None,
+            reports=person if role == "reports" else None,
+            child=child,
         )
+        try:
+            plan = self.write(choice)
+        except CiteError as error:
+            reason = str(error)
+            ending = "" if reason.endswith((".", "?")) else "."
+            self.query_one("#cite-error", Label).update(Text(f"Not cited: {reason}{ending}"))
+            return
+        self.dismiss(plan)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

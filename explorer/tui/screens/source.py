@@ -20,6 +20,7 @@ from explorer.tui.widgets.seed_view import SeedView
 from explorer.tui.widgets.themed import Themed
 
 if TYPE_CHECKING:
+    from explorer.editing.cite import Plan
     from explorer.reading.load import LoadResult
     from explorer.tui.screens.cite import CiteChoice
 
@@ -168,16 +169,18 @@ class SourceScreen(Screen[None]):
             hedge_words_in(quote),
             tuple(index.people.values()),
             speaker_allowed(seed, quote),
+            write=lambda choice: self._write(quote, choice),
         )
-        self.app.push_screen(dialog, lambda choice: self._cite(quote, choice))
+        self.app.push_screen(dialog, self._cited)
 
-    def _cite(self, quote: str, choice: CiteChoice | None) -> None:
-        """Write the citation (the explorer's watcher then reads the corpus again)."""
+    def _write(self, quote: str, choice: CiteChoice) -> Plan:
+        """Write the citation (the explorer's watcher then reads the corpus again); CiteError
+        says why not, and the dialog stays open with what was typed in it."""
         from explorer.editing.cite import Cite, CiteError, plan_cite, write_plan
 
-        if choice is None or self.node_id is None or self.corpus is None:
-            return
-        result = self.corpus()
+        result = self.corpus() if self.corpus is not None else None
+        if result is None or result.corpus is None or self.node_id is None:
+            raise CiteError("the corpus is not loaded")
         cite = Cite(
             self.node_id,
             self.source.id,
@@ -188,13 +191,12 @@ class SourceScreen(Screen[None]):
             choice.reports,
             choice.child,
         )
-        if result.corpus is None:
-            return
-        try:
-            plan = plan_cite(result.corpus, result.seeds, cite)
-            write_plan(plan)
-        except CiteError as error:
-            self.notify(str(error), title="Not cited", severity="error", markup=False)
+        plan = plan_cite(result.corpus, result.seeds, cite)
+        write_plan(plan)
+        return plan
+
+    def _cited(self, plan: Plan | None) -> None:
+        if plan is None:
             return
         view = self.query_one(SeedView)
         match = view.seed.find(plan.quote)
