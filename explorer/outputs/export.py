@@ -75,7 +75,7 @@ def _node(node: Node, index: CorpusIndex) -> dict[str, Any]:
         "tags": list(node.tags),
         "horizon": node.horizon.value if node.horizon else None,
         "see_also": list(node.see_also),
-        "file": node.location.file,
+        "file": node.location.shown,
         "line": node.location.line,
         "outcome": _outcome(node.outcome),
         "citations": [

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from explorer.paths import shown_path
+
 CORPUS_FILE = "corpus.yaml"
 
 
@@ -17,13 +19,15 @@ class CorpusNotFound(Exception):
     """The path given is not a corpus (or cannot be read at all): a usage error, exit 2."""
 
 
+def absolute_path(path: Path) -> str:
+    """The path the loader names a file by: absolute, so true from any working folder (links
+    are kept as given: resolve() would follow them)."""
+    return os.path.abspath(path)  # noqa: PTH100
+
+
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder when below it."""
-    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - resolve() would follow links
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(absolute)
+    return shown_path(absolute_path(path))
 
 
 def find_corpora(path: Path) -> list[Path]:

@@ -25,7 +25,7 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from explorer.checks.diagnostics import Diagnostic
 from explorer.editing.editor import NoEditor, editor_command
-from explorer.reading.locate import CorpusNotFound, display_path, find_corpora
+from explorer.reading.locate import CorpusNotFound, absolute_path, display_path, find_corpora
 from explorer.reading.watch import corpus_files, fingerprint, load_settled
 
 # The loader, the model and the main screen are imported where first used: in the loading thread
@@ -144,7 +144,7 @@ class Session:
         try:
             return load(self.corpus_file)
         except CorpusNotFound as error:  # corpus.yaml was removed (or renamed away)
-            where = display_path(self.corpus_file)
+            where = absolute_path(self.corpus_file)
             problem = Diagnostic("E012", f"cannot read the corpus: {error}", where)
             return LoadResult(None, (problem,), {})
 
