@@ -8,6 +8,7 @@ from typing import Any
 from explorer.analysis.likelihood import band_for
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Corpus, Node, Outcome, QuoteEvidence
+from explorer.paths import shown_path
 
 
 def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
@@ -17,7 +18,12 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
     for node in index.ordered_nodes():
         nodes.append(_node(node, index))
     return {
-        "corpus": {"id": corpus.id, "title": corpus.title, "summary": corpus.summary},
+        "corpus": {
+            "id": corpus.id,
+            "title": corpus.title,
+            "summary": corpus.summary,
+            "folder": shown_path(str(corpus.folder)),  # the folder read, as seen from here
+        },
         "people": [{"id": p.id, "name": p.name, "role": p.role} for p in corpus.people],
         "sources": [
             {

@@ -13,9 +13,14 @@ from pathlib import Path
 from explorer.paths import shown_path
 
 CORPUS_FILE = "corpus.yaml"
+SCENARIOS = "scenarios"  # the folder of corpora a project keeps at its top
 
 
-class CorpusNotFound(Exception):
+class Refused(Exception):
+    """What the explorer refuses to do, worded as one sentence for the user: exit 2."""
+
+
+class CorpusNotFound(Refused):
     """The path given is not a corpus (or cannot be read at all): a usage error, exit 2."""
 
 
@@ -49,3 +54,21 @@ def find_corpora(path: Path) -> list[Path]:
     if not found:
         raise CorpusNotFound(f"{path}: no {CORPUS_FILE} in this folder or the folders in it")
     return found
+
+
+def find_upward(start: Path) -> Path | None:
+    """The corpus of the folder `start` and those above it, as git finds `.git`: the first
+    folder that holds corpus.yaml, or a `scenarios/` folder with a corpus in it; None if none."""
+    folder = Path(absolute_path(start))
+    for candidate in (folder, *folder.parents):
+        try:
+            if (candidate / CORPUS_FILE).is_file():
+                return candidate
+            scenarios = candidate / SCENARIOS
+            if scenarios.is_dir() and any(
+                (child / CORPUS_FILE).is_file() for child in scenarios.iterdir()
+            ):
+                return scenarios
+        except OSError:  # a folder that cannot be read is passed by, as git does
+            continue
+    return None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.reading import cache
+from explorer.reading import bundled, cache
 from explorer.reading.load import LoadResult, load_corpus_file
 
 from .corpus_copy import copy_corpus
@@ -52,3 +52,33 @@ def test_e_after_a_start_served_from_a_cache_made_in_another_folder_opens_the_fi
     assert len(loads) == 1, "the second start is served from the cache"
     assert [argv[-2:] for argv in ran] == [["+11", str(corpus / "crews.yaml")]] * 2
     assert Path(ran[1][-1]).is_file()
+
+
+def test_e_in_the_installed_bundled_corpus_says_it_is_read_only_and_opens_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "site-packages" / "explorer"  # an installation's layout, faked
+    corpus = copy_corpus(package / "_bundled" / "scenarios")
+    monkeypatch.setattr(bundled, "_PACKAGE", package)
+    monkeypatch.setenv("EDITOR", "vi")
+    ran: list[list[str]] = []
+    notes: list[str] = []
+
+    async def body() -> None:
+        async with explore(corpus, live=False) as (app, pilot):
+            assert app.live_corpus.session.where.endswith("(the bundled copy: read-only)")
+            app.live_corpus.run_editor = lambda argv: ran.append(list(argv))
+            real = app.notify
+
+            def notify(message: str, *args: object, **kwargs: object) -> None:
+                notes.append(message)
+                real(message, markup=False)
+
+            monkeypatch.setattr(app, "notify", notify)
+            await press(pilot, "j", "e")
+            assert app.is_running
+
+    run_async(body)
+    assert ran == []
+    (note,) = notes
+    assert "read-only" in note and "explorer init DIR" in note and "\n" not in note
