@@ -16,7 +16,12 @@ def shown_path(path: str, cwd: str | None = None) -> str:
     """A path as a person should see it: relative to `cwd` (the working folder when not given)
     when below it, else absolute. Computed when shown, so that what is stored (an absolute path)
     stays true whatever the folder the explorer runs in."""
-    return _shown_path(path, os.getcwd() if cwd is None else cwd)  # noqa: PTH109
+    if cwd is None:
+        try:
+            cwd = os.getcwd()  # noqa: PTH109
+        except OSError:  # the working folder was removed: there is nothing to be relative to
+            return os.path.normpath(path)
+    return _shown_path(path, cwd)
 
 
 @functools.lru_cache(maxsize=4096)  # a few files, shown once per node in an export

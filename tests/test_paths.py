@@ -113,3 +113,13 @@ def test_a_load_cached_from_one_folder_is_true_from_another(
     assert cache.load_cached(Path("mini")).diagnostics[0].where == "mini/draft.yaml"
     assert len(loads) == 1
     assert os.path.exists(again.corpus.tree_files[0])  # noqa: PTH110
+
+
+def test_a_path_is_shown_absolute_when_the_working_folder_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert shown_path(str(tmp_path / "corpus.yaml")) == str(tmp_path / "corpus.yaml")
