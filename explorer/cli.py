@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from explorer.checks.diagnostics import summary
+from explorer.checks.diagnostics import printable, summary
 from explorer.outputs.formats import FORMATS
 from explorer.paths import shown_path
 from explorer.reading.bundled import default_corpus
@@ -193,11 +193,9 @@ def _check(args: argparse.Namespace) -> int:
     else:
         for diagnostic in diagnostics:
             print(diagnostic.format())
-        checked = ", ".join(
-            f"{r.corpus.id} in {shown_path(str(r.corpus.folder))}" for r in results if r.corpus
-        )
-        checked = checked or "no corpus"
-        print(f"checked {checked}: {summary(diagnostics)}")
+        corpora = [r.corpus for r in results if r.corpus]
+        named = ", ".join(f"{c.id} in {printable(shown_path(str(c.folder)))}" for c in corpora)
+        print(f"checked {named or 'no corpus'}: {summary(diagnostics)}")
     return EXIT_DIAGNOSTICS if failing else EXIT_OK
 
 
