@@ -379,7 +379,7 @@ def _init(args: argparse.Namespace) -> int:
     from explorer.editing.init import init_corpus
 
     folder = shown_path(str(init_corpus(args.dir, skeleton=args.skeleton)))
-    print(f"made {folder}: run 'explorer' in {args.dir} to explore it, or to edit it")
+    print(f"made {folder}: 'explorer' run in {args.dir} (or below) explores and edits it")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from explorer.reading import bundled, cache
+from explorer.reading.bundled import default_corpus
 from explorer.reading.load import LoadResult, load_corpus_file
 
 from .corpus_copy import copy_corpus
@@ -82,3 +83,23 @@ def test_e_in_the_installed_bundled_corpus_says_it_is_read_only_and_opens_nothin
     assert ran == []
     (note,) = notes
     assert "read-only" in note and "explorer init DIR" in note and "\n" not in note
+
+
+def test_without_a_path_e_edits_the_files_of_the_project_the_explorer_runs_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clone = tmp_path / "clone"
+    corpus = copy_corpus(clone / "scenarios")
+    (clone / "notes").mkdir()
+    monkeypatch.chdir(clone / "notes")
+    monkeypatch.setenv("EDITOR", "vi")
+    ran: list[list[str]] = []
+
+    async def body() -> None:
+        async with explore(default_corpus(), live=False) as (app, pilot):  # as `explorer` does
+            assert app.live_corpus.session.where == str(corpus)
+            app.live_corpus.run_editor = lambda argv: ran.append(list(argv))
+            await press(pilot, "j", "j", "e")
+
+    run_async(body)
+    assert ran == [["vi", "+11", str(corpus / "crews.yaml")]]
