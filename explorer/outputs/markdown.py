@@ -22,6 +22,7 @@ from explorer.outputs.common import (
     relation,
     stances_by_voice,
 )
+from explorer.paths import shown_path
 
 # Characters that start or end inline syntax anywhere in a line: emphasis, code, links, raw HTML
 # and autolinks, headings' closing #, GFM tables, strikethrough and math.
@@ -177,8 +178,9 @@ def render(corpus: Corpus) -> str:
     if corpus.summary:
         lines += [inline(corpus.summary), ""]
     lines += [
-        f"Corpus {code(corpus.id)}: {trees} trees, {nodes} nodes, {citations} cited quotes "
-        f"from {len(corpus.sources)} sources.",
+        f"Corpus {code(corpus.id)} (read from {code(shown_path(str(corpus.folder)))}): "
+        f"{trees} trees, {nodes} nodes, {citations} cited quotes from {len(corpus.sources)} "
+        "sources.",
         "",
     ]
     numbers: dict[str, str] = {}
