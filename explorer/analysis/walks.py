@@ -15,6 +15,8 @@ from explorer.analysis.likelihood import band_for
 from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.model import Citation, Node, NodeKind, Stance
 
+NOT_STATED = "not stated"
+
 
 class WalkError(ValueError):
     """The ids given do not lie on one path from the trigger."""
@@ -31,9 +33,23 @@ class Argument:
     @property
     def band_text(self) -> str:
         if not self.citation.likelihood:
-            return "not stated"
+            return NOT_STATED
         band = band_for(self.citation.likelihood)
-        return band.describe() if band else "not stated"
+        return band.describe() if band else NOT_STATED
+
+
+@attrs.frozen(slots=True)
+class Position:
+    """How one voice stood on one step: for or against it, the stance of its citation, and the
+    band of its own hedge word ('not stated' where it gave none)."""
+
+    against: bool
+    stance: Stance
+    band: str
+
+    @property
+    def stated(self) -> bool:
+        return self.band != NOT_STATED
 
 
 @attrs.frozen(slots=True)
@@ -68,17 +84,25 @@ class Walk:
                 seen.setdefault(argument.voice.key, argument.voice)
         return tuple(seen.values())
 
-    def likelihoods(self) -> dict[str, list[str | None]]:
-        """Per voice key, per step: the band that voice gave the step, 'not stated', or None
-        where the voice did not argue the step at all."""
-        table: dict[str, list[str | None]] = {
+    def positions(self) -> dict[str, list[Position | None]]:
+        """Per voice key, per step: whether the voice argued for or against the step and the band
+        of its own hedge word ('not stated' where it gave none), or None where it did not argue
+        the step at all. Arguing for wins over arguing against, a stated band over none."""
+        table: dict[str, list[Position | None]] = {
             v.key: [None] * len(self.steps) for v in self.voices()
         }
         for i, step in enumerate(self.steps):
-            for argument in step.arguments_for:
-                current = table[argument.voice.key][i]
-                if current is None or current == "not stated":
-                    table[argument.voice.key][i] = argument.band_text
+            for arguments, against in ((step.arguments_for, False), (step.arguments_against, True)):
+                for argument in arguments:
+                    current = table[argument.voice.key][i]
+                    if (
+                        current is None
+                        or (current.against and not against)
+                        or (current.against == against and not current.stated)
+                    ):
+                        table[argument.voice.key][i] = Position(
+                            against, argument.citation.stance, argument.band_text
+                        )
         return table
 
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from explorer.analysis.focus import Palette
 from explorer.analysis.queries import CorpusIndex
-from explorer.analysis.walks import Argument, Step, Walk, step
+from explorer.analysis.walks import Argument, Position, Step, Walk, step
 from explorer.model import Node, NodeKind
 from explorer.tui.messages import StepChosen
 from explorer.tui.widgets.labels import (
@@ -255,26 +255,25 @@ class LikelihoodTable(Themed, DataTable[Text]):
             label.append(f" {shorten(voice.name, VOICE_WIDTH)}")
             self.add_column(label, key=voice.key)
         self.fixed_columns = 1
-        table = walk.likelihoods()
+        table = walk.positions()
         for i, here in enumerate(walk.steps):
             title = Text(f"{i + 1} ")
             title.append_text(glyph(here.node, style))
             title.append(f" {shorten(here.node.title, STEP_TITLE_WIDTH)}")
             cells = [title]
-            cells += [self._cell(table[voice.key][i], voice.key, here) for voice in voices]
+            cells += [self._cell(table[voice.key][i]) for voice in voices]
             self.add_row(*cells, key=here.node.id)
         self.call_after_refresh(self.scroll_end, animate=False)
 
-    def _cell(self, band: str | None, key: str, here: Step) -> Text:
+    def _cell(self, position: Position | None) -> Text:
         style = self._style
-        if band == "not stated":
-            return styled(band, style("label--muted"))
-        if band is not None:
-            return Text(band)
-        against = [a for a in here.arguments_against if a.voice.key == key]
-        if against:
-            return styled(f"{AGAINST_GLYPH} {against[0].band_text}", style("stance--doubts"))
-        return Text("")
+        if position is None:
+            return Text("")
+        if position.against:
+            return styled(f"{AGAINST_GLYPH} {position.band}", style("stance--doubts"))
+        if not position.stated:
+            return styled(position.band, style("label--muted"))
+        return Text(position.band)
 
     def by_voice(self) -> dict[str, list[str]]:
         """voice key → the text of its cells, step by step (for tests)."""

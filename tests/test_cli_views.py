@@ -1,0 +1,42 @@
+"""The `explorer` commands that print views of a corpus: walk, compare, show's citations, new,
+scorecard — what they say, and their usage errors (exit 2 with a "did you mean")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+
+def test_walk_json_says_who_argued_against_a_step(capsys: pytest.CaptureFixture[str]) -> None:
+    """The Ledger doubts 'Crews move north': its position there is 'against', not null."""
+    assert main(["walk", str(MINI), "--through", "boatyards-follow", "--format", "json"]) == 0
+    walk = json.loads(capsys.readouterr().out)
+    ledger = walk["positions_by_voice"]["source:ledger"]
+    assert ledger[2] == {"argued": "against", "stance": "doubts", "band": "unlikely (20–45 %)"}
+    assert ledger[0] is None and ledger[3] is None
+    ada = walk["positions_by_voice"]["ada-gale"]
+    assert ada[2] == {"argued": "for", "stance": "predicts", "band": "almost certain (95–99 %)"}
+
+
+def test_walk_markdown_says_who_argued_against_a_step(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["walk", str(MINI), "--through", "boatyards-follow"]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("| Ledger Weekly"))
+    assert row.split(" | ")[3] == "against: unlikely (20–45 %)"
+
+
+def test_walk_on_the_bundled_corpus_keeps_hadleys_doubt(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Stephen Hadley argues against 'A mainstream inclined to violence is left behind'."""
+    assert main(["walk", "--through", "violent-mainstream", "--format", "json"]) == 0
+    walk = json.loads(capsys.readouterr().out)
+    assert walk["positions_by_voice"]["hadley"][-1]["argued"] == "against"
