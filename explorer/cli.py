@@ -303,7 +303,14 @@ def _walk(args: argparse.Namespace, loaded: Loaded) -> int:
 def _compare(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer.analysis.walks import compare_matrix
     from explorer.outputs import compare_view
+    from explorer.outputs.show import UnknownChoice, check_tag
 
+    try:
+        if args.tag is not None:
+            check_tag(loaded.index, args.tag)
+    except UnknownChoice as error:
+        print(f"explorer: {error}", file=sys.stderr)
+        return EXIT_USAGE
     matrix = compare_matrix(loaded.index, args.tag)
     render = {"csv": compare_view.to_csv, "json": compare_view.to_json}.get(
         args.format, compare_view.to_markdown

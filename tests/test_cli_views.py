@@ -40,3 +40,28 @@ def test_walk_on_the_bundled_corpus_keeps_hadleys_doubt(
     assert main(["walk", "--through", "violent-mainstream", "--format", "json"]) == 0
     walk = json.loads(capsys.readouterr().out)
     assert walk["positions_by_voice"]["hadley"][-1]["argued"] == "against"
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggestion"),
+    [
+        (["walk", "--through", "us-troops-expeled"], "did you mean 'us-troops-expelled'?"),
+        (["walk", "--through", "iraq-vote,us-troops-expeled"], "'us-troops-expelled'"),
+        (["new", "node", "--parent", "iran-restrain"], "did you mean 'iran-restrains'?"),
+        (["compare", "--tag", "diplomcy"], "did you mean 'diplomacy'?"),
+        (["compare", "--tag", "diplomcy", "--format", "json"], "did you mean 'diplomacy'?"),
+    ],
+)
+def test_a_misspelt_name_is_a_usage_error_with_a_suggestion(
+    argv: list[str], suggestion: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("explorer: ") and suggestion in captured.err
+    assert len(captured.err.splitlines()) == 1
+
+
+def test_compare_with_a_known_tag_still_compares(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "--tag", "diplomacy", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["questions"]

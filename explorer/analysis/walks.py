@@ -7,6 +7,7 @@ the questions against the voices: the alternative each voice argued, or nothing.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 
 import attrs
@@ -149,7 +150,9 @@ def walk_through(index: CorpusIndex, node_ids: Sequence[str]) -> Walk:
         raise WalkError("name at least one node to walk through")
     for node_id in node_ids:
         if node_id not in index.nodes:
-            raise WalkError(f"no node '{node_id}' in the corpus")
+            close = difflib.get_close_matches(node_id, list(index.nodes), n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise WalkError(f"no node '{node_id}' in the corpus{hint}")
     walk = walk_to(index, node_ids[-1])
     path = list(walk.node_ids)
     position = -1

@@ -89,6 +89,13 @@ def resolve_person(index: CorpusIndex, query: str) -> Voice:
     raise UnknownChoice(f"unknown person '{query}'{_choices_hint(query, keys, list_all=True)}")
 
 
+def check_tag(index: CorpusIndex, tag: str) -> None:
+    """Raises UnknownChoice, with a 'did you mean', for a tag no node of the corpus carries."""
+    tags = sorted({t for n in index.ordered_nodes() for t in n.tags})
+    if tag not in tags:
+        raise UnknownChoice(f"unknown tag '{tag}'{_choices_hint(tag, tags, list_all=True)}")
+
+
 def select(index: CorpusIndex, options: ShowOptions) -> Selection:
     """Apply the filters; raises UnknownChoice for a person, tag or node the corpus lacks."""
     notes: list[str] = []
@@ -107,10 +114,7 @@ def select(index: CorpusIndex, options: ShowOptions) -> Selection:
         matched = {n.id for n in index.nodes_argued_by(voice.key)}
         notes.append(f"paths argued by {voice.name}")
     if options.tag is not None:
-        tags = sorted({t for n in index.ordered_nodes() for t in n.tags})
-        if options.tag not in tags:
-            hint = _choices_hint(options.tag, tags, list_all=True)
-            raise UnknownChoice(f"unknown tag '{options.tag}'{hint}")
+        check_tag(index, options.tag)
         tagged = {n.id for n in index.ordered_nodes() if options.tag in n.tags}
         matched = tagged if matched is None else matched & tagged
         notes.append(f"tag {options.tag}")
