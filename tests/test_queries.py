@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from explorer.analysis.focus import Focus, View
 from explorer.analysis.queries import CorpusIndex, SearchKind
 from explorer.analysis.walks import WalkError, compare_matrix, walk_through, walk_to
 from explorer.model import NodeKind, Stance
@@ -88,6 +89,12 @@ def test_queries_agree_with_the_tree(generated: dict[str, Any], data: st.DataObj
     both_ways = index.compare(a, b)
     parts = [both_ways.only_a, both_ways.only_b, both_ways.both, both_ways.opposed]
     assert sum(len(p) for p in parts) == len(set().union(*map(set, parts)))
+    # Comparing two, every node either of them argues, for or against, is marked.
+    if a != b:
+        view = View(index, Focus((a, b)))
+        for node_id in index.nodes:
+            if index.argues(a, node_id) or index.argues(b, node_id):
+                assert view.mark(node_id) is not None, node_id
 
 
 def mini_index() -> CorpusIndex:
