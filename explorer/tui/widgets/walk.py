@@ -66,8 +66,6 @@ class StepHeader(Themed, Static):
         text.append(" ")
         text.append(one_line(node.title), style("walk--title"))
         text.append("\n")
-        text.append(one_line(node.claim))
-        text.append("\n")
         count = len(node.children)
         keys = "1" if count == 1 else f"1–{min(count, CHOICE_KEYS)}"
         if not count:
@@ -76,7 +74,10 @@ class StepHeader(Themed, Static):
             hint = f"Competing alternatives: choose one ({keys} or Enter)."
         else:
             hint = f"Consequences, which may happen together: follow one ({keys} or Enter)."
+        # What to do comes before the claim, which a small terminal may cut.
         text.append(hint, style("walk--label"))
+        text.append("\n")
+        text.append(one_line(node.claim))
         return text
 
 
