@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from explorer.analysis.outcomes import Verdict
 from explorer.cli import main
 
+SCORED = {Verdict.HELD.value, Verdict.FAILED.value, Verdict.EVEN.value}
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
 
@@ -65,3 +67,24 @@ def test_a_misspelt_name_is_a_usage_error_with_a_suggestion(
 def test_compare_with_a_known_tag_still_compares(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", "--tag", "diplomacy", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["questions"]
+
+
+def test_scorecard_text_never_calls_an_unscored_forecast_open(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A forecast left out of the score says why ('not scored'); 'open' is only ever an
+    outcome's status, never a verdict (the text once said '→ happened: open (… not scored)')."""
+    assert main(["scorecard"]) == 0
+    lines = [line.strip() for line in capsys.readouterr().out.splitlines()]
+    forecasts = [line for line in lines if line.startswith("- ") and " → " in line]
+    assert forecasts
+    for line in forecasts:
+        status, _, verdict = line.rsplit(" → ", 1)[1].partition(": ")
+        assert status in {"happened", "did-not-happen", "partly", "open"}, line
+        assert not verdict.startswith("open"), line
+        if status == "open":
+            assert verdict == "not yet known", line
+        else:
+            assert verdict in SCORED or verdict.endswith("not scored"), line
+    coarse = [line for line in forecasts if "dates too coarse" in line]
+    assert coarse and all(line.endswith(": not scored") for line in coarse)
