@@ -89,6 +89,14 @@ def resolve_person(index: CorpusIndex, query: str) -> Voice:
     raise UnknownChoice(f"unknown person '{query}'{_choices_hint(query, keys, list_all=True)}")
 
 
+def node_named(index: CorpusIndex, node_id: str) -> Node:
+    """The node with this id; raises UnknownChoice, with a 'did you mean', when there is none."""
+    if node_id not in index.nodes:
+        hint = _choices_hint(node_id, list(index.nodes), list_all=False)
+        raise UnknownChoice(f"unknown node '{node_id}'{hint}")
+    return index.nodes[node_id]
+
+
 def check_tag(index: CorpusIndex, tag: str) -> None:
     """Raises UnknownChoice, with a 'did you mean', for a tag no node of the corpus carries."""
     tags = sorted({t for n in index.ordered_nodes() for t in n.tags})
@@ -101,10 +109,7 @@ def select(index: CorpusIndex, options: ShowOptions) -> Selection:
     notes: list[str] = []
     root = index.corpus.trigger
     if options.node is not None:
-        if options.node not in index.nodes:
-            hint = _choices_hint(options.node, list(index.nodes), list_all=False)
-            raise UnknownChoice(f"unknown node '{options.node}'{hint}")
-        root = index.nodes[options.node]
+        root = node_named(index, options.node)
         notes.append(f"under {options.node}")
 
     matched: set[str] | None = None
