@@ -37,6 +37,7 @@ WALK_CLASSES = frozenset({"walk--title", "walk--label", "walk--quote", "walk--nu
 STEP_TITLE_WIDTH = 20
 VOICE_WIDTH = 22
 CHOICE_KEYS = 9
+QUOTE_WIDTH = 64  # a shortened quote fits its line at 80 columns
 
 
 class StepHeader(Themed, Static):
@@ -82,7 +83,8 @@ class StepHeader(Themed, Static):
 
 
 class ChoiceList(Themed, OptionList):
-    """The alternatives (or consequences) of the current step, each with who argued it."""
+    """The alternatives (or consequences) of the current step, each with who argued it and their
+    quote, shortened unless the reader asks for it whole."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next choice", show=False),
@@ -90,7 +92,9 @@ class ChoiceList(Themed, OptionList):
         Binding("enter", "select", "Take the highlighted choice", show=False),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = OptionList.COMPONENT_CLASSES | LABEL_CLASSES
+    COMPONENT_CLASSES: ClassVar[set[str]] = (
+        OptionList.COMPONENT_CLASSES | LABEL_CLASSES | WALK_CLASSES
+    )
 
     def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -98,6 +102,15 @@ class ChoiceList(Themed, OptionList):
         self.palette = Palette(index)
         self.node: Node | None = None
         self.hindsight = False
+        self.full_quotes = False  # each voice's quote whole, or shortened to one line
+
+    def toggle_quotes(self) -> None:
+        """Quotes whole or shortened; the highlighted choice stays highlighted."""
+        self.full_quotes = not self.full_quotes
+        highlighted = self.highlighted
+        if self.node is not None:
+            self.show_choices(self.node, self.hindsight)
+            self.highlighted = highlighted
 
     def _theme_changed(self, _theme: Theme) -> None:
         if self.node is not None:
@@ -132,6 +145,9 @@ class ChoiceList(Themed, OptionList):
             for argument in arguments:
                 text.append("\n    ")
                 text.append_text(argument_text(argument, self.palette, style, against))
+                quote = argument.citation.quote
+                quote = one_line(quote) if self.full_quotes else shorten(quote, QUOTE_WIDTH)
+                text.append(f"\n      “{quote}”", style("walk--quote"))
         if not here.arguments_for and not here.arguments_against:
             text.append("\n    nobody argued it", style("label--muted"))
         return text
