@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from explorer.analysis.focus import Focus, View
 from explorer.analysis.queries import CorpusIndex, SearchKind
-from explorer.analysis.walks import WalkError, compare_matrix, walk_through, walk_to
+from explorer.analysis.walks import (
+    VoiceOrder,
+    WalkError,
+    compare_matrix,
+    walk_through,
+    walk_to,
+)
 from explorer.model import NodeKind, Stance
 from explorer.reading.load import load_corpus
 from tests.strategies import corpora, write_corpus
@@ -58,6 +64,14 @@ def test_queries_agree_with_the_tree(generated: dict[str, Any], data: st.DataObj
 
     # Every matrix cell points at a child of its question.
     matrix = compare_matrix(index)
+    # Its columns, in any order and with any hidden, are the voices that are not hidden.
+    keys = [v.key for v in matrix.voices]
+    hidden = frozenset(data.draw(st.lists(st.sampled_from(keys))) if keys else [])
+    for order in VoiceOrder:
+        shown = [v.key for v in matrix.ordered_voices(order, hidden)]
+        assert sorted(shown) == sorted(k for k in keys if k not in hidden)
+    counts = [matrix.citations_by(v.key) for v in matrix.ordered_voices(VoiceOrder.CITATIONS)]
+    assert counts == sorted(counts, reverse=True)
     for (question_id, _), cell in matrix.cells.items():
         question = index.nodes[question_id]
         assert question.kind is NodeKind.QUESTION

@@ -8,6 +8,7 @@ the questions against the voices: the alternative each voice argued, or nothing.
 from __future__ import annotations
 
 import difflib
+import enum
 from collections.abc import Sequence
 
 import attrs
@@ -177,6 +178,18 @@ class Cell:
     reported: frozenset[str] = frozenset()
 
 
+class VoiceOrder(enum.Enum):
+    """How the compare matrix orders its people's columns; the value says it in words."""
+
+    CORPUS = "as listed in the corpus"
+    CITATIONS = "most citations first"
+    NAME = "by name"
+
+    def next(self) -> VoiceOrder:
+        members = list(VoiceOrder)
+        return members[(members.index(self) + 1) % len(members)]
+
+
 @attrs.frozen(slots=True)
 class Matrix:
     questions: tuple[Node, ...]
@@ -185,6 +198,25 @@ class Matrix:
 
     def cell(self, question_id: str, voice_key: str) -> Cell | None:
         return self.cells.get((question_id, voice_key))
+
+    def citations_by(self, voice_key: str) -> int:
+        """How many citations the voice has on the alternatives of the matrix's questions."""
+        return sum(
+            len(self.cells[(q.id, voice_key)].stances)
+            for q in self.questions
+            if (q.id, voice_key) in self.cells
+        )
+
+    def ordered_voices(
+        self, order: VoiceOrder, hidden: frozenset[str] = frozenset()
+    ) -> tuple[Voice, ...]:
+        """The voices as columns: in the order asked for, without the hidden ones."""
+        shown = [v for v in self.voices if v.key not in hidden]
+        if order is VoiceOrder.CITATIONS:
+            shown.sort(key=lambda v: -self.citations_by(v.key))  # stable: ties keep corpus order
+        elif order is VoiceOrder.NAME:
+            shown.sort(key=lambda v: v.name.casefold())
+        return tuple(shown)
 
 
 def compare_matrix(index: CorpusIndex, tag: str | None = None) -> Matrix:
