@@ -73,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--depth", metavar="N", type=_depth, help="at most N levels below the top node"
     )
+    show.add_argument(
+        "--cite", action="store_true", help="print the --node's citations, ready to paste"
+    )
 
     walk = commands.add_parser("walk", help="a path through the trees as a story")
     _path_argument(walk)
@@ -160,14 +163,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             handler = _open
         return handler(args)
     except Refused as error:  # no corpus there, a read-only corpus, a folder init refuses
-        print(f"explorer: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`explorer show | head`): not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+
+
+def _usage_error(error: Exception) -> int:
+    print(f"explorer: {error}", file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _target(args: argparse.Namespace) -> Path:
@@ -267,10 +274,14 @@ def _show(args: argparse.Namespace, loaded: Loaded) -> int:
         depth=getattr(args, "depth", None),
     )
     try:
-        print_tree(loaded.corpus, options, sys.stdout)
+        if getattr(args, "cite", False):
+            from explorer.outputs.citations import cite_command
+
+            sys.stdout.write(cite_command(loaded.index, options.node))
+        else:
+            print_tree(loaded.corpus, options, sys.stdout)
     except UnknownChoice as error:
-        print(f"explorer: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(error)
     _note_errors(loaded)
     return EXIT_OK
 
@@ -298,8 +309,7 @@ def _walk(args: argparse.Namespace, loaded: Loaded) -> int:
     try:
         walk = walk_through(index, ids)
     except WalkError as error:
-        print(f"explorer: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(error)
     text = walk_view.to_json(walk) if args.format == "json" else walk_view.to_markdown(walk, index)
     sys.stdout.write(text)
     return EXIT_OK
@@ -307,14 +317,13 @@ def _walk(args: argparse.Namespace, loaded: Loaded) -> int:
 
 @_with_corpus
 def _compare(args: argparse.Namespace, loaded: Loaded) -> int:
-    from explorer.analysis.walks import compare_matrix
     from explorer.outputs import compare_view
+    from explorer.outputs.show import UnknownChoice
 
-    matrix = compare_matrix(loaded.index, args.tag)
-    render = {"csv": compare_view.to_csv, "json": compare_view.to_json}.get(
-        args.format, compare_view.to_markdown
-    )
-    sys.stdout.write(render(matrix))
+    try:
+        sys.stdout.write(compare_view.render(loaded.index, args.format, args.tag))
+    except UnknownChoice as error:
+        return _usage_error(error)
     return EXIT_OK
 
 
@@ -366,8 +375,7 @@ def _new(args: argparse.Namespace, loaded: Loaded) -> int:
             return EXIT_OK
         insertion.write()  # refused in the installed bundled corpus, or if the file changed
     except (ScaffoldError, FileChanged) as error:
-        print(f"explorer: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(error)
     except OSError as error:
         print(f"explorer: cannot write: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -13,6 +13,7 @@ from pathlib import Path
 import attrs
 
 from explorer.analysis.queries import CorpusIndex
+from explorer.checks.diagnostics import did_you_mean
 from explorer.editing.atomic import Fingerprint, write_atomic
 from explorer.model import Corpus, Node
 from explorer.reading.bundled import ensure_writable
@@ -170,7 +171,8 @@ def insert_node(corpus: Corpus, parent_id: str) -> Insertion:
     index = CorpusIndex(corpus)
     parent = index.nodes.get(parent_id)
     if parent is None:
-        raise ScaffoldError(f"no node '{parent_id}' in the corpus")
+        hint = did_you_mean(parent_id, index.nodes)
+        raise ScaffoldError(f"no node '{parent_id}' in the corpus{hint}")
     if parent is corpus.trigger:
         raise ScaffoldError(
             "the trigger's children are the tree files: add a new tree file and list it in 'trees'"
