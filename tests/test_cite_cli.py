@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from explorer.cli import main
+from explorer.reading import bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 QUOTE = "Iran's Supreme Leader promised that the perpetrators would be harshly punished"
@@ -55,7 +56,8 @@ def test_with_write_it_adds_the_citation_which_checks_clean_and_changes_no_other
     after = path.read_text(encoding="utf-8").splitlines(keepends=True)
     assert after == [*before[:46], *ADDED.splitlines(keepends=True), *before[46:]]
     assert main(["check", str(corpus), "--strict"]) == 0
-    assert capsys.readouterr().out == "checked soleimani: no problems\n"
+    checked = capsys.readouterr().out
+    assert checked.startswith("checked soleimani in ") and checked.endswith(": no problems\n")
 
 
 @pytest.mark.parametrize(
@@ -94,3 +96,23 @@ def test_a_speaker_and_a_reported_person_exclude_each_other(
         main(_cite(corpus, *options))
     assert exit_.value.code == 2
     assert "not allowed with argument --speaker" in capsys.readouterr().err
+
+
+def test_the_installed_bundled_corpus_is_not_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = tmp_path / "site-packages" / "explorer"  # laid out as in an installation
+    shutil.copytree(ROOT / "scenarios", package / "_bundled" / "scenarios")
+    shutil.copytree(ROOT / "seeds", package / "_bundled" / "seeds")
+    monkeypatch.setattr(bundled, "_PACKAGE", package)
+    monkeypatch.chdir(tmp_path)
+    corpus = package / "_bundled" / "scenarios" / "soleimani"
+    before = (corpus / "iran-response.yaml").read_bytes()
+    options = ("--quote", QUOTE, "--stance", "explains")
+    assert main(_cite(corpus, *options)) == 0  # printing is not writing
+    assert capsys.readouterr().out == ADDED.replace("        likelihood: would\n", "")
+    assert main(_cite(corpus, *options, "--write")) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("explorer: ") and error.count("\n") == 1
+    assert "read-only" in error and "explorer init DIR" in error
+    assert (corpus / "iran-response.yaml").read_bytes() == before

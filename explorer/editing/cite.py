@@ -31,6 +31,8 @@ from explorer.editing.yaml_lines import (
     plain,
 )
 from explorer.model import Corpus, Node, Stance
+from explorer.paths import shown_path
+from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable
 from explorer.reading.located import DEFAULT_LIMITS, Value
 from explorer.reading.yaml_text import describe_char, forbidden_char
 from explorer.reading.yamlread import read_bytes
@@ -82,6 +84,11 @@ class Plan:
     @property
     def line(self) -> int:
         return self.insertion.line
+
+    @property
+    def shown(self) -> str:
+        """The file as shown to the user (relative to the working folder when below it)."""
+        return shown_path(str(self.path))
 
     def new_text(self) -> str:
         return self.insertion.apply(self.original.decode("utf-8"))
@@ -238,19 +245,20 @@ def _plan(
     """`taken`: for a new node, the ids its own must differ from (besides those in the file as
     read now, which may hold nodes the corpus given to `plan_cite` does not know yet)."""
     path = Path(node.location.file)
+    shown = shown_path(str(path))
     try:
         original = path.read_bytes()
         text = original.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise CiteError(f"{path}: cannot be read ({error})") from None
-    read = read_bytes(original, str(path))
+        raise CiteError(f"{shown}: cannot be read ({error})") from None
+    read = read_bytes(original, shown)
     if read.value is None:
         first = read.diagnostics[0] if read.diagnostics else None
-        where = first.where if first is not None else str(path)
+        where = first.where if first is not None else shown
         raise CiteError(f"{where}: the file has errors; fix them first ('explorer check')")
     found = find_node(read.value, node.id)
     if found is None:
-        raise CiteError(f"{path}: node '{node.id}' is no longer in the file; reload and retry")
+        raise CiteError(f"{shown}: node '{node.id}' is no longer in the file; reload and retry")
     mapping, route = found
     holder = node.id
     if taken is not None:
@@ -258,7 +266,7 @@ def _plan(
         item = {**item, "id": holder}
     lines = text.splitlines()
     try:
-        insertion = list_insertion(path, lines, mapping, key, item_text(item))
+        insertion = list_insertion(path, lines, mapping, key, item_text(item), shown=shown)
     except PlacementError as error:
         raise CiteError(str(error)) from None
     if "\r\n" in text:
@@ -276,10 +284,10 @@ def _verify(plan: Plan, old: Value, route: list[str | int], key: str, item: obje
         holder = holder[step]  # type: ignore[index]
     assert isinstance(holder, dict)
     holder.setdefault(key, []).append(item)
-    new = read_bytes(plan.new_text().encode("utf-8"), str(plan.path))
+    new = read_bytes(plan.new_text().encode("utf-8"), plan.shown)
     if new.value is None or plain(new.value) != expected:
         raise CiteError(
-            f"{plan.path}:{plan.line}: the citation cannot be placed in this file's text "
+            f"{plan.shown}:{plan.line}: the citation cannot be placed in this file's text "
             f"without changing its other values; add it by hand:\n{plan.text}"
         )
 
@@ -289,10 +297,14 @@ def _verify(plan: Plan, old: Value, route: list[str | int], key: str, item: obje
 
 def write_plan(plan: Plan) -> Path:
     """Write the planned change: atomically, keeping the file's mode and a symlink's target, and
-    only if the file still holds what was read. Every cite reaches the disk through here."""
+    only if the file still holds what was read; never into the read-only bundled corpus of an
+    installation. Every cite reaches the disk through here."""
     try:
+        ensure_writable(plan.path)
         return write_atomic(plan.path, plan.new_text(), expected=Fingerprint.of(plan.original))
+    except ReadOnlyCorpus as error:
+        raise CiteError(str(error)) from None
     except FileChanged as error:
         raise CiteError(f"{error}: read it again and cite once more") from None
     except OSError as error:
-        raise CiteError(f"{plan.path}: cannot write ({error.strerror or error})") from None
+        raise CiteError(f"{plan.shown}: cannot write ({error.strerror or error})") from None

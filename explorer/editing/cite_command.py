@@ -68,5 +68,5 @@ def run_cite(args: argparse.Namespace, corpus: Corpus, seeds: Mapping[str, SeedT
     except CiteError as error:
         print(f"explorer: {error}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"added a citation to '{plan.node_id}' in {plan.path} at line {plan.line}")
+    print(f"added a citation to '{plan.node_id}' in {plan.shown} at line {plan.line}")
     return EXIT_OK

@@ -92,7 +92,7 @@ def _is_comment_or_blank(line: str) -> bool:
 
 
 def list_insertion(
-    path: Path, lines: list[str], mapping: Mapping, key: str, item: str
+    path: Path, lines: list[str], mapping: Mapping, key: str, item: str, *, shown: str
 ) -> Insertion:
     found = next(((k, v) for k, v in mapping.items if k.value == key), None)
     if found is None:
@@ -105,7 +105,7 @@ def list_insertion(
     name, value = found
     if not isinstance(value, Sequence) or value.line == name.line or not value.items:
         raise PlacementError(
-            f"{path}:{name.line}:{name.column}: '{key}' is not a list of one item per line; "
+            f"{shown}:{name.line}:{name.column}: '{key}' is not a list of one item per line; "
             "write it as such ('- ...') to add to it"
         )
     dash = value.items[0].column - 3  # the item's dash, as an indent

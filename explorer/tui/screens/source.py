@@ -4,6 +4,7 @@ selected there (mouse or keyboard) is cited, with `c`, to the node the view was 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -49,10 +50,11 @@ class SourceHeader(Themed, Static):
             muted,
         )
         text.append(f" · {source.seed}", muted)
-        if source.url:
-            text.append(f"\n{source.url}", muted)
+        # The notes (which quote, at which line) before the address: a small terminal cuts the end.
         for note in self.notes:
             text.append(f"\n{note}")
+        if source.url:
+            text.append(f"\n{source.url}", muted)
         return text
 
 
@@ -141,6 +143,7 @@ class SourceScreen(Screen[None]):
             quote_from_seed,
             speaker_allowed,
         )
+        from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable
         from explorer.tui.screens.cite import CiteDialog
 
         view = self.query_one(SeedView)
@@ -162,6 +165,11 @@ class SourceScreen(Screen[None]):
         node = index.nodes.get(self.node_id) if index is not None else None
         if node is None or index is None:
             self.notify(f"The node '{self.node_id}' is no longer in the corpus.", markup=False)
+            return
+        try:  # said before the dialog, not after it
+            ensure_writable(Path(node.location.file))
+        except ReadOnlyCorpus as error:
+            self.notify(str(error), severity="error", markup=False)
             return
         dialog = CiteDialog(
             node,
@@ -202,4 +210,4 @@ class SourceScreen(Screen[None]):
         match = view.seed.find(plan.quote)
         if match is not None:
             view.add_match(match)
-        self.notify(f"Cited for '{plan.node_id}' in {plan.path}, line {plan.line}.", markup=False)
+        self.notify(f"Cited for '{plan.node_id}' in {plan.shown}, line {plan.line}.", markup=False)
