@@ -138,7 +138,10 @@ def quote_from_seed(seed: SeedText, wanted: str) -> str:
                 f'{closest.line}) reads: "{closest.text}"'
             )
         raise CiteError(message)
-    quote = typed if ELISION.search(typed) else stored_quote(seed.text[match.start : match.end])
+    # Typed on a plain keyboard, the quote takes the seed's own characters (where it is first
+    # found); a passage cut from the seed, or elided, is kept as it is.
+    own = ELISION.search(typed) or typed in stored_quote(seed.text)
+    quote = typed if own else stored_quote(seed.text[match.start : match.end])
     bad = forbidden_char(quote)
     if bad is not None:
         raise CiteError(
