@@ -27,7 +27,8 @@ def add_cite_parser(commands: argparse._SubParsersAction[Any]) -> None:
         "path",
         nargs="?",
         type=Path,
-        help="a corpus folder, its corpus.yaml, or a folder of corpora (default: the bundled one)",
+        help="a corpus folder, its corpus.yaml, or a folder of corpora (default: the corpus of "
+        "this folder or one above it, else the bundled one); right after NODE",
     )
     cite.add_argument("--source", metavar="ID", required=True, help="the source quoted")
     cite.add_argument(
