@@ -63,7 +63,7 @@ class CiteDialog(ModalScreen[Plan | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="cite-dialog") as dialog:
             dialog.border_title = "Cite this passage"
-            yield Static(Text(f"“{self.quote}”"), id="cite-quote")
+            yield Static(Text(self.quote), id="cite-quote")
             to: list[tuple[Text, str]] = [
                 (Text(one_line(self.node.title)), TO_NODE),
                 (Text("a new child of it"), TO_CHILD),
