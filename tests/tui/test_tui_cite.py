@@ -260,9 +260,16 @@ def test_a_mouse_selection_is_refined_from_the_keyboard() -> None:
             await pilot.hover("#seed-text", offset=(30, 2))
             await pilot.mouse_up("#seed-text", offset=(30, 2))
             assert selected(app) == "Closing the harbour is a mistak"
+            await pilot.pause()
+            assert app.active_bindings["escape"].binding.action == "clear_selection"
             await press(pilot, "greater_than_sign")  # on to the end of the word cut
             assert selected(app) == "Closing the harbour is a mistake,"
             assert view_of(app).text_widget.text_selection is None  # the keys took it over
+            await press(pilot, "escape")  # clears the selection first
+            assert isinstance(app.screen, SourceScreen)
+            assert view_of(app).selected_passage() is None
+            await press(pilot, "escape")  # then goes back
+            assert isinstance(app.screen, MainScreen)
 
     run(body)
 

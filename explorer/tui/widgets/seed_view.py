@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Offset, Region
+from textual.selection import Selection
 from textual.theme import Theme
 from textual.widgets import Static
 
@@ -32,6 +33,14 @@ def visible_controls(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+class _SeedText(Static):
+    """The seed's text; a selection made with the mouse changes what Escape does."""
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        super().selection_updated(selection)
+        self.refresh_bindings()
+
+
 class SeedView(Themed, VerticalScroll):
     """The whole seed, literally; every span of every match highlighted, and the passage
     selected."""
@@ -48,6 +57,7 @@ class SeedView(Themed, VerticalScroll):
         Binding("less_than_sign", "end_word(-1)", "Selection: one word less", show=False),
         Binding("left_parenthesis", "start_word(-1)", "Selection: a word before", show=False),
         Binding("right_parenthesis", "start_word(1)", "Selection: its first word off", show=False),
+        Binding("escape", "clear_selection", "Clear selection"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -66,7 +76,7 @@ class SeedView(Themed, VerticalScroll):
         self._line_starts = [0] + [i + 1 for i, c in enumerate(seed.text) if c == "\n"]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(""), id="seed-text")
+        yield _SeedText(Text(""), id="seed-text")
 
     def on_mount(self) -> None:
         self._render_text()
@@ -128,6 +138,7 @@ class SeedView(Themed, VerticalScroll):
         """A quote cited from here: highlighted with the others, as the current one."""
         self.matches = tuple(sorted((*self.matches, match), key=lambda m: m.start))
         self.selection = None
+        self.refresh_bindings()
         self.show_match(self.matches.index(match))
 
     # -- the passage selected ----------------------------------------------------------------
@@ -161,11 +172,23 @@ class SeedView(Themed, VerticalScroll):
             self.screen.clear_selection()
         self.selection = span
         self._render_text()
+        self.refresh_bindings()  # Escape now clears the selection
         self._scroll_into_view(*span)
 
     def _anchor(self) -> int:
         """Where a first selection starts: at the quote shown, else at the top."""
         return self.matches[self.current].start if self.matches else 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Without a selection, Escape is the screen's (back).
+        return action != "clear_selection" or self.selected_passage() is not None
+
+    def action_clear_selection(self) -> None:
+        if self.text_widget.text_selection is not None:
+            self.screen.clear_selection()
+        self.selection = None
+        self._render_text()
+        self.refresh_bindings()
 
     def action_sentence(self, step: int) -> None:
         span = self.selected_passage()
