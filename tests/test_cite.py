@@ -371,3 +371,16 @@ def test_a_second_new_child_from_a_corpus_read_before_the_first_gets_its_own_id(
     assert reloaded.errors == ()
     assert reloaded.index is not None
     assert [c.id for c in reloaded.index.nodes["crews-move"].children][-2:] == ["stay", "stay-2"]
+
+
+def test_a_passage_with_a_terminal_escape_is_refused_and_markup_is_kept_as_text() -> None:
+    hostile = ROOT / "tests" / "fixtures" / "hostile-all"
+    result = _load(hostile)
+    assert result.corpus is not None
+    source = next(s.id for s in result.corpus.sources if s.seed == "ansi.txt")
+    node = result.corpus.trigger.children[0].id
+    escaped = Cite(node, source, "Entry 12: \x1b[31mred alert", "explains")
+    with pytest.raises(CiteError, match=r"holds ESC \(U\+001B\), which a scenario file may not"):
+        plan_cite(result.corpus, result.seeds, escaped)
+    markup = plan_cite(result.corpus, result.seeds, attrs.evolve(escaped, quote="[bold]empty"))
+    assert 'quote: "[bold]empty"\n' in markup.text
