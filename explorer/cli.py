@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from explorer.checks.diagnostics import printable, summary
+from explorer.editing.cite_command import add_cite_parser, run_cite
 from explorer.outputs.formats import FORMATS
 from explorer.paths import shown_path
 from explorer.reading.bundled import default_corpus
@@ -120,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--skeleton", action="store_true", help="a minimal corpus with one seed, not a copy"
     )
+    add_cite_parser(commands)
     return parser
 
 
@@ -141,21 +143,18 @@ def _open_parser() -> argparse.ArgumentParser:
             "Walk competing, cited scenario trees. Commands: check (validate), show (print the "
             "tree), export (JSON, Markdown, Mermaid, DOT), walk (a path as a story), compare "
             "(questions × people), scorecard (whose forecasts came to pass), schema (for "
-            "editors), new (skeletons), init (a corpus to edit). 'explorer COMMAND --help' tells "
-            "more."
+            "editors), new (skeletons), init (a corpus to edit), cite (quote a seed). 'explorer "
+            "COMMAND --help' tells more."
         ),
     )
     _path_argument(parser)
     return parser
 
 
-COMMANDS = ("check", "export", "show", "walk", "compare", "scorecard", "schema", "new", "init")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args_list and args_list[0] in COMMANDS:
+        if args_list and args_list[0] in _HANDLERS:
             args = _parser().parse_args(args_list)
             handler: Callable[[argparse.Namespace], int] = _HANDLERS[args.command]
         else:
@@ -172,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def _usage_error(error: Exception) -> int:
+def _usage_error(error: object) -> int:
     print(f"explorer: {error}", file=sys.stderr)
     return EXIT_USAGE
 
@@ -256,9 +255,7 @@ def _export(args: argparse.Namespace, loaded: Loaded) -> int:
         try:
             write_atomic(args.output, text)
         except OSError as error:
-            reason = error.strerror or str(error)
-            print(f"explorer: cannot write {args.output}: {reason}", file=sys.stderr)
-            return EXIT_USAGE
+            return _usage_error(f"cannot write {args.output}: {error.strerror or error}")
     return EXIT_DIAGNOSTICS if _note_errors(loaded) else EXIT_OK
 
 
@@ -353,8 +350,7 @@ def _schema(args: argparse.Namespace) -> int:
         for kind, name in SCHEMA_FILES.items():
             write_atomic(args.write / name, render(kind))
     except OSError as error:
-        print(f"explorer: cannot write into {args.write}: {error.strerror}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(f"cannot write into {args.write}: {error.strerror}")
     return EXIT_OK
 
 
@@ -377,8 +373,7 @@ def _new(args: argparse.Namespace, loaded: Loaded) -> int:
     except (ScaffoldError, FileChanged) as error:
         return _usage_error(error)
     except OSError as error:
-        print(f"explorer: cannot write: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(f"cannot write: {error}")
     print(f"added to {insertion.path} at line {insertion.line}")
     return EXIT_OK
 
@@ -401,4 +396,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": _schema,
     "new": _new,
     "init": _init,
+    "cite": _with_corpus(lambda args, loaded: run_cite(args, loaded.corpus, loaded.result.seeds)),
 }

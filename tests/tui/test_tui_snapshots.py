@@ -95,3 +95,11 @@ def test_hindsight_overlay(snap_compare: SnapCompare, size: tuple[int, int]) -> 
 def test_scorecard(snap_compare: SnapCompare) -> None:
     """Per person: forecasts, counts, held up, the Brier score derived from hedge words."""
     assert snap(snap_compare, NARROW, ["a"], path=OUTCOMES)
+
+
+@SIZES
+def test_cite_dialog(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+    """The source of 'Crews move north', its quote's sentence selected with ], then c: the
+    dialog set to cite it to a new child, whose title and claim rows then show; it fits 80x24."""
+    keys = ["j", "j", "1", "right_square_bracket", "c", "enter", "down", "enter"]
+    assert snap(snap_compare, size, keys)

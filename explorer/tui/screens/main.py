@@ -251,7 +251,11 @@ class MainScreen(Screen[None]):
 
         seed = self.result.seeds.get(source.seed)
         label = f"Citation {number}: " if len(node.citations) > 1 else ""
-        self.app.push_screen(SourceScreen(source, seed, [citation.quote], label))
+        self.app.push_screen(
+            SourceScreen(
+                source, seed, [citation.quote], label, node_id=node.id, corpus=lambda: self.result
+            )
+        )
 
     def on_source_opened(self, message: SourceOpened) -> None:
         source = self.index.sources.get(message.source_id)

@@ -1,9 +1,11 @@
-"""The source view: a seed's text with the cited quote highlighted; Escape goes back."""
+"""The source view: a seed's text with the cited quote highlighted; Escape goes back. A passage
+selected there (mouse or keyboard) is cited, with `c`, to the node the view was opened from."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +19,11 @@ from explorer.model import Source, date_text
 from explorer.tui.widgets.labels import one_line, styled
 from explorer.tui.widgets.seed_view import SeedView
 from explorer.tui.widgets.themed import Themed
+
+if TYPE_CHECKING:
+    from explorer.editing.cite import Plan
+    from explorer.reading.load import LoadResult
+    from explorer.tui.screens.cite import CiteChoice
 
 
 class SourceHeader(Themed, Static):
@@ -60,14 +67,26 @@ class SourceScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("backspace", "back", "Back", show=False),
         Binding("n", "next_quote", "Next quote"),
+        Binding("c", "cite", "Cite"),
     ]
 
     def __init__(
-        self, source: Source, seed: SeedText | None, quotes: Sequence[str], label: str = ""
+        self,
+        source: Source,
+        seed: SeedText | None,
+        quotes: Sequence[str],
+        label: str = "",
+        *,
+        node_id: str | None = None,
+        corpus: Callable[[], LoadResult] | None = None,
     ) -> None:
+        """`node_id`: the node the view was opened from, which a passage may be cited to;
+        `corpus`: the corpus as last loaded (asked for when citing)."""
         super().__init__()
         self.source = source
         self.seed = seed
+        self.node_id = node_id
+        self.corpus = corpus
         self.quotes = tuple(quotes)
         self.matches: list[Match] = []
         notes: list[str] = []
@@ -104,6 +123,8 @@ class SourceScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_quote":
             return len(self.matches) > 1
+        if action == "cite":
+            return self.node_id is not None and self.corpus is not None and bool(self.seed)
         return True
 
     def action_back(self) -> None:
@@ -112,3 +133,81 @@ class SourceScreen(Screen[None]):
     def action_next_quote(self) -> None:
         for view in self.query(SeedView):
             view.next_match()
+
+    # -- citing --------------------------------------------------------------------------------
+
+    def action_cite(self) -> None:
+        from explorer.editing.cite import (
+            CiteError,
+            hedge_words_in,
+            quote_from_seed,
+            speaker_allowed,
+        )
+        from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable
+        from explorer.tui.screens.cite import CiteDialog
+
+        view = self.query_one(SeedView)
+        span = view.selected_passage()
+        if span is None or self.node_id is None or self.corpus is None:
+            self.notify(
+                "Select a passage first: ] selects a sentence, } adds the next one, < and > "
+                "take a word off or add one; or drag with the mouse.",
+                markup=False,
+            )
+            return
+        seed, result = view.seed, self.corpus()
+        try:
+            quote = quote_from_seed(seed, seed.text[span[0] : span[1]])
+        except CiteError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        index = result.index
+        node = index.nodes.get(self.node_id) if index is not None else None
+        if node is None or index is None:
+            self.notify(f"The node '{self.node_id}' is no longer in the corpus.", markup=False)
+            return
+        try:  # said before the dialog, not after it
+            ensure_writable(Path(node.location.file))
+        except ReadOnlyCorpus as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        dialog = CiteDialog(
+            node,
+            quote,
+            hedge_words_in(quote),
+            tuple(index.people.values()),
+            speaker_allowed(seed, quote),
+            write=lambda choice: self._write(quote, choice),
+        )
+        self.app.push_screen(dialog, self._cited)
+
+    def _write(self, quote: str, choice: CiteChoice) -> Plan:
+        """Write the citation (the explorer's watcher then reads the corpus again); CiteError
+        says why not, and the dialog stays open with what was typed in it."""
+        from explorer.editing.cite import Cite, CiteError, plan_cite, write_plan
+
+        result = self.corpus() if self.corpus is not None else None
+        if result is None or result.corpus is None or self.node_id is None:
+            raise CiteError("the corpus is not loaded")
+        cite = Cite(
+            self.node_id,
+            self.source.id,
+            quote,
+            choice.stance,
+            choice.likelihood,
+            choice.speaker,
+            choice.reports,
+            choice.child,
+        )
+        plan = plan_cite(result.corpus, result.seeds, cite)
+        write_plan(plan)
+        return plan
+
+    def _cited(self, plan: Plan | None) -> None:
+        if plan is None:
+            return
+        view = self.query_one(SeedView)
+        match = view.seed.find(plan.quote)
+        if match is not None:
+            view.add_match(match)
+        self.notify(f"Cited for '{plan.node_id}' in {plan.shown}, line {plan.line}.", markup=False)

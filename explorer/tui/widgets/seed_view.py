@@ -1,4 +1,5 @@
-"""A seed's text with the quotes highlighted, scrolled so the quote is in view."""
+"""A seed's text with the quotes highlighted, scrolled so the quote is in view; a passage may be
+selected with the mouse (Textual's text selection) or the keyboard (by sentence and by word)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.geometry import Region
+from textual.geometry import Offset, Region
+from textual.selection import Selection
 from textual.theme import Theme
 from textual.widgets import Static
 
+from explorer.analysis import passages
+from explorer.analysis.passages import Span
 from explorer.analysis.quotes import Match, SeedText
 from explorer.tui.widgets.labels import text_style
 from explorer.tui.widgets.themed import Themed
@@ -29,25 +33,50 @@ def visible_controls(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+class _SeedText(Static):
+    """The seed's text; a selection made with the mouse changes what Escape does."""
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        super().selection_updated(selection)
+        self.refresh_bindings()
+
+
 class SeedView(Themed, VerticalScroll):
-    """The whole seed, literally; every span of every match highlighted."""
+    """The whole seed, literally; every span of every match highlighted, and the passage
+    selected."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "scroll_down", "Scroll down", show=False),
         Binding("up,k", "scroll_up", "Scroll up", show=False),
         Binding("space", "page_down", "Page down", show=False),
+        Binding("right_square_bracket", "sentence(1)", "Select the next sentence", show=False),
+        Binding("left_square_bracket", "sentence(-1)", "Select the previous sentence", show=False),
+        Binding("right_curly_bracket", "extend(1)", "Selection: one more sentence", show=False),
+        Binding("left_curly_bracket", "extend(-1)", "Selection: one sentence less", show=False),
+        Binding("greater_than_sign", "end_word(1)", "Selection: one more word", show=False),
+        Binding("less_than_sign", "end_word(-1)", "Selection: one word less", show=False),
+        Binding("left_parenthesis", "start_word(-1)", "Selection: a word before", show=False),
+        Binding("right_parenthesis", "start_word(1)", "Selection: its first word off", show=False),
+        Binding("escape", "clear_selection", "Clear selection"),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"seed-view--quote", "seed-view--current"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "seed-view--quote",
+        "seed-view--current",
+        "seed-view--selection",
+    }
 
     def __init__(self, seed: SeedText, matches: Sequence[Match], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.seed = seed
         self.matches = tuple(sorted(matches, key=lambda m: m.start))
         self.current = 0
+        self.selection: Span | None = None  # the passage chosen with the keyboard
+        self.sentences = passages.sentence_spans(seed.text)
+        self._line_starts = [0] + [i + 1 for i, c in enumerate(seed.text) if c == "\n"]
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(""), id="seed-text")
+        yield _SeedText(Text(""), id="seed-text")
 
     def on_mount(self) -> None:
         self._render_text()
@@ -71,6 +100,8 @@ class SeedView(Themed, VerticalScroll):
         for i, match in enumerate(self.matches):
             for start, end in match.spans:
                 text.stylize(quote + current if i == self.current else quote, start, end)
+        if self.selection is not None:
+            text.stylize(text_style(self, "seed-view--selection"), *self.selection)
         self.text_widget.update(text)
 
     def line_of(self, offset: int) -> int:
@@ -91,11 +122,98 @@ class SeedView(Themed, VerticalScroll):
         self.current = number % len(self.matches)
         self._render_text()
         match = self.matches[self.current]
-        top = self.line_of(match.start)
-        bottom = self.line_of(max(match.end - 1, match.start))
+        self._scroll_into_view(match.start, match.end)
+
+    def _scroll_into_view(self, start: int, end: int) -> None:
+        top = self.line_of(start)
+        bottom = self.line_of(max(end - 1, start))
         y = self.text_widget.virtual_region.y
         region = Region(0, y + top, 1, bottom - top + 1)
         self.scroll_to_region(region, animate=False, center=True, force=True)
 
     def next_match(self) -> None:
         self.show_match(self.current + 1)
+
+    def add_match(self, match: Match) -> None:
+        """A quote cited from here: highlighted with the others, as the current one."""
+        self.matches = tuple(sorted((*self.matches, match), key=lambda m: m.start))
+        self.selection = None
+        self.refresh_bindings()
+        self.show_match(self.matches.index(match))
+
+    # -- the passage selected ----------------------------------------------------------------
+
+    def selected_passage(self) -> Span | None:
+        """The passage selected with the mouse, else with the keyboard; None when there is
+        none. (A key that moves the selection takes over the mouse's, so the newer wins.)"""
+        return self._mouse_span() or self.selection
+
+    def _mouse_span(self) -> Span | None:
+        selection = self.text_widget.text_selection
+        if selection is None:
+            return None
+        start = self._offset(selection.start, 0)
+        end = self._offset(selection.end, len(self.seed.text))
+        return passages.trimmed(self.seed.text, start, end) if start < end else None
+
+    def _offset(self, offset: Offset | None, default: int) -> int:
+        """A selection's (x, line) in the text widget as an index into the seed's text."""
+        if offset is None:
+            return default
+        starts = self._line_starts
+        line = min(offset.y, len(starts) - 1)
+        line_end = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.seed.text)
+        return min(starts[line] + offset.x, line_end)
+
+    def _select(self, span: Span | None) -> None:
+        if span is None:
+            return
+        if self.text_widget.text_selection is not None:
+            self.screen.clear_selection()
+        self.selection = span
+        self._render_text()
+        self.refresh_bindings()  # Escape now clears the selection
+        self._scroll_into_view(*span)
+
+    def _anchor(self) -> int:
+        """Where a first selection starts: at the quote shown, else at the top."""
+        return self.matches[self.current].start if self.matches else 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Without a selection, Escape is the screen's (back).
+        return action != "clear_selection" or self.selected_passage() is not None
+
+    def action_clear_selection(self) -> None:
+        if self.text_widget.text_selection is not None:
+            self.screen.clear_selection()
+        self.selection = None
+        self._render_text()
+        self.refresh_bindings()
+
+    def action_sentence(self, step: int) -> None:
+        span = self.selected_passage()
+        if step > 0:
+            after = span[1] if span else self._anchor()
+            self._select(passages.next_sentence(self.sentences, after))
+        else:
+            before = span[0] if span else self._anchor() + 1
+            self._select(passages.previous_sentence(self.sentences, before))
+
+    def action_extend(self, step: int) -> None:
+        span = self.selected_passage()
+        if span is None:
+            self.action_sentence(1)
+        elif step > 0:
+            self._select(passages.extend_by_sentence(self.sentences, span))
+        else:
+            self._select(passages.shrink_by_sentence(self.sentences, span))
+
+    def action_end_word(self, step: int) -> None:
+        span = self.selected_passage()
+        if span is not None:
+            self._select(passages.move_end_by_word(self.seed.text, span, step))
+
+    def action_start_word(self, step: int) -> None:
+        span = self.selected_passage()
+        if span is not None:
+            self._select(passages.move_start_by_word(self.seed.text, span, step))
