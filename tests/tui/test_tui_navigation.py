@@ -4,9 +4,12 @@ the focus back on the tree after a source view, refreshed pushed screens after a
 from __future__ import annotations
 
 from explorer.reading.bundled import bundled_scenarios
+from explorer.tui.screens.main import MainScreen
+from explorer.tui.screens.source import SourceScreen
+from explorer.tui.widgets.detail import CitationCard, DetailPane
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 
-from .helpers import explore, press, run, tree_of
+from .helpers import explore, main_screen, press, run, tree_of
 from .test_tui_search import search
 
 BUNDLED = bundled_scenarios()
@@ -37,5 +40,40 @@ def test_a_search_jump_leaves_the_chosen_node_in_view_and_a_resize_keeps_it() ->
                 await pilot.pause(0.1)
                 await pilot.pause()
                 assert cursor_in_view(tree), (size, query, tree.cursor_line, tree.scroll_y)
+
+    run(body)
+
+
+def test_a_new_node_shows_its_details_from_the_top() -> None:
+    async def body() -> None:
+        async with explore(BUNDLED, size=(120, 40), live=False) as (app, pilot):
+            tree = tree_of(app)
+            tree.go_to("iran-escalates")
+            await press(pilot, "tab", "pagedown")
+            pane = main_screen(app).query_one(DetailPane)
+            assert app.focused is pane and pane.scroll_y > 0
+            await press(pilot, "shift+tab", "j")
+            await pilot.pause(0.1)
+            assert tree.cursor_id == "iran-restrains"
+            assert pane.node_id == "iran-restrains" and pane.scroll_y == 0
+
+    run(body)
+
+
+def test_back_from_a_source_opened_on_a_citation_j_and_k_move_the_tree() -> None:
+    async def body() -> None:
+        async with explore(size=(100, 30), live=False) as (app, pilot):
+            await press(pilot, "j", "j")
+            tree = tree_of(app)
+            assert tree.cursor_id == "crews-move"
+            await press(pilot, "tab", "tab")
+            assert isinstance(app.focused, CitationCard)
+            await press(pilot, "enter")
+            assert isinstance(app.screen, SourceScreen)
+            await press(pilot, "escape")
+            assert isinstance(app.screen, MainScreen)
+            assert app.focused is tree
+            await press(pilot, "j")
+            assert tree.cursor_id != "crews-move"
 
     run(body)

@@ -110,6 +110,7 @@ class DetailPane(Themed, VerticalScroll):
         if self._wanted == self.node_id or not self.is_attached:
             return
         self.node_id = self._wanted
+        self.scroll_home(animate=False)  # a new node is read from its title down
         node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
         heads = list(self.query_children(".detail-part").results(Static))
         if (
@@ -136,7 +137,6 @@ class DetailPane(Themed, VerticalScroll):
         ]
         if extra:
             self.mount_all(extra)
-        self.scroll_home(animate=False)
 
     def compose(self) -> ComposeResult:
         node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
