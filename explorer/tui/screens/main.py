@@ -239,7 +239,10 @@ class MainScreen(Screen[None]):
 
         seed = self.result.seeds.get(source.seed)
         label = f"Citation {number}: " if len(node.citations) > 1 else ""
-        self.app.push_screen(SourceScreen(source, seed, [citation.quote], label))
+        screen = SourceScreen(source, seed, [citation.quote], label)
+        # Back from the source, the keys move the tree again, even when a citation in the
+        # details had the focus (Enter on it opened the source).
+        self.app.push_screen(screen, lambda _: self.scenario_tree.focus())
 
     def on_source_opened(self, message: SourceOpened) -> None:
         source = self.index.sources.get(message.source_id)
