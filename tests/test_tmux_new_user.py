@@ -39,7 +39,7 @@ def tree_line(node: Node) -> str:
 
 def shown_id(term: Terminal, other_than: str) -> str:
     screen = term.wait_for_pattern(rf"· id (?!{re.escape(other_than)} )[a-z0-9-]+ ·")
-    found = [i for i in META_ID.findall(screen) if i != other_than]
+    found: list[str] = [i for i in META_ID.findall(screen) if i != other_than]
     assert found, screen
     return found[0]
 

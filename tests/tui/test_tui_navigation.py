@@ -72,7 +72,7 @@ def test_back_from_a_source_opened_on_a_citation_j_and_k_move_the_tree() -> None
             assert isinstance(app.screen, SourceScreen)
             await press(pilot, "escape")
             assert isinstance(app.screen, MainScreen)
-            assert app.focused is tree
+            assert tree.has_focus
             await press(pilot, "j")
             assert tree.cursor_id != "crews-move"
 
