@@ -3,13 +3,25 @@ the focus back on the tree after a source view, refreshed pushed screens after a
 
 from __future__ import annotations
 
+import html
+import re
+from pathlib import Path
+
+import pytest
+from textual.screen import Screen
+
 from explorer.reading.bundled import bundled_scenarios
+from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
+from explorer.tui.screens.matrix import MatrixScreen
+from explorer.tui.screens.scorecard import ScorecardScreen
 from explorer.tui.screens.source import SourceScreen
+from explorer.tui.screens.walk import WalkScreen
 from explorer.tui.widgets.detail import CitationCard, DetailPane
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 
-from .helpers import explore, main_screen, press, run, tree_of
+from .corpus_copy import copy_corpus, replace
+from .helpers import MINI, OUTCOMES, explore, main_screen, press, run, tree_of
 from .test_tui_search import search
 
 BUNDLED = bundled_scenarios()
@@ -75,5 +87,48 @@ def test_back_from_a_source_opened_on_a_citation_j_and_k_move_the_tree() -> None
             assert tree.has_focus
             await press(pilot, "j")
             assert tree.cursor_id != "crews-move"
+
+    run(body)
+
+
+def screen_text(app: ExplorerApp) -> str:
+    """The words on the screen, from its SVG screenshot."""
+    svg = app.export_screenshot()
+    body = svg[svg.rindex("</style>") :]
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize(
+    ("fixture", "keys", "screen", "file", "old", "new"),
+    [
+        (MINI, ["w", "1"], WalkScreen, "crews.yaml", "Crews move north", "Crews head north"),
+        (MINI, ["m"], MatrixScreen, "crews.yaml", "Crews move north", "Crews head north"),
+        (OUTCOMES, ["a"], ScorecardScreen, "crews.yaml", "Crews move north", "Crews head north"),
+        (MINI, ["j", "j", "2"], SourceScreen, "seeds/ledger.txt", "our correspondent", "our man"),
+    ],
+    ids=["walk", "matrix", "scorecard", "source"],
+)
+def test_a_pushed_screen_shows_the_corpus_read_again(
+    tmp_path: Path,
+    fixture: Path,
+    keys: list[str],
+    screen: type[Screen[object]],
+    file: str,
+    old: str,
+    new: str,
+) -> None:
+    corpus = copy_corpus(tmp_path, fixture)
+
+    async def body() -> None:
+        async with explore(corpus, live=False) as (app, pilot):
+            await press(pilot, *keys)
+            assert isinstance(app.screen, screen)
+            assert old in screen_text(app) and new not in screen_text(app)
+            replace(corpus / file, old, new)
+            await app.live_corpus.reload(settle=False)
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, screen)
+            assert new in screen_text(app) and old not in screen_text(app)
 
     run(body)

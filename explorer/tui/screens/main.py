@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -36,6 +36,14 @@ from explorer.tui.widgets.scenario_tree import ScenarioTree
 
 CITATION_KEYS = 9
 WIDE = 120  # columns from which the tree and the details sit side by side
+
+
+@runtime_checkable
+class ShowsCorpus(Protocol):
+    """A screen pushed over the main one that shows the corpus (walk, matrix, scorecard, source):
+    after a reload it shows the new one."""
+
+    async def show_index(self, index: CorpusIndex, result: LoadResult) -> None: ...
 
 
 class MainScreen(Screen[None]):
@@ -123,6 +131,9 @@ class MainScreen(Screen[None]):
         if panel.has_focus and not result.errors:
             tree.focus()  # the panel closes by itself
         self.refresh_bindings()
+        for screen in self.app.screen_stack:
+            if screen is not self and isinstance(screen, ShowsCorpus):
+                screen.call_later(screen.show_index, index, result)
 
     def show_problems(self, diagnostics: Sequence[Diagnostic]) -> None:
         """A reload with errors: the tree stays as it was; the panel lists what to fix."""
@@ -242,7 +253,10 @@ class MainScreen(Screen[None]):
         screen = SourceScreen(source, seed, [citation.quote], label)
         # Back from the source, the keys move the tree again, even when a citation in the
         # details had the focus (Enter on it opened the source).
-        self.app.push_screen(screen, lambda _: self.scenario_tree.focus())
+        self.app.push_screen(screen, self._focus_tree)
+
+    def _focus_tree(self, _result: object = None) -> None:
+        self.scenario_tree.focus()
 
     def on_source_opened(self, message: SourceOpened) -> None:
         source = self.index.sources.get(message.source_id)
