@@ -211,10 +211,13 @@ def test_a_corpus_with_errors_opens_with_its_diagnostics_shown() -> None:
             e011 = ": error E011: the quote is not in the seed 'ledger.txt'"
             assert any(e011 in line and "crews.yaml:44:16" in line for line in lines)
             assert tree_of(app).cursor_id == "harbour-closed"
+            assert tree_of(app).has_focus  # the panel opened by itself
+            await press(pilot, "d")  # goes to it
+            assert panel.display and panel.has_focus
+            await press(pilot, "d")  # hides it
+            assert not panel.display and tree_of(app).has_focus
             await press(pilot, "d")
-            assert not panel.display
-            await press(pilot, "d")
-            assert panel.display
+            assert panel.display and panel.has_focus
 
     run(body)
 

@@ -309,12 +309,12 @@ class MainScreen(Screen[None]):
     # -- diagnostics ---------------------------------------------------------------------------
 
     def action_toggle_diagnostics(self) -> None:
-        """Show the panel and go to it; or hide it (back to the tree, if it had the focus)."""
+        """Go to the panel, showing it if hidden; from the panel, hide it (back to the tree).
+        The panel opens by itself when a load has errors, without the focus: `d` goes to it."""
         panel = self.query_one(DiagnosticsPanel)
-        if not self.has_class("-diagnostics"):
+        if not panel.has_focus:
             self.add_class("-diagnostics")
             panel.focus()
             return
         self.remove_class("-diagnostics")
-        if panel.has_focus:
-            self.scenario_tree.focus()
+        self.scenario_tree.focus()
