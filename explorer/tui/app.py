@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from explorer.tui.live import LiveCorpus
@@ -77,6 +78,12 @@ class ExplorerApp(App[None]):
             self.screen.dismiss()
         else:
             self.push_screen(HelpScreen(self.help_sections()))
+
+    def action_command_palette(self) -> None:
+        """The palette, saying what it searches: a screen may name it (`SEARCH_PLACEHOLDER`)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = getattr(self.screen, "SEARCH_PLACEHOLDER", "Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK

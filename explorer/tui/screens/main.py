@@ -55,6 +55,7 @@ class MainScreen(Screen[None]):
         (WIDE, "-wide"),
     ]
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScenarioSearch}
+    SEARCH_PLACEHOLDER = "Search titles, claims, quotes, people and sources…"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "app.command_palette", "Search"),
