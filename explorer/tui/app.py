@@ -81,7 +81,7 @@ class ExplorerApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The palette, saying what it searches: a screen may name it (`SEARCH_PLACEHOLDER`)."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = getattr(self.screen, "SEARCH_PLACEHOLDER", "Search for commands…")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
