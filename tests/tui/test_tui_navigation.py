@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.screen import Screen
+from textual.widgets import Static
 
 from explorer.reading.bundled import bundled_scenarios
 from explorer.tui.app import ExplorerApp
@@ -21,7 +22,7 @@ from explorer.tui.widgets.detail import CitationCard, DetailPane
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 
 from .corpus_copy import copy_corpus, replace
-from .helpers import MINI, OUTCOMES, explore, main_screen, press, run, tree_of
+from .helpers import MINI, OUTCOMES, explore, main_screen, plain, press, run, tree_of
 from .test_tui_search import search
 
 BUNDLED = bundled_scenarios()
@@ -130,5 +131,25 @@ def test_a_pushed_screen_shows_the_corpus_read_again(
             await pilot.pause()
             assert isinstance(app.screen, screen)
             assert new in screen_text(app) and old not in screen_text(app)
+
+    run(body)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (59, 30), (100, 17)], ids=str)
+def test_below_the_workable_size_the_tree_keeps_rows_under_a_notice(size: tuple[int, int]) -> None:
+    async def body() -> None:
+        async with explore(BUNDLED, size=size, live=False) as (app, pilot):
+            screen = main_screen(app)
+            tree_of(app).go_to("syrians-celebrate")  # a deep node: a long breadcrumb
+            await pilot.pause(0.1)
+            tree = tree_of(app)
+            assert tree.scrollable_content_region.height >= size[1] // 2
+            assert cursor_in_view(tree)
+            notice = screen.query_one("#too-small", Static)
+            assert notice.display and notice.region.height == 1
+            assert "too small" in plain(notice.content).lower()
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            assert not notice.display and screen.query_one(DetailPane).region.height > 0
 
     run(body)

@@ -10,8 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Container, Vertical
+from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from explorer.analysis.focus import Focus
 from explorer.analysis.queries import CorpusIndex
@@ -36,6 +37,16 @@ from explorer.tui.widgets.scenario_tree import ScenarioTree
 
 CITATION_KEYS = 9
 WIDE = 120  # columns from which the tree and the details sit side by side
+# Below this size (columns, rows) the tree alone is shown, under a one-line notice: the details,
+# the legend and a wrapping breadcrumb would leave the tree no rows.
+WORKABLE = (60, 18)
+
+
+def too_small_note(width: int, height: int) -> str:
+    """The notice for a terminal below the workable size, or "" when it is not."""
+    if width >= WORKABLE[0] and height >= WORKABLE[1]:
+        return ""
+    return f"Too small ({width}×{height}): details need {WORKABLE[0]}×{WORKABLE[1]}"
 
 
 @runtime_checkable
@@ -90,6 +101,7 @@ class MainScreen(Screen[None]):
     # -- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        yield Static(Text(""), id="too-small")
         yield Breadcrumb(id="breadcrumb")
         with Container(id="body"):
             with Vertical(id="tree-pane"):
@@ -104,6 +116,16 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_class(bool(self.result.errors), "-diagnostics")
+        self.fit(self.app.size.width, self.app.size.height)
+
+    def on_resize(self, event: Resize) -> None:
+        self.fit(event.size.width, event.size.height)
+
+    def fit(self, width: int, height: int) -> None:
+        """Below the workable size: the tree alone, under a notice that says so."""
+        note = too_small_note(width, height)
+        self.set_class(bool(note), "-cramped")
+        self.query_one("#too-small", Static).update(Text(note))
 
     # -- reloads -------------------------------------------------------------------------------
 
