@@ -41,8 +41,8 @@ class ExplorerApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("t", "toggle_theme", "Light/dark"),
+        Binding("question_mark", "help", "Help", tooltip="Help: every key"),
+        Binding("t", "toggle_theme", "Theme", show=False, tooltip="Light or dark theme"),
     ]
 
     def __init__(self, path: Path, *, live: bool = True) -> None:

@@ -93,6 +93,11 @@ def bindings_of(cls: type[DOMNode]) -> list[Binding]:
     return [b for b in by_key.values() if b.description]
 
 
+def help_description(binding: Binding) -> str:
+    """What the help says a key does: its tooltip, in full, where the footer shows a short label."""
+    return binding.tooltip or binding.description
+
+
 def section_bindings(classes: Iterable[type[DOMNode]], extra: Iterable[Binding]) -> list[Binding]:
     found: dict[str, Binding] = {}
     for cls in classes:
@@ -129,7 +134,7 @@ class HelpScreen(ModalScreen[None]):
             grouped: dict[str, list[str]] = {}
             for binding in section_bindings(classes, extra):
                 key = self.app.get_key_display(binding)
-                grouped.setdefault(binding.description, []).append(key)
+                grouped.setdefault(help_description(binding), []).append(key)
             if grouped:
                 result.append((title, [(" ".join(keys), d) for d, keys in grouped.items()]))
         return result

@@ -36,6 +36,10 @@ from explorer.tui.widgets.people import PeopleList
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 
 CITATION_KEYS = 9
+SEARCH_HELP = "Search titles, claims, quotes, people and sources"
+WALK_HERE_HELP = "Walk to the selected node and on"
+HINDSIGHT_HELP = "Outcomes on the tree (hindsight) on/off"
+DIAGNOSTICS_HELP = "Diagnostics: go to the panel; from the panel, hide it"
 WIDE = 120  # columns from which the tree and the details sit side by side
 # Below this size (columns, rows) the tree alone is shown, under a one-line notice: the details,
 # the legend and a wrapping breadcrumb would leave the tree no rows.
@@ -68,20 +72,21 @@ class MainScreen(Screen[None]):
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScenarioSearch}
     SEARCH_PLACEHOLDER = "Search titles, claims, quotes, people and sources…"
 
+    # The footer shows each main action's short label (it fits 80 columns, compact); the help
+    # shows the tooltip, which says what the key does in full (see screens/help.py).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "app.command_palette", "Search"),
-        Binding("p", "toggle_people", "People"),
-        Binding("s", "source", "Source"),
-        Binding("c", "collapse", "Collapse to their paths"),
-        Binding("x", "clear_focus", "Clear filter"),
-        Binding("d", "toggle_diagnostics", "Diagnostics"),
-        # Not in the footer, which has no room left at 80 columns; the help lists them.
-        Binding("e", "edit", "Edit the node in $EDITOR, at its line", show=False),
-        Binding("w", "walk", "Walk from the trigger", show=False),
-        Binding("W", "walk_here", "Walk to the selected node and on", show=False),
-        Binding("m", "matrix", "Compare matrix: who argued which alternative", show=False),
-        Binding("o", "toggle_hindsight", "Outcomes on the tree (hindsight) on/off", show=False),
-        Binding("a", "scorecard", "Scorecard: whose forecasts held up", show=False),
+        Binding("slash", "app.command_palette", "Search", tooltip=SEARCH_HELP),
+        Binding("p", "toggle_people", "People", tooltip="People: highlight or compare"),
+        Binding("s", "source", "Source", tooltip="Open a citation's source"),
+        Binding("w", "walk", "Walk", tooltip="Walk from the trigger"),
+        Binding("W", "walk_here", "Walk here", show=False, tooltip=WALK_HERE_HELP),
+        Binding("m", "matrix", "Matrix", tooltip="Compare matrix: who argued which alternative"),
+        Binding("o", "toggle_hindsight", "Outcomes", tooltip=HINDSIGHT_HELP),
+        Binding("a", "scorecard", "Scores", tooltip="Scorecard: whose forecasts held up"),
+        Binding("e", "edit", "Edit", tooltip="Edit the node in $EDITOR, at its line"),
+        Binding("c", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
+        Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
+        Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
         *(
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
             for n in range(1, CITATION_KEYS + 1)
@@ -112,7 +117,7 @@ class MainScreen(Screen[None]):
                 yield Legend(self.index, id="legend")
             yield DetailPane(self.index, id="detail")
         yield DiagnosticsPanel(self.diagnostics, id="diagnostics")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.set_class(bool(self.result.errors), "-diagnostics")
