@@ -18,7 +18,7 @@ from explorer.tui.screens.matrix import MatrixScreen
 from explorer.tui.screens.scorecard import ScorecardScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.screens.walk import WalkScreen
-from explorer.tui.widgets.detail import CitationCard, DetailPane
+from explorer.tui.widgets.detail import CitationCard, DetailPane, SeeAlsoLink
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 
 from .corpus_copy import copy_corpus, replace
@@ -151,5 +151,40 @@ def test_below_the_workable_size_the_tree_keeps_rows_under_a_notice(size: tuple[
             await pilot.resize_terminal(80, 24)
             await pilot.pause()
             assert not notice.display and screen.query_one(DetailPane).region.height > 0
+
+    run(body)
+
+
+def test_see_also_links_jump_and_back_and_forward_retrace_jumps() -> None:
+    async def body() -> None:
+        async with explore(size=(100, 30), live=False) as (app, pilot):
+            tree = tree_of(app)
+            start = tree.cursor_id
+            await search(app, pilot, "stay and fight", key="slash")
+            await press(pilot, "enter")
+            assert tree.cursor_id == "crews-stay"
+            await pilot.pause(0.1)
+            links = list(main_screen(app).query(SeeAlsoLink).results(SeeAlsoLink))
+            assert [link.node_id for link in links] == ["crews-move"]
+            assert "Crews move north" in plain(links[0].content)
+            links[0].focus()
+            await press(pilot, "enter")
+            assert tree.cursor_id == "crews-move" and tree.has_focus
+            await press(pilot, "k")  # moving the cursor is not a jump
+            await press(pilot, "left_square_bracket")
+            assert tree.cursor_id == "crews-stay"
+            await press(pilot, "alt+left")
+            assert tree.cursor_id == start
+            await press(pilot, "left_square_bracket")  # nothing further back
+            assert tree.cursor_id == start
+            await press(pilot, "right_square_bracket")
+            assert tree.cursor_id == "crews-stay"
+            await press(pilot, "alt+right")
+            assert tree.cursor_id == "crews"  # where the cursor was left
+            # A walk's node shown in the tree is a jump too.
+            await press(pilot, "w", "1", "1", "g")
+            assert tree.cursor_id == "crews-move"
+            await press(pilot, "left_square_bracket")
+            assert tree.cursor_id == "crews"
 
     run(body)

@@ -18,6 +18,7 @@ from explorer.analysis.focus import Focus
 from explorer.analysis.queries import CorpusIndex
 from explorer.checks.diagnostics import Diagnostic
 from explorer.reading.load import LoadResult
+from explorer.tui.history import History
 from explorer.tui.messages import (
     EditRequested,
     JumpToNode,
@@ -40,6 +41,7 @@ SEARCH_HELP = "Search titles, claims, quotes, people and sources"
 WALK_HERE_HELP = "Walk to the selected node and on"
 HINDSIGHT_HELP = "Outcomes on the tree (hindsight) on/off"
 DIAGNOSTICS_HELP = "Diagnostics: go to the panel; from the panel, hide it"
+BACK_HELP = "Back to the node before the last jump (search, see also, walk, matrix)"
 WIDE = 120  # columns from which the tree and the details sit side by side
 # Below this size (columns, rows) the tree alone is shown, under a one-line notice: the details,
 # the legend and a wrapping breadcrumb would leave the tree no rows.
@@ -87,6 +89,8 @@ class MainScreen(Screen[None]):
         Binding("c", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
         Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
         Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
+        Binding("left_square_bracket,alt+left", "back", "Back", tooltip=BACK_HELP),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
         *(
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
             for n in range(1, CITATION_KEYS + 1)
@@ -102,6 +106,7 @@ class MainScreen(Screen[None]):
         self.person_focus = Focus()
         self.hindsight = False  # outcome marks on the tree's nodes
         self.selected_id = result.corpus.trigger.id
+        self.history = History()  # the nodes left by jumps, to go back and forward
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -171,9 +176,7 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_edit(self) -> None:
-        # The tree's cursor, not `selected_id`: keys typed ahead may not have reached us yet.
-        node_id = self.scenario_tree.cursor_id or self.selected_id
-        where = self.index.nodes[node_id].location
+        where = self.index.nodes[self.here].location
         self.post_message(EditRequested(where.file, where.line))
 
     @property
@@ -185,6 +188,10 @@ class MainScreen(Screen[None]):
             return self.person_focus.active
         if action == "toggle_diagnostics":
             return bool(self.diagnostics)
+        if action == "back":
+            return bool(self.history.back) or None  # shown, dimmed, when there is no way back
+        if action == "forward":
+            return bool(self.history.forward) or None
         return True
 
     # -- the selected node ---------------------------------------------------------------------
@@ -199,11 +206,34 @@ class MainScreen(Screen[None]):
     def on_jump_to_node(self, message: JumpToNode) -> None:
         if message.node_id not in self.index.nodes:
             return
+        self.history = self.history.jumped(self.here, message.node_id)
+        self.go_to(message.node_id)
+
+    @property
+    def here(self) -> str:
+        # The tree's cursor, not `selected_id`: keys typed ahead may not have reached us yet.
+        return self.scenario_tree.cursor_id or self.selected_id
+
+    def go_to(self, node_id: str) -> None:
+        """Put the tree's cursor on the node, uncollapsing the people filter if it hides it."""
         visible = self.scenario_tree.view.visible
-        if visible is not None and message.node_id not in visible:
+        if visible is not None and node_id not in visible:
             self.apply_focus(Focus(self.person_focus.people))  # uncollapse to show it
-        self.scenario_tree.go_to(message.node_id)
+        self.scenario_tree.go_to(node_id)
         self.scenario_tree.focus()
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        self.history, place = self.history.go_back(self.here, self.index.nodes)
+        if place is not None:
+            self.go_to(place)
+        self.refresh_bindings()
+
+    def action_forward(self) -> None:
+        self.history, place = self.history.go_forward(self.here, self.index.nodes)
+        if place is not None:
+            self.go_to(place)
+        self.refresh_bindings()
 
     # -- people --------------------------------------------------------------------------------
 
