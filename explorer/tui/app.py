@@ -6,19 +6,20 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+import attrs
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
 from explorer.tui.live import LiveCorpus
-from explorer.tui.messages import EditRequested
+from explorer.tui.messages import EditRequested, SplitMoved
 from explorer.tui.screens.loading import LoadingScreen
+from explorer.tui.settings import DARK, LIGHT, Settings, read_settings, write_settings
 
 if TYPE_CHECKING:
     from explorer.tui.screens.help import HelpSection
 
-DARK, LIGHT = "textual-dark", "textual-light"
 STYLES = (
     "explorer",
     "main",
@@ -49,7 +50,8 @@ class ExplorerApp(App[None]):
         """`live`: watch the corpus's folders and read it again when a file changes."""
         super().__init__()
         self.live_corpus = LiveCorpus(self, path, watch=live)  # CorpusNotFound propagates
-        self.theme = DARK
+        self.settings = read_settings()  # kept between runs: theme, split, the last corpus
+        self.theme = self.settings.theme
 
     def get_default_screen(self) -> Screen[None]:
         return LoadingScreen(self.live_corpus.session.where)
@@ -87,3 +89,13 @@ class ExplorerApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+        self.keep(attrs.evolve(self.settings, theme=self.theme))
+
+    def on_split_moved(self, message: SplitMoved) -> None:
+        self.keep(attrs.evolve(self.settings, split=message.split))
+
+    def keep(self, settings: Settings) -> None:
+        """Remember these settings for the next run."""
+        if settings != self.settings:
+            self.settings = settings
+            write_settings(settings)

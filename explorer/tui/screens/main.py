@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
-from textual.containers import Container, Vertical
+from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -28,6 +28,7 @@ from explorer.tui.messages import (
     SourceRequested,
 )
 from explorer.tui.providers.search import ScenarioSearch
+from explorer.tui.settings import SPLIT_DEFAULT, Settings
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
@@ -35,6 +36,7 @@ from explorer.tui.widgets.labels import one_line
 from explorer.tui.widgets.legend import Legend
 from explorer.tui.widgets.people import PeopleList
 from explorer.tui.widgets.scenario_tree import ScenarioTree
+from explorer.tui.widgets.split import SplitBody, Splitter
 
 CITATION_KEYS = 9
 SEARCH_HELP = "Search titles, claims, quotes, people and sources"
@@ -113,13 +115,16 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(""), id="too-small")
         yield Breadcrumb(id="breadcrumb")
-        with Container(id="body"):
+        settings = getattr(self.app, "settings", None)  # the split kept from the last run
+        split = settings.split if isinstance(settings, Settings) else SPLIT_DEFAULT
+        with SplitBody(split=split, wide=WIDE, id="body"):
             with Vertical(id="tree-pane"):
                 tree = ScenarioTree(self.index, id="tree")
                 tree.border_title = Text(one_line(self.index.corpus.title))
                 yield tree
                 yield PeopleList(self.index, id="people")
                 yield Legend(self.index, id="legend")
+            yield Splitter(id="splitter")
             yield DetailPane(self.index, id="detail")
         yield DiagnosticsPanel(self.diagnostics, id="diagnostics")
         yield Footer(compact=True, show_command_palette=False)
