@@ -193,10 +193,10 @@ class MainScreen(Screen[None]):
             return self.person_focus.active
         if action == "toggle_diagnostics":
             return bool(self.diagnostics)
-        if action == "back":
-            return bool(self.history.back) or None  # shown, dimmed, when there is no way back
+        if action == "back":  # in the footer once there is a way back
+            return bool(self.history.back)
         if action == "forward":
-            return bool(self.history.forward) or None
+            return bool(self.history.forward)
         return True
 
     # -- the selected node ---------------------------------------------------------------------
