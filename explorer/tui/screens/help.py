@@ -69,7 +69,7 @@ def help_sections(app: type[DOMNode], palette_key: str) -> list[HelpSection]:
         ("Walk (w, W)", [WalkScreen, ChoiceList], []),
         ("Compare matrix (m)", [MatrixScreen, MatrixTable], []),
         ("Scorecard (a)", [ScorecardScreen, ScorecardList], []),
-        ("Choosing a citation or a node", [CitationPicker, NodePicker, OptionList], []),
+        ("Choosing a citation, a node or a corpus", [CitationPicker, NodePicker, OptionList], []),
         ("Help", [HelpScreen], []),
         ("When the corpus cannot be read", [LoadFailedScreen], []),
     ]
