@@ -92,3 +92,17 @@ def test_the_selected_nodes_title_is_shown_whole_in_the_details() -> None:
             assert " ".join(longest.title.split()) in shown
 
     run(body)
+
+
+def test_the_bar_marks_the_details_when_they_have_the_focus() -> None:
+    async def body() -> None:
+        async with explore(size=(140, 40), live=False) as (app, pilot):
+            bar = main_screen(app).query_one(Splitter)
+            assert not bar.has_class("-beside-focus")
+            await press(pilot, "tab")
+            assert app.focused is main_screen(app).query_one(DetailPane)
+            assert bar.has_class("-beside-focus")
+            await press(pilot, "shift+tab")
+            assert not bar.has_class("-beside-focus")
+
+    run(body)

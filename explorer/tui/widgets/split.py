@@ -8,7 +8,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Container
-from textual.events import MouseDown, MouseMove, MouseUp, Resize
+from textual.events import DescendantFocus, MouseDown, MouseMove, MouseUp, Resize
 from textual.message import Message
 from textual.widget import Widget
 
@@ -94,6 +94,13 @@ class SplitBody(Container):
         else:
             tree_pane.styles.height, detail.styles.height = share
             tree_pane.styles.width = detail.styles.width = "1fr"
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        # The bar lights up while the details have the focus (it is their border).
+        panes = [child for child in self.children if not isinstance(child, Splitter)]
+        inside = bool(panes) and panes[-1] in event.widget.ancestors_with_self
+        for bar in self.query_children(Splitter).results(Splitter):
+            bar.set_class(inside, "-beside-focus")
 
     def move_to(self, split: float) -> None:
         split = clamp_split(split)
