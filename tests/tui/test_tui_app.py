@@ -54,7 +54,13 @@ def test_help_lists_every_binding_of_every_screen_and_widget() -> None:
                         assert app.get_key_display(binding) in text, binding
                         checked += 1
             assert checked > 40
-            for phrase in ("Collapse to the chosen", "Open the source of citation 1–9", "Back"):
+            for phrase in (
+                "Collapse to the chosen",
+                "Open the source of citation 1–9",
+                "Back",
+                "Tree pane larger",
+                "Go to this related node",
+            ):
                 assert phrase in text
             shown = plain(app.screen.query_one("#help-text", Static).content)
             assert shown == text

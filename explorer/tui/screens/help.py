@@ -48,22 +48,24 @@ def help_sections(app: type[DOMNode], palette_key: str) -> list[HelpSection]:
     from explorer.tui.screens.scorecard import ScorecardScreen
     from explorer.tui.screens.source import SourceScreen
     from explorer.tui.screens.walk import WalkScreen
-    from explorer.tui.widgets.detail import CitationCard
+    from explorer.tui.widgets.detail import CitationCard, SeeAlsoLink
     from explorer.tui.widgets.diagnostics import DiagnosticsPanel
     from explorer.tui.widgets.matrix import MatrixTable
     from explorer.tui.widgets.people import PeopleList
     from explorer.tui.widgets.scenario_tree import ScenarioTree
     from explorer.tui.widgets.scorecard import ScorecardList
     from explorer.tui.widgets.seed_view import SeedView
+    from explorer.tui.widgets.split import SplitBody
     from explorer.tui.widgets.walk import ChoiceList
 
     palette = Binding(palette_key, "command_palette", "Search (palette)")
     return [
         ("Everywhere", [app, Screen], [palette]),
-        ("Main screen", [MainScreen], []),
+        ("Main screen", [MainScreen, SplitBody], []),
         ("Tree", [ScenarioTree], []),
         ("People list (p)", [PeopleList], []),
         ("A citation in the details", [CitationCard], []),
+        ("A see-also link in the details", [SeeAlsoLink], []),
         ("Diagnostics (d)", [DiagnosticsPanel], []),
         ("Source view", [SourceScreen, SeedView], []),
         ("Walk (w, W)", [WalkScreen, ChoiceList], []),

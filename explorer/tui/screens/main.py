@@ -92,7 +92,13 @@ class MainScreen(Screen[None]):
         Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
         Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
         Binding("left_square_bracket,alt+left", "back", "Back", tooltip=BACK_HELP),
-        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False),
+        Binding(
+            "right_square_bracket,alt+right",
+            "forward",
+            "Forward",
+            show=False,
+            tooltip="Forward again, after going back",
+        ),
         *(
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
             for n in range(1, CITATION_KEYS + 1)

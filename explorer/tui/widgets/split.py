@@ -62,8 +62,12 @@ class SplitBody(Container):
     terminal, else stacked. `split` is the tree pane's share, in percent."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("less_than_sign", "move_split(-1)", "Tree smaller", show=False),
-        Binding("greater_than_sign", "move_split(1)", "Tree larger", show=False),
+        Binding(
+            "less_than_sign", "move_split(-1)", "Tree pane smaller (or drag the bar)", show=False
+        ),
+        Binding(
+            "greater_than_sign", "move_split(1)", "Tree pane larger (or drag the bar)", show=False
+        ),
     ]
 
     def __init__(self, *, split: int, wide: int, id: str | None = None) -> None:
