@@ -12,7 +12,7 @@ from textual.command import Provider
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from explorer.analysis.focus import Focus
 from explorer.analysis.queries import CorpusIndex
@@ -37,6 +37,7 @@ from explorer.tui.widgets.legend import Legend
 from explorer.tui.widgets.people import PeopleList
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 from explorer.tui.widgets.split import SplitBody, Splitter
+from explorer.tui.widgets.too_small import TooSmall
 
 CITATION_KEYS = 9
 SEARCH_HELP = "Search titles, claims, quotes, people and sources"
@@ -45,16 +46,6 @@ HINDSIGHT_HELP = "Outcomes on the tree (hindsight) on/off"
 DIAGNOSTICS_HELP = "Diagnostics: go to the panel; from the panel, hide it"
 BACK_HELP = "Back to the node before the last jump (search, see also, walk, matrix)"
 WIDE = 120  # columns from which the tree and the details sit side by side
-# Below this size (columns, rows) the tree alone is shown, under a one-line notice: the details,
-# the legend and a wrapping breadcrumb would leave the tree no rows.
-WORKABLE = (60, 18)
-
-
-def too_small_note(width: int, height: int) -> str:
-    """The notice for a terminal below the workable size, or "" when it is not."""
-    if width >= WORKABLE[0] and height >= WORKABLE[1]:
-        return ""
-    return f"Too small ({width}×{height}): details need {WORKABLE[0]}×{WORKABLE[1]}"
 
 
 @runtime_checkable
@@ -119,7 +110,7 @@ class MainScreen(Screen[None]):
     # -- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(""), id="too-small")
+        yield TooSmall(id="too-small")
         yield Breadcrumb(id="breadcrumb")
         settings = getattr(self.app, "settings", None)  # the split kept from the last run
         split = settings.split if isinstance(settings, Settings) else SPLIT_DEFAULT
@@ -144,9 +135,7 @@ class MainScreen(Screen[None]):
 
     def fit(self, width: int, height: int) -> None:
         """Below the workable size: the tree alone, under a notice that says so."""
-        note = too_small_note(width, height)
-        self.set_class(bool(note), "-cramped")
-        self.query_one("#too-small", Static).update(Text(note))
+        self.set_class(self.query_one(TooSmall).fit(width, height), "-cramped")
 
     # -- reloads -------------------------------------------------------------------------------
 
