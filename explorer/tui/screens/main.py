@@ -219,8 +219,11 @@ class MainScreen(Screen[None]):
         visible = self.scenario_tree.view.visible
         if visible is not None and node_id not in visible:
             self.apply_focus(Focus(self.person_focus.people))  # uncollapse to show it
-        self.scenario_tree.go_to(node_id)
-        self.scenario_tree.focus()
+        tree = self.scenario_tree
+        tree.go_to(node_id)
+        tree.focus()
+        # Once drawn: opening branches may have added a scrollbar over the tree's last row.
+        tree.call_after_refresh(tree.keep_cursor_in_view)
         self.refresh_bindings()
 
     def action_back(self) -> None:
