@@ -1,9 +1,8 @@
-"""The explorer application: its screens, global bindings and help; the corpus on screen is kept
-up to date by `LiveCorpus` (tui/live.py)."""
+"""The explorer application: its screens, global bindings, help and settings; the corpus on
+screen is kept up to date by `LiveCorpus` (tui/live.py), chosen from a library by `Library`."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
@@ -13,10 +12,10 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
-from explorer.reading.locate import find_corpora
+from explorer.tui.library import Library
 from explorer.tui.live import LiveCorpus
 from explorer.tui.messages import EditRequested, SplitMoved
-from explorer.tui.screens.loading import CorpusPicker, LoadingScreen
+from explorer.tui.screens.loading import LoadingScreen
 from explorer.tui.settings import DARK, LIGHT, Settings, read_settings, write_settings
 
 if TYPE_CHECKING:
@@ -56,64 +55,31 @@ class ExplorerApp(App[None]):
         super().__init__()
         self.settings = read_settings()  # kept between runs: theme, split, the last corpus
         self.theme = self.settings.theme
-        self.corpora = find_corpora(path)  # CorpusNotFound propagates: the CLI reports it
-        self.live = live
-        self.live_corpus = LiveCorpus(self, self._remembered(), watch=live)
+        self.library = Library(  # CorpusNotFound propagates: the CLI reports it
+            self, path, live=live, last=self.settings.corpus, remember=self._remember_corpus
+        )
 
-    def _remembered(self) -> Path:
-        """The corpus of the library opened last, if it is still there; else the first."""
-        for corpus in self.corpora:
-            if self.settings.corpus == os.path.abspath(corpus.parent):  # noqa: PTH100
-                return corpus
-        return self.corpora[0]
+    @property
+    def live_corpus(self) -> LiveCorpus:
+        """What keeps the screens showing the corpus as it is on disk."""
+        return self.library.current
 
     def get_default_screen(self) -> Screen[None]:
         return LoadingScreen(self.live_corpus.session.where)
 
     def on_mount(self) -> None:
-        if len(self.corpora) > 1:
-            self.action_switch_corpus()
-        else:
-            self.live_corpus.open()
-
-    # -- a library of several corpora ----------------------------------------------------------
+        self.library.start()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_corpus":
-            return len(self.corpora) > 1
+            return self.library.several
         return True
 
     def action_switch_corpus(self) -> None:
-        current = self.live_corpus.session.corpus_file
-        self.push_screen(CorpusPicker(self.corpora, current), self._corpus_chosen)
+        self.library.choose()
 
-    def _corpus_chosen(self, chosen: Path | None) -> None:
-        started = self.live_corpus.loaded.is_set() or bool(self.live_corpus.session.latest)
-        if chosen is None or chosen == self.live_corpus.session.corpus_file:
-            if not started:  # at start, Escape opens the corpus offered first
-                self.live_corpus.open()
-            self.keep(attrs.evolve(self.settings, corpus=self._folder_of(self.live_corpus)))
-            return
-        self.run_worker(self._open_other(chosen, started), name="switch", group="switch")
-
-    @staticmethod
-    def _folder_of(live: LiveCorpus) -> str:
-        return os.path.abspath(live.session.corpus_file.parent)  # noqa: PTH100
-
-    async def _open_other(self, corpus_file: Path, started: bool) -> None:
-        """Stop following the corpus on screen; read and show the chosen one instead."""
-        if started:
-            for group in ("open", "watch", "reload", "load", "search"):
-                self.workers.cancel_group(self, group)
-            self.live_corpus.close()
-            while len(self.screen_stack) > 1:
-                await self.pop_screen()
-        self.live_corpus = LiveCorpus(self, corpus_file, watch=self.live)
-        self.keep(attrs.evolve(self.settings, corpus=self._folder_of(self.live_corpus)))
-        loading = self.screen_stack[0]
-        if isinstance(loading, LoadingScreen):
-            loading.show_where(self.live_corpus.session.where)
-        self.live_corpus.open()
+    def _remember_corpus(self, folder: str) -> None:
+        self.keep(attrs.evolve(self.settings, corpus=folder))
 
     def on_unmount(self) -> None:
         self.live_corpus.close()
