@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from explorer.checks.diagnostics import summary
+from explorer.checks.diagnostics import printable, summary
 from explorer.outputs.formats import FORMATS
-from explorer.reading.bundled import bundled_scenarios
+from explorer.paths import shown_path
+from explorer.reading.bundled import default_corpus
 from explorer.reading.load import LoadResult, load_corpus, load_corpus_file
-from explorer.reading.locate import CorpusNotFound, find_corpora
+from explorer.reading.locate import Refused, find_corpora
 
 if TYPE_CHECKING:
     from explorer.analysis.queries import CorpusIndex
@@ -29,7 +30,8 @@ def _path_argument(parser: argparse.ArgumentParser) -> None:
         "path",
         nargs="?",
         type=Path,
-        help="a corpus folder, its corpus.yaml, or a folder of corpora (default: the bundled one)",
+        help="a corpus folder, its corpus.yaml, or a folder of corpora (default: the corpus of "
+        "this folder or one above it, else the bundled one)",
     )
 
 
@@ -71,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--depth", metavar="N", type=_depth, help="at most N levels below the top node"
     )
+    show.add_argument(
+        "--cite", action="store_true", help="print the --node's citations, ready to paste"
+    )
 
     walk = commands.add_parser("walk", help="a path through the trees as a story")
     _path_argument(walk)
@@ -110,6 +115,11 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="insert it into the file (atomically) instead of printing it",
         )
+    init = commands.add_parser("init", help="a corpus of your own to edit, in a new folder")
+    init.add_argument("dir", metavar="DIR", type=Path, help="a new or empty folder")
+    init.add_argument(
+        "--skeleton", action="store_true", help="a minimal corpus with one seed, not a copy"
+    )
     return parser
 
 
@@ -131,14 +141,15 @@ def _open_parser() -> argparse.ArgumentParser:
             "Walk competing, cited scenario trees. Commands: check (validate), show (print the "
             "tree), export (JSON, Markdown, Mermaid, DOT), walk (a path as a story), compare "
             "(questions × people), scorecard (whose forecasts came to pass), schema (for "
-            "editors), new (skeletons). 'explorer COMMAND --help' tells more."
+            "editors), new (skeletons), init (a corpus to edit). 'explorer COMMAND --help' tells "
+            "more."
         ),
     )
     _path_argument(parser)
     return parser
 
 
-COMMANDS = ("check", "export", "show", "walk", "compare", "scorecard", "schema", "new")
+COMMANDS = ("check", "export", "show", "walk", "compare", "scorecard", "schema", "new", "init")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,9 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _open_parser().parse_args(args_list)
             handler = _open
         return handler(args)
-    except CorpusNotFound as error:
-        print(f"explorer: {error}", file=sys.stderr)
-        return EXIT_USAGE
+    except Refused as error:  # no corpus there, a read-only corpus, a folder init refuses
+        return _usage_error(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -162,8 +172,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _usage_error(error: Exception) -> int:
+    print(f"explorer: {error}", file=sys.stderr)
+    return EXIT_USAGE
+
+
 def _target(args: argparse.Namespace) -> Path:
-    return args.path if args.path is not None else bundled_scenarios()
+    return args.path if args.path is not None else default_corpus()
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -185,8 +200,9 @@ def _check(args: argparse.Namespace) -> int:
     else:
         for diagnostic in diagnostics:
             print(diagnostic.format())
-        checked = ", ".join(r.corpus.id for r in results if r.corpus) or "no corpus"
-        print(f"checked {checked}: {summary(diagnostics)}")
+        corpora = [r.corpus for r in results if r.corpus]
+        named = ", ".join(f"{c.id} in {printable(shown_path(str(c.folder)))}" for c in corpora)
+        print(f"checked {named or 'no corpus'}: {summary(diagnostics)}")
     return EXIT_DIAGNOSTICS if failing else EXIT_OK
 
 
@@ -220,6 +236,13 @@ def _with_corpus(
     return run
 
 
+def _note_errors(loaded: Loaded) -> bool:
+    if loaded.errors:
+        summary_text = summary(loaded.result.diagnostics)
+        print(f"{summary_text}: run 'explorer check' for details", file=sys.stderr)
+    return loaded.errors
+
+
 @_with_corpus
 def _export(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer.outputs.formats import render
@@ -236,13 +259,7 @@ def _export(args: argparse.Namespace, loaded: Loaded) -> int:
             reason = error.strerror or str(error)
             print(f"explorer: cannot write {args.output}: {reason}", file=sys.stderr)
             return EXIT_USAGE
-    if loaded.errors:
-        print(
-            f"{summary(loaded.result.diagnostics)}: run 'explorer check' for details",
-            file=sys.stderr,
-        )
-        return EXIT_DIAGNOSTICS
-    return EXIT_OK
+    return EXIT_DIAGNOSTICS if _note_errors(loaded) else EXIT_OK
 
 
 @_with_corpus
@@ -257,15 +274,15 @@ def _show(args: argparse.Namespace, loaded: Loaded) -> int:
         depth=getattr(args, "depth", None),
     )
     try:
-        print_tree(loaded.corpus, options, sys.stdout)
+        if getattr(args, "cite", False):
+            from explorer.outputs.citations import cite_command
+
+            sys.stdout.write(cite_command(loaded.index, options.node))
+        else:
+            print_tree(loaded.corpus, options, sys.stdout)
     except UnknownChoice as error:
-        print(f"explorer: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    if loaded.errors:
-        print(
-            f"{summary(loaded.result.diagnostics)}: run 'explorer check' for details",
-            file=sys.stderr,
-        )
+        return _usage_error(error)
+    _note_errors(loaded)
     return EXIT_OK
 
 
@@ -292,8 +309,7 @@ def _walk(args: argparse.Namespace, loaded: Loaded) -> int:
     try:
         walk = walk_through(index, ids)
     except WalkError as error:
-        print(f"explorer: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(error)
     text = walk_view.to_json(walk) if args.format == "json" else walk_view.to_markdown(walk, index)
     sys.stdout.write(text)
     return EXIT_OK
@@ -301,14 +317,13 @@ def _walk(args: argparse.Namespace, loaded: Loaded) -> int:
 
 @_with_corpus
 def _compare(args: argparse.Namespace, loaded: Loaded) -> int:
-    from explorer.analysis.walks import compare_matrix
     from explorer.outputs import compare_view
+    from explorer.outputs.show import UnknownChoice
 
-    matrix = compare_matrix(loaded.index, args.tag)
-    render = {"csv": compare_view.to_csv, "json": compare_view.to_json}.get(
-        args.format, compare_view.to_markdown
-    )
-    sys.stdout.write(render(matrix))
+    try:
+        sys.stdout.write(compare_view.render(loaded.index, args.format, args.tag))
+    except UnknownChoice as error:
+        return _usage_error(error)
     return EXIT_OK
 
 
@@ -345,7 +360,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 @_with_corpus
 def _new(args: argparse.Namespace, loaded: Loaded) -> int:
-    from explorer.editing.atomic import FileChanged, Fingerprint, write_atomic
+    from explorer.editing.atomic import FileChanged
     from explorer.editing.scaffold import ScaffoldError, insert_node, insert_source
 
     corpus = loaded.corpus
@@ -358,20 +373,21 @@ def _new(args: argparse.Namespace, loaded: Loaded) -> int:
         if not args.write:
             sys.stdout.write(insertion.text)
             return EXIT_OK
-        # Refuse to write over a file that changed since it was read.
-        original = insertion.path.read_bytes()
-        write_atomic(
-            insertion.path,
-            insertion.apply(original.decode("utf-8")),
-            expected=Fingerprint.of(original),
-        )
+        insertion.write()  # refused in the installed bundled corpus, or if the file changed
     except (ScaffoldError, FileChanged) as error:
-        print(f"explorer: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(error)
     except OSError as error:
         print(f"explorer: cannot write: {error}", file=sys.stderr)
         return EXIT_USAGE
     print(f"added to {insertion.path} at line {insertion.line}")
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from explorer.editing.init import init_corpus
+
+    folder = shown_path(str(init_corpus(args.dir, skeleton=args.skeleton)))
+    print(f"made {folder}: 'explorer' run in {args.dir} (or below) explores and edits it")
     return EXIT_OK
 
 
@@ -384,4 +400,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "scorecard": _scorecard,
     "schema": _schema,
     "new": _new,
+    "init": _init,
 }

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import attrs
 
+from explorer.paths import shown_path
+
 
 class NodeKind(enum.Enum):
     QUESTION = "question"  # a branch point: children are competing alternatives
@@ -58,6 +60,8 @@ class Horizon(enum.Enum):
 
 
 # The files locations name, each kept once: a location holds the file's number, not the file.
+# The loader names each file by its absolute path, which is true from any working folder (the
+# warm-start cache serves locations to later runs, started anywhere).
 _FILES: list[str] = []
 _FILE_NUMBERS: dict[str, int] = {}
 _FILES_LOCK = threading.Lock()
@@ -82,7 +86,8 @@ _WIDE_LIMIT = 1 << _WIDE_BITS
 
 
 class Location(int):
-    """Where something was written: the file as shown to the user, 1-based line and column.
+    """Where something was written: the file (absolute, as the loader names it), 1-based line and
+    column; `shown` and `str()` give the file as a person should see it from the working folder.
 
     A large corpus holds three locations per node, hundreds of thousands in all, so a location is
     one immutable int packing the three (see the layouts above): it compares, hashes, pickles and
@@ -132,6 +137,11 @@ class Location(int):
         return _FILES[self._fields()[0]]
 
     @property
+    def shown(self) -> str:
+        """The file as a person should see it, from the working folder at the time of asking."""
+        return shown_path(self.file)
+
+    @property
     def line(self) -> int:
         return self._fields()[1]
 
@@ -141,7 +151,7 @@ class Location(int):
 
     def __str__(self) -> str:
         number, line, column = self._fields()
-        return f"{_FILES[number]}:{line}:{column}"
+        return f"{shown_path(_FILES[number])}:{line}:{column}"
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
@@ -318,7 +328,7 @@ class Corpus:
     folder: Path  # the corpus folder (holds corpus.yaml)
     seeds_folder: Path
     trigger: Node  # the root: its children are the roots of the tree files, in order
-    tree_files: tuple[str, ...]  # display path of each tree file, parallel to trigger.children
+    tree_files: tuple[str, ...]  # absolute path of each tree file, parallel to trigger.children
     people: tuple[Person, ...]
     sources: tuple[Source, ...]
     location: Location

@@ -33,14 +33,14 @@ def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 
 def test_check_clean_corpus_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(MINI)]) == 0
-    assert capsys.readouterr().out == "checked harbour: no problems\n"
+    assert capsys.readouterr().out == "checked harbour in tests/fixtures/mini: no problems\n"
 
 
 def test_check_bundled_corpus_by_default_is_clean_under_strict(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["check", "--strict"]) == 0
-    assert "checked soleimani: no problems" in capsys.readouterr().out
+    assert "checked soleimani in scenarios/soleimani: no problems" in capsys.readouterr().out
 
 
 def _broken(tmp_path: Path) -> Path:
@@ -58,7 +58,7 @@ def test_check_reports_compiler_style_lines_and_exits_1(tmp_path: Path) -> None:
     assert first.endswith(
         "crews.yaml:7:5: error E008: unknown source 'gazete'; did you mean 'gazette'?"
     )
-    assert result.stdout.splitlines()[-1] == "checked harbour: 1 error"
+    assert result.stdout.splitlines()[-1] == f"checked harbour in {tmp_path / 'mini'}: 1 error"
     assert "Traceback" not in result.stderr
 
 
@@ -104,6 +104,7 @@ def test_export_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) ->
         "id": "harbour",
         "title": "After the harbour closes",
         "summary": "Two papers argue what the closure of the old harbour leads to.",
+        "folder": "tests/fixtures/mini",
     }
     assert {"id", "name", "role"} <= set(data["people"][0])
     source = data["sources"][0]

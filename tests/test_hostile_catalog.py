@@ -863,7 +863,7 @@ def test_hostile_input(hostile: Case, tmp_path: Path) -> None:
 
         if hostile.code is None:
             assert done.returncode == 0, shown
-            assert lines == ["checked harbour: no problems"], shown
+            assert lines == [f"checked harbour in {root.name}: no problems"], shown
             result = load_corpus(root)
             assert result.corpus is not None
             for ref, expected in hostile.values.items():

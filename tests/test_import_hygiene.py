@@ -29,7 +29,7 @@ CORE_MODULES = [
 # The layers, lowest first. A module may import its own layer and those below it, never one
 # above: data flows one way, from the files to the model, the analysis and the views.
 LAYERS: list[tuple[str, ...]] = [
-    ("explorer.model",),
+    ("explorer.paths", "explorer.model"),
     ("explorer.analysis",),
     ("explorer.checks",),
     ("explorer.reading",),

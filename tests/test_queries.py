@@ -10,9 +10,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from explorer.analysis.focus import Focus, View
 from explorer.analysis.queries import CorpusIndex, SearchKind
-from explorer.analysis.walks import WalkError, compare_matrix, walk_through, walk_to
-from explorer.model import NodeKind
+from explorer.analysis.walks import (
+    VoiceOrder,
+    WalkError,
+    compare_matrix,
+    walk_through,
+    walk_to,
+)
+from explorer.model import NodeKind, Stance
 from explorer.reading.load import load_corpus
 from tests.strategies import corpora, write_corpus
 from tests.test_search_index import corpus_oracle, hits, queries
@@ -42,8 +49,29 @@ def test_queries_agree_with_the_tree(generated: dict[str, Any], data: st.DataObj
         assert child.node in parent.node.children
         assert parent.chosen == child.node.id
 
+    # Each voice's position on each step says what its citations there say: for when it argued
+    # for the step, against when it only argued against, nothing when it was silent.
+    for key, positions in walk.positions().items():
+        for here, position in zip(walk.steps, positions, strict=True):
+            pro = {a.voice.key for a in here.arguments_for}
+            con = {a.voice.key for a in here.arguments_against}
+            if key in pro:
+                assert position is not None and not position.against
+            elif key in con:
+                assert position is not None and position.against
+            else:
+                assert position is None
+
     # Every matrix cell points at a child of its question.
     matrix = compare_matrix(index)
+    # Its columns, in any order and with any hidden, are the voices that are not hidden.
+    keys = [v.key for v in matrix.voices]
+    hidden = frozenset(data.draw(st.lists(st.sampled_from(keys))) if keys else [])
+    for order in VoiceOrder:
+        shown = [v.key for v in matrix.ordered_voices(order, hidden)]
+        assert sorted(shown) == sorted(k for k in keys if k not in hidden)
+    counts = [matrix.citations_by(v.key) for v in matrix.ordered_voices(VoiceOrder.CITATIONS)]
+    assert counts == sorted(counts, reverse=True)
     for (question_id, _), cell in matrix.cells.items():
         question = index.nodes[question_id]
         assert question.kind is NodeKind.QUESTION
@@ -75,6 +103,12 @@ def test_queries_agree_with_the_tree(generated: dict[str, Any], data: st.DataObj
     both_ways = index.compare(a, b)
     parts = [both_ways.only_a, both_ways.only_b, both_ways.both, both_ways.opposed]
     assert sum(len(p) for p in parts) == len(set().union(*map(set, parts)))
+    # Comparing two, every node either of them argues, for or against, is marked.
+    if a != b:
+        view = View(index, Focus((a, b)))
+        for node_id in index.nodes:
+            if index.argues(a, node_id) or index.argues(b, node_id):
+                assert view.mark(node_id) is not None, node_id
 
 
 def mini_index() -> CorpusIndex:
@@ -97,16 +131,19 @@ def test_walk_through_checks_the_order() -> None:
 
 def test_likelihood_along_a_path_is_never_invented() -> None:
     walk = walk_through(mini_index(), ["boatyards-follow"])
-    table = walk.likelihoods()
+    table = walk.positions()
     # Ada Gale: explains at the trigger and the question (no hedge), then her own words.
-    assert table["ada-gale"] == [
+    assert [p.band if p else None for p in table["ada-gale"]] == [
         "not stated",
         "not stated",
         "almost certain (95–99 %)",
         "possible (no probability stated)",
     ]
-    # The Ledger argues against moving north; it argues for nothing on this path.
-    assert table["source:ledger"] == [None, None, None, None]
+    assert not any(p.against for p in table["ada-gale"] if p)
+    # The Ledger argues against moving north, and for nothing else on this path.
+    ledger = table["source:ledger"]
+    assert ledger[0] is None and ledger[1] is None and ledger[3] is None
+    assert ledger[2] is not None and ledger[2].against and ledger[2].stance is Stance.DOUBTS
     assert [a.voice.key for a in walk.steps[2].arguments_against] == ["source:ledger"]
 
 

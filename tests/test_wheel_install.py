@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,7 +34,7 @@ def _skip_unless_wanted() -> None:
 
 
 def _run(
-    args: list[str], cwd: Path, env: dict[str, str], timeout: float = 300
+    args: list[str], cwd: Path, env: dict[str, str], timeout: float = 300, expect: int = 0
 ) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         args,
@@ -44,7 +45,7 @@ def _run(
         stdin=subprocess.DEVNULL,
         timeout=timeout,
     )
-    assert result.returncode == 0, f"{args} failed:\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == expect, f"{args} failed:\n{result.stdout}\n{result.stderr}"
     return result
 
 
@@ -98,7 +99,9 @@ def test_the_installed_wheel_works_from_an_empty_folder(tmp_path: Path) -> None:
     ).stdout.strip()
     assert Path(where).is_relative_to(bin_folder.parent)
 
-    assert explorer("check").strip().splitlines()[-1] == "checked soleimani: no problems"
+    installed = Path(where).parent / "_bundled" / "scenarios"
+    checked = explorer("check").strip().splitlines()[-1]
+    assert checked == f"checked soleimani in {installed / 'soleimani'}: no problems"
 
     data = json.loads(explorer("export", "--format", "json"))
     assert data["corpus"]["id"] == "soleimani"
@@ -111,3 +114,60 @@ def test_the_installed_wheel_works_from_an_empty_folder(tmp_path: Path) -> None:
 
     explorer("export", "--format", "markdown", "-o", "brief.md")
     assert (nowhere / "brief.md").read_text(encoding="utf-8").startswith("# After Soleimani\n")
+    _the_installed_copy_is_read_only_and_init_makes_one_to_edit(bin_folder, installed, nowhere, env)
+    _a_clone_s_corpus_comes_before_the_bundled_one(bin_folder, tmp_path, env)
+
+
+def _the_installed_copy_is_read_only_and_init_makes_one_to_edit(
+    bin_folder: Path, installed: Path, nowhere: Path, env: dict[str, str]
+) -> None:
+    tree = installed / "soleimani" / "iran-response.yaml"
+    before = tree.read_bytes()
+    refused = _run(
+        [str(bin_folder / "explorer"), "new", "node", "--parent", "iran-response", "--write"],
+        cwd=nowhere,
+        env=env,
+        expect=2,
+    )
+    assert refused.stderr.count("\n") == 1 and "read-only" in refused.stderr
+    assert "explorer init DIR" in refused.stderr and "Traceback" not in refused.stderr
+    assert tree.read_bytes() == before
+
+    _run([str(bin_folder / "explorer"), "init", "mine"], cwd=nowhere, env=env)
+    mine = nowhere / "mine"
+    checked = _run([str(bin_folder / "explorer"), "check", "--strict"], cwd=mine, env=env)
+    assert (
+        checked.stdout.splitlines()[-1] == "checked soleimani in scenarios/soleimani: no problems"
+    )
+    _run(
+        [str(bin_folder / "explorer"), "new", "node", "--parent", "iran-response", "--write"],
+        cwd=mine / "scenarios",
+        env=env,
+    )
+    assert "iran-response-new" in (mine / "scenarios/soleimani/iran-response.yaml").read_text()
+    assert tree.read_bytes() == before
+
+    _run([str(bin_folder / "explorer"), "init", "--skeleton", "sketch"], cwd=nowhere, env=env)
+    _run([str(bin_folder / "explorer"), "check", "--strict"], cwd=nowhere / "sketch", env=env)
+    _run([str(bin_folder / "explorer"), "init", "mine"], cwd=nowhere, env=env, expect=2)
+
+
+def _a_clone_s_corpus_comes_before_the_bundled_one(
+    bin_folder: Path, tmp_path: Path, env: dict[str, str]
+) -> None:
+    clone = tmp_path / "clone"  # what a clone holds of the corpus, with a folder to work in
+    for name in ("scenarios", "seeds"):
+        shutil.copytree(ROOT / name, clone / name)
+    (clone / "notes").mkdir()
+
+    def explorer(*args: str, cwd: Path = clone) -> str:
+        return _run([str(bin_folder / "explorer"), *args], cwd=cwd, env=env).stdout
+
+    assert explorer("check").splitlines()[-1] == (
+        "checked soleimani in scenarios/soleimani: no problems"
+    )
+    data = json.loads(explorer("export"))
+    assert data["corpus"]["folder"] == "scenarios/soleimani"
+    assert all(node["file"].startswith("scenarios/soleimani/") for node in data["nodes"])
+    below = explorer("check", cwd=clone / "notes").splitlines()[-1]  # found upward
+    assert below == f"checked soleimani in {clone / 'scenarios' / 'soleimani'}: no problems"

@@ -23,6 +23,10 @@ class Mark(enum.Enum):
     ONLY_B = ("B", "only B", "mark--only-b")
     BOTH = ("=", "both argue for", "mark--both")
     OPPOSED = ("≠", "they take opposite sides", "mark--opposed")
+    # Comparing two, on a node that one or both argue against and neither argues for.
+    AGAINST_A = ("¬A", "only A, against", "mark--only-a")
+    AGAINST_B = ("¬B", "only B, against", "mark--only-b")
+    BOTH_AGAINST = ("¬=", "both against", "mark--both")
 
     def __init__(self, glyph: str, meaning: str, css_class: str) -> None:
         self.glyph = glyph
@@ -98,14 +102,21 @@ class View:
         return self._marks[node_id]
 
     def _compute_mark(self, node_id: str) -> Mark | None:
+        node = self.index.nodes[node_id]
+        against = {v.key for v in self.index.opponents(node)}
         if self.comparison is not None:
             side = self.comparison.side_of(node_id)
-            return _SIDE_MARK[side] if side is not None else None
-        node = self.index.nodes[node_id]
+            if side is not None:
+                return _SIDE_MARK[side]
+            # Neither argues for it (else it would have a side): who argues against it?
+            a, b = self.people
+            if a in against:
+                return Mark.BOTH_AGAINST if b in against else Mark.AGAINST_A
+            return Mark.AGAINST_B if b in against else None
         key = self.people[0]
         if any(v.key == key for v in self.index.supporters(node)):
             return Mark.FOR
-        if any(v.key == key for v in self.index.opponents(node)):
+        if key in against:
             return Mark.AGAINST
         return None
 
@@ -113,9 +124,22 @@ class View:
         """Nodes off every chosen person's paths fade; the paths to their nodes stay lit."""
         return self.active and node_id not in self.paths and self.mark(node_id) is None
 
+    @property
+    def mark_width(self) -> int:
+        """The columns a mark takes, so that the titles after the marks line up."""
+        return max((len(mark.glyph) for mark in self.legend()), default=0)
+
     def legend(self) -> list[Mark]:
         if self.comparison is not None:
-            return [Mark.ONLY_A, Mark.ONLY_B, Mark.BOTH, Mark.OPPOSED]
+            return [
+                Mark.ONLY_A,
+                Mark.ONLY_B,
+                Mark.BOTH,
+                Mark.OPPOSED,
+                Mark.AGAINST_A,
+                Mark.AGAINST_B,
+                Mark.BOTH_AGAINST,
+            ]
         if self.active:
             return [Mark.FOR, Mark.AGAINST]
         return []

@@ -7,6 +7,8 @@ the questions against the voices: the alternative each voice argued, or nothing.
 
 from __future__ import annotations
 
+import difflib
+import enum
 from collections.abc import Sequence
 
 import attrs
@@ -14,6 +16,8 @@ import attrs
 from explorer.analysis.likelihood import band_for
 from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.model import Citation, Node, NodeKind, Stance
+
+NOT_STATED = "not stated"
 
 
 class WalkError(ValueError):
@@ -31,9 +35,23 @@ class Argument:
     @property
     def band_text(self) -> str:
         if not self.citation.likelihood:
-            return "not stated"
+            return NOT_STATED
         band = band_for(self.citation.likelihood)
-        return band.describe() if band else "not stated"
+        return band.describe() if band else NOT_STATED
+
+
+@attrs.frozen(slots=True)
+class Position:
+    """How one voice stood on one step: for or against it, the stance of its citation, and the
+    band of its own hedge word ('not stated' where it gave none)."""
+
+    against: bool
+    stance: Stance
+    band: str
+
+    @property
+    def stated(self) -> bool:
+        return self.band != NOT_STATED
 
 
 @attrs.frozen(slots=True)
@@ -68,17 +86,25 @@ class Walk:
                 seen.setdefault(argument.voice.key, argument.voice)
         return tuple(seen.values())
 
-    def likelihoods(self) -> dict[str, list[str | None]]:
-        """Per voice key, per step: the band that voice gave the step, 'not stated', or None
-        where the voice did not argue the step at all."""
-        table: dict[str, list[str | None]] = {
+    def positions(self) -> dict[str, list[Position | None]]:
+        """Per voice key, per step: whether the voice argued for or against the step and the band
+        of its own hedge word ('not stated' where it gave none), or None where it did not argue
+        the step at all. Arguing for wins over arguing against, a stated band over none."""
+        table: dict[str, list[Position | None]] = {
             v.key: [None] * len(self.steps) for v in self.voices()
         }
         for i, step in enumerate(self.steps):
-            for argument in step.arguments_for:
-                current = table[argument.voice.key][i]
-                if current is None or current == "not stated":
-                    table[argument.voice.key][i] = argument.band_text
+            for arguments, against in ((step.arguments_for, False), (step.arguments_against, True)):
+                for argument in arguments:
+                    current = table[argument.voice.key][i]
+                    if (
+                        current is None
+                        or (current.against and not against)
+                        or (current.against == against and not current.stated)
+                    ):
+                        table[argument.voice.key][i] = Position(
+                            against, argument.citation.stance, argument.band_text
+                        )
         return table
 
 
@@ -125,7 +151,9 @@ def walk_through(index: CorpusIndex, node_ids: Sequence[str]) -> Walk:
         raise WalkError("name at least one node to walk through")
     for node_id in node_ids:
         if node_id not in index.nodes:
-            raise WalkError(f"no node '{node_id}' in the corpus")
+            close = difflib.get_close_matches(node_id, list(index.nodes), n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise WalkError(f"no node '{node_id}' in the corpus{hint}")
     walk = walk_to(index, node_ids[-1])
     path = list(walk.node_ids)
     position = -1
@@ -150,6 +178,18 @@ class Cell:
     reported: frozenset[str] = frozenset()
 
 
+class VoiceOrder(enum.Enum):
+    """How the compare matrix orders its people's columns; the value says it in words."""
+
+    CORPUS = "as listed in the corpus"
+    CITATIONS = "most citations first"
+    NAME = "by name"
+
+    def next(self) -> VoiceOrder:
+        members = list(VoiceOrder)
+        return members[(members.index(self) + 1) % len(members)]
+
+
 @attrs.frozen(slots=True)
 class Matrix:
     questions: tuple[Node, ...]
@@ -158,6 +198,25 @@ class Matrix:
 
     def cell(self, question_id: str, voice_key: str) -> Cell | None:
         return self.cells.get((question_id, voice_key))
+
+    def citations_by(self, voice_key: str) -> int:
+        """How many citations the voice has on the alternatives of the matrix's questions."""
+        return sum(
+            len(self.cells[(q.id, voice_key)].stances)
+            for q in self.questions
+            if (q.id, voice_key) in self.cells
+        )
+
+    def ordered_voices(
+        self, order: VoiceOrder, hidden: frozenset[str] = frozenset()
+    ) -> tuple[Voice, ...]:
+        """The voices as columns: in the order asked for, without the hidden ones."""
+        shown = [v for v in self.voices if v.key not in hidden]
+        if order is VoiceOrder.CITATIONS:
+            shown.sort(key=lambda v: -self.citations_by(v.key))  # stable: ties keep corpus order
+        elif order is VoiceOrder.NAME:
+            shown.sort(key=lambda v: v.name.casefold())
+        return tuple(shown)
 
 
 def compare_matrix(index: CorpusIndex, tag: str | None = None) -> Matrix:

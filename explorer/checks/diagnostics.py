@@ -9,6 +9,8 @@ from typing import Protocol
 
 import attrs
 
+from explorer.paths import shown_path
+
 
 class Severity(enum.Enum):
     ERROR = "error"
@@ -94,11 +96,14 @@ class Located(Protocol):
 
 @attrs.frozen(slots=True)
 class Diagnostic:
-    """One finding, located at `file:line:column` (1-based; 0 when the whole file is meant)."""
+    """One finding, located at `file:line:column` (1-based; 0 when the whole file is meant).
+
+    `file` is the path as the loader gives it (absolute), `shown_file` as a person should see it
+    from the working folder: diagnostics are cached and shown from any folder."""
 
     code: str
     message: str = attrs.field(converter=printable)
-    file: str = attrs.field(converter=printable)
+    file: str
     line: int = 0
     column: int = 0
 
@@ -120,17 +125,21 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     @property
+    def shown_file(self) -> str:
+        return printable(shown_path(self.file))
+
+    @property
     def where(self) -> str:
         if self.line:
-            return f"{self.file}:{self.line}:{self.column}"
-        return self.file
+            return f"{self.shown_file}:{self.line}:{self.column}"
+        return self.shown_file
 
     def format(self) -> str:
         return f"{self.where}: {self.severity.value} {self.code}: {self.message}"
 
     def to_json(self) -> dict[str, str | int]:
         return {
-            "file": self.file,
+            "file": self.shown_file,
             "line": self.line,
             "column": self.column,
             "severity": self.severity.value,

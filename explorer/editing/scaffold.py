@@ -13,7 +13,10 @@ from pathlib import Path
 import attrs
 
 from explorer.analysis.queries import CorpusIndex
+from explorer.checks.diagnostics import did_you_mean
+from explorer.editing.atomic import Fingerprint, write_atomic
 from explorer.model import Corpus, Node
+from explorer.reading.bundled import ensure_writable
 from explorer.reading.located import Mapping, Scalar, Sequence
 from explorer.reading.yamlread import read_file
 
@@ -34,6 +37,15 @@ class Insertion:
             lines[-1] += "\n"
         index = self.line - 1
         return "".join(lines[:index]) + self.text + "".join(lines[index:])
+
+    def write(self) -> None:
+        """Insert the skeleton into the file, atomically. Raises ReadOnlyCorpus in the installed
+        bundled corpus, FileChanged if the file changed between its read and the write."""
+        ensure_writable(self.path)
+        original = self.path.read_bytes()
+        write_atomic(
+            self.path, self.apply(original.decode("utf-8")), expected=Fingerprint.of(original)
+        )
 
 
 def slugify(text: str) -> str:
@@ -159,7 +171,8 @@ def insert_node(corpus: Corpus, parent_id: str) -> Insertion:
     index = CorpusIndex(corpus)
     parent = index.nodes.get(parent_id)
     if parent is None:
-        raise ScaffoldError(f"no node '{parent_id}' in the corpus")
+        hint = did_you_mean(parent_id, index.nodes)
+        raise ScaffoldError(f"no node '{parent_id}' in the corpus{hint}")
     if parent is corpus.trigger:
         raise ScaffoldError(
             "the trigger's children are the tree files: add a new tree file and list it in 'trees'"

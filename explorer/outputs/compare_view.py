@@ -6,9 +6,11 @@ import csv
 import io
 import json
 
-from explorer.analysis.walks import Cell, Matrix
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.walks import Cell, Matrix, compare_matrix
 from explorer.model import Node
 from explorer.outputs.markdown import inline
+from explorer.outputs.show import check_tag
 
 
 def cell_text(cell: Cell | None) -> str:
@@ -72,3 +74,11 @@ def to_json(matrix: Matrix) -> str:
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(index: CorpusIndex, format_name: str, tag: str | None) -> str:
+    """What `explorer compare` prints; raises UnknownChoice for a tag no node carries."""
+    if tag is not None:
+        check_tag(index, tag)
+    matrix = compare_matrix(index, tag)
+    return {"csv": to_csv, "json": to_json}.get(format_name, to_markdown)(matrix)

@@ -8,6 +8,7 @@ from typing import Any
 from explorer.analysis.likelihood import band_for
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Corpus, Node, Outcome, QuoteEvidence
+from explorer.paths import shown_path
 
 
 def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
@@ -17,7 +18,12 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
     for node in index.ordered_nodes():
         nodes.append(_node(node, index))
     return {
-        "corpus": {"id": corpus.id, "title": corpus.title, "summary": corpus.summary},
+        "corpus": {
+            "id": corpus.id,
+            "title": corpus.title,
+            "summary": corpus.summary,
+            "folder": shown_path(str(corpus.folder)),  # the folder read, as seen from here
+        },
         "people": [{"id": p.id, "name": p.name, "role": p.role} for p in corpus.people],
         "sources": [
             {
@@ -75,7 +81,7 @@ def _node(node: Node, index: CorpusIndex) -> dict[str, Any]:
         "tags": list(node.tags),
         "horizon": node.horizon.value if node.horizon else None,
         "see_also": list(node.see_also),
-        "file": node.location.file,
+        "file": node.location.shown,
         "line": node.location.line,
         "outcome": _outcome(node.outcome),
         "citations": [

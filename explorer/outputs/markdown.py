@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.likelihood import hedge_phrase
 from explorer.analysis.queries import CorpusIndex, Voice
-from explorer.model import Citation, Corpus, Source, date_text
+from explorer.model import Citation, Corpus, Outcome, QuoteEvidence, Reference, Source, date_text
 from explorer.outputs.common import (
     Placed,
     corpus_counts,
@@ -22,6 +23,7 @@ from explorer.outputs.common import (
     relation,
     stances_by_voice,
 )
+from explorer.paths import shown_path
 
 # Characters that start or end inline syntax anywhere in a line: emphasis, code, links, raw HTML
 # and autolinks, headings' closing #, GFM tables, strikethrough and math.
@@ -36,6 +38,8 @@ _LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 _WEB_URL = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+")
 
 MAX_HEADING = 6
+# A reference's summary is ours, never checked against a text: the brief says so, as the TUI does.
+SUMMARY_LABEL = "Summary, not verified against a stored text"
 
 
 def inline(text: str) -> str:
@@ -101,7 +105,39 @@ def _citation(citation: Citation, index: CorpusIndex) -> list[str]:
     return [f"> {inline(citation.quote)}", ">", f"> {attribution}", ""]
 
 
-def _node(placed: Placed, index: CorpusIndex) -> list[str]:
+def _outcome(outcome: Outcome, index: CorpusIndex, references: dict[str, Reference]) -> list[str]:
+    """`**Outcome:** did not happen, 2022-02 (as of 2024-06-01). The note.` and its evidence: a
+    seed quote as a quote with its source, a reference with its summary labelled as ours."""
+    when = f", {inline(date_text(outcome.date))}" if outcome.date is not None else ""
+    head = f"**Outcome:** {OutcomeMark.of_status(outcome.status).meaning}{when}"
+    head += f" (as of {inline(date_text(outcome.as_of))})."
+    if outcome.note:
+        head += f" {inline(outcome.note)}"
+    lines = [head, ""]
+    for evidence in outcome.evidence:
+        if isinstance(evidence, QuoteEvidence):
+            source = index.sources.get(evidence.source)
+            where = (
+                f"*{inline(source.title)}* ({inline(source.outlet)}, "
+                f"{inline(date_text(source.published))})"
+                if source is not None
+                else f"unknown source {code(evidence.source)}"
+            )
+            lines.append(f"- Evidence: “{inline(evidence.quote)}” — {where}")
+            continue
+        reference = references.get(evidence.reference)
+        if reference is None:
+            where = f"unknown reference {code(evidence.reference)}"
+        else:
+            where = (
+                f"*{inline(reference.title)}* ({inline(reference.publisher)}, "
+                f"{inline(date_text(reference.date))}) {_url(reference.url)}"
+            )
+        lines.append(f"- Evidence: {where} — {SUMMARY_LABEL}: {inline(evidence.summary)}")
+    return [*lines, ""] if outcome.evidence else lines
+
+
+def _node(placed: Placed, index: CorpusIndex, references: dict[str, Reference]) -> list[str]:
     node = placed.node
     # The trigger and the tree roots are level 2; each level below goes one deeper.
     level = 2 + max(placed.depth - 1, 0)
@@ -124,6 +160,8 @@ def _node(placed: Placed, index: CorpusIndex) -> list[str]:
     lines += [" · ".join(who), ""]
     for citation in node.citations:
         lines += _citation(citation, index)
+    if node.outcome is not None:
+        lines += _outcome(node.outcome, index, references)
     return lines
 
 
@@ -177,14 +215,16 @@ def render(corpus: Corpus) -> str:
     if corpus.summary:
         lines += [inline(corpus.summary), ""]
     lines += [
-        f"Corpus {code(corpus.id)}: {trees} trees, {nodes} nodes, {citations} cited quotes "
-        f"from {len(corpus.sources)} sources.",
+        f"Corpus {code(corpus.id)} (read from {code(shown_path(str(corpus.folder)))}): "
+        f"{trees} trees, {nodes} nodes, {citations} cited quotes from {len(corpus.sources)} "
+        "sources.",
         "",
     ]
     numbers: dict[str, str] = {}
+    references = {reference.id: reference for reference in corpus.references}
     for placed in placed_nodes(index):
         numbers[placed.node.id] = placed.number
-        lines += _node(placed, index)
+        lines += _node(placed, index, references)
     lines += _by_person(index, numbers)
     lines += _sources(corpus, index)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -89,15 +89,27 @@ def resolve_person(index: CorpusIndex, query: str) -> Voice:
     raise UnknownChoice(f"unknown person '{query}'{_choices_hint(query, keys, list_all=True)}")
 
 
+def node_named(index: CorpusIndex, node_id: str) -> Node:
+    """The node with this id; raises UnknownChoice, with a 'did you mean', when there is none."""
+    if node_id not in index.nodes:
+        hint = _choices_hint(node_id, list(index.nodes), list_all=False)
+        raise UnknownChoice(f"unknown node '{node_id}'{hint}")
+    return index.nodes[node_id]
+
+
+def check_tag(index: CorpusIndex, tag: str) -> None:
+    """Raises UnknownChoice, with a 'did you mean', for a tag no node of the corpus carries."""
+    tags = sorted({t for n in index.ordered_nodes() for t in n.tags})
+    if tag not in tags:
+        raise UnknownChoice(f"unknown tag '{tag}'{_choices_hint(tag, tags, list_all=True)}")
+
+
 def select(index: CorpusIndex, options: ShowOptions) -> Selection:
     """Apply the filters; raises UnknownChoice for a person, tag or node the corpus lacks."""
     notes: list[str] = []
     root = index.corpus.trigger
     if options.node is not None:
-        if options.node not in index.nodes:
-            hint = _choices_hint(options.node, list(index.nodes), list_all=False)
-            raise UnknownChoice(f"unknown node '{options.node}'{hint}")
-        root = index.nodes[options.node]
+        root = node_named(index, options.node)
         notes.append(f"under {options.node}")
 
     matched: set[str] | None = None
@@ -107,10 +119,7 @@ def select(index: CorpusIndex, options: ShowOptions) -> Selection:
         matched = {n.id for n in index.nodes_argued_by(voice.key)}
         notes.append(f"paths argued by {voice.name}")
     if options.tag is not None:
-        tags = sorted({t for n in index.ordered_nodes() for t in n.tags})
-        if options.tag not in tags:
-            hint = _choices_hint(options.tag, tags, list_all=True)
-            raise UnknownChoice(f"unknown tag '{options.tag}'{hint}")
+        check_tag(index, options.tag)
         tagged = {n.id for n in index.ordered_nodes() if options.tag in n.tags}
         matched = tagged if matched is None else matched & tagged
         notes.append(f"tag {options.tag}")

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from explorer.analysis.queries import CorpusIndex
-from explorer.analysis.walks import Argument, Walk
+from explorer.analysis.walks import Argument, Position, Walk
 from explorer.model import NodeKind, date_text
 from explorer.outputs.markdown import inline
 
@@ -60,18 +60,35 @@ def to_markdown(walk: Walk, index: CorpusIndex) -> str:
                 out.append(f"  > {inline(argument.citation.quote)}")
             out.append("")
     out += ["## How sure each was, step by step", ""]
-    table = walk.likelihoods()
+    table = walk.positions()
     header = "| who | " + " | ".join(inline(s.node.title) for s in walk.steps) + " |"
     out += [header, "|" + " --- |" * (len(walk.steps) + 1)]
     for voice in walk.voices():
-        cells = [cell or "—" for cell in table[voice.key]]
+        cells = [_position_cell(position) for position in table[voice.key]]
         out.append(f"| {inline(voice.name)} | " + " | ".join(cells) + " |")
     out.append("")
     out.append(
         "Bands are the ICD 203 bands of each author's own hedge word; “not stated” where the "
-        "author gave none; “—” where the author did not argue the step."
+        "author gave none; “against” where the author argued against the step; “—” where the "
+        "author did not argue it."
     )
     return "\n".join(out) + "\n"
+
+
+def _position_cell(position: Position | None) -> str:
+    if position is None:
+        return "—"
+    return f"against: {position.band}" if position.against else position.band
+
+
+def _position_json(position: Position | None) -> dict[str, Any] | None:
+    if position is None:
+        return None
+    return {
+        "argued": "against" if position.against else "for",
+        "stance": position.stance.value,
+        "band": position.band,
+    }
 
 
 def _argument_json(argument: Argument) -> dict[str, Any]:
@@ -111,6 +128,9 @@ def to_json(walk: Walk) -> str:
             }
             for step in walk.steps
         ],
-        "likelihood_by_voice": walk.likelihoods(),
+        "positions_by_voice": {
+            key: [_position_json(position) for position in positions]
+            for key, positions in walk.positions().items()
+        },
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

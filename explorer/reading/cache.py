@@ -21,7 +21,7 @@ from pathlib import Path
 import attrs
 
 from explorer.reading.load import LoadResult, load_corpus_file
-from explorer.reading.locate import find_corpora
+from explorer.reading.locate import absolute_path, find_corpora
 from explorer.reading.watch import corpus_files
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # explorer/, from explorer/reading/
@@ -70,7 +70,8 @@ def _entry_path(corpus_file: Path) -> Path:
 
 def load_cached(path: Path) -> LoadResult:
     """`load_corpus(path)`, served from the cache when nothing it read has changed."""
-    corpus_file = find_corpora(path)[0]
+    # Absolute: the files an entry records (and the result names) must be true from any folder.
+    corpus_file = Path(absolute_path(find_corpora(path)[0]))
     entry_path = _entry_path(corpus_file)
     code = _code_hash()
     try:

@@ -18,7 +18,7 @@ from explorer.checks.validate import validate
 from explorer.model import Corpus, Location, Node, NodeKind, Source
 from explorer.reading import fastread
 from explorer.reading.build import FileBuilder
-from explorer.reading.locate import CORPUS_FILE, display_path, find_corpora
+from explorer.reading.locate import CORPUS_FILE, absolute_path, find_corpora
 from explorer.reading.located import DEFAULT_LIMITS, Interned, Limits, ReadResult, Scalar
 from explorer.reading.schema import CORPUS
 from explorer.reading.yaml_text import bytes_text, file_bytes
@@ -71,7 +71,9 @@ def _collector_paused() -> Iterator[None]:
 
 def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
     folder = corpus_file.parent
-    display = display_path(corpus_file)
+    # Files are named by absolute paths, true from any folder (results are cached and shown
+    # from elsewhere); they are made relative to the working folder only when shown.
+    display = absolute_path(corpus_file)
     read = read_file(corpus_file, display, limits)
     diagnostics = list(read.diagnostics)
     if read.value is None:
@@ -169,7 +171,7 @@ def _load_tree(
     folder: Path, name: str, at: Scalar, corpus_display: str, limits: Limits, interned: Interned
 ) -> tuple[Node | None, list[Diagnostic], str]:
     path = folder / name
-    display = display_path(path)
+    display = absolute_path(path)
     if not _exists(path, Path.is_file):
         return (
             None,
@@ -231,7 +233,7 @@ def _unlisted_yaml(folder: Path, listed: set[str]) -> list[Diagnostic]:
                 Diagnostic(
                     "W105",
                     f"'{path.name}' is not listed in 'trees' of corpus.yaml, so it is not read",
-                    display_path(path),
+                    absolute_path(path),
                 )
             )
     return result
@@ -284,7 +286,7 @@ def _read_seeds(
                 Diagnostic(
                     "E012",
                     f"the seed '{name}' of source '{source.id}' {reason} "
-                    f"in {display_path(seeds_folder)}",
+                    f"in {absolute_path(seeds_folder)}",
                     at.file,
                     at.line,
                     at.column,

@@ -10,20 +10,29 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from explorer.paths import shown_path
+
 CORPUS_FILE = "corpus.yaml"
+SCENARIOS = "scenarios"  # the folder of corpora a project keeps at its top
 
 
-class CorpusNotFound(Exception):
+class Refused(Exception):
+    """What the explorer refuses to do, worded as one sentence for the user: exit 2."""
+
+
+class CorpusNotFound(Refused):
     """The path given is not a corpus (or cannot be read at all): a usage error, exit 2."""
+
+
+def absolute_path(path: Path) -> str:
+    """The path the loader names a file by: absolute, so true from any working folder (links
+    are kept as given: resolve() would follow them)."""
+    return os.path.abspath(path)  # noqa: PTH100
 
 
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder when below it."""
-    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - resolve() would follow links
-    try:
-        return str(absolute.relative_to(Path.cwd()))
-    except ValueError:
-        return str(absolute)
+    return shown_path(absolute_path(path))
 
 
 def find_corpora(path: Path) -> list[Path]:
@@ -45,3 +54,21 @@ def find_corpora(path: Path) -> list[Path]:
     if not found:
         raise CorpusNotFound(f"{path}: no {CORPUS_FILE} in this folder or the folders in it")
     return found
+
+
+def find_upward(start: Path) -> Path | None:
+    """The corpus of the folder `start` and those above it, as git finds `.git`: the first
+    folder that holds corpus.yaml, or a `scenarios/` folder with a corpus in it; None if none."""
+    folder = Path(absolute_path(start))
+    for candidate in (folder, *folder.parents):
+        try:
+            if (candidate / CORPUS_FILE).is_file():
+                return candidate
+            scenarios = candidate / SCENARIOS
+            if scenarios.is_dir() and any(
+                (child / CORPUS_FILE).is_file() for child in scenarios.iterdir()
+            ):
+                return scenarios
+        except OSError:  # a folder that cannot be read is passed by, as git does
+            continue
+    return None

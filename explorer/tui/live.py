@@ -25,7 +25,8 @@ from textual.worker import WorkerCancelled, WorkerFailed
 
 from explorer.checks.diagnostics import Diagnostic
 from explorer.editing.editor import NoEditor, editor_command
-from explorer.reading.locate import CorpusNotFound, display_path, find_corpora
+from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable, is_read_only
+from explorer.reading.locate import CorpusNotFound, absolute_path, display_path, find_corpora
 from explorer.reading.watch import corpus_files, fingerprint, load_settled
 
 # The loader, the model and the main screen are imported where first used: in the loading thread
@@ -75,6 +76,8 @@ class Session:
         warm-start cache)."""
         self.corpus_file = find_corpora(path)[0]  # CorpusNotFound propagates: the CLI reports it
         self.where = display_path(self.corpus_file.parent)
+        if is_read_only(self.corpus_file):  # the loading screen says so before `e` does
+            self.where += " (the bundled copy: read-only)"
         self.load = load
         self.shown: LoadResult | None = None
         self.latest: LoadResult | None = None
@@ -144,7 +147,7 @@ class Session:
         try:
             return load(self.corpus_file)
         except CorpusNotFound as error:  # corpus.yaml was removed (or renamed away)
-            where = display_path(self.corpus_file)
+            where = absolute_path(self.corpus_file)
             problem = Diagnostic("E012", f"cannot read the corpus: {error}", where)
             return LoadResult(None, (problem,), {})
 
@@ -327,10 +330,15 @@ class LiveCorpus:
 
     def edit(self, file: str, line: int) -> None:
         """Hand the terminal to the user's editor at a file and line; read the corpus when the
-        editor returns. The explorer itself never writes a file."""
+        editor returns. The explorer itself never writes a file; the bundled corpus of an
+        installation is not opened (a reinstall would replace it: `explorer init` copies it)."""
         notify = self.app.notify
         try:
+            ensure_writable(Path(file))
             self.run_editor(editor_command(Path(file), line))
+        except ReadOnlyCorpus as error:
+            notify(str(error), title="Read-only", severity="warning", markup=False)
+            return
         except NoEditor as error:
             notify(str(error), title="No editor", severity="warning", markup=False)
             return

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
+from explorer.reading.bundled import bundled_scenarios
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.matrix import MatrixScreen
 from explorer.tui.screens.pick import NodePicker
-from explorer.tui.widgets.matrix import MatrixHeader, MatrixTable
+from explorer.tui.widgets.labels import one_line
+from explorer.tui.widgets.matrix import ALTERNATIVE_WIDTH, CellDetail, MatrixHeader, MatrixTable
 
 from .helpers import HOSTILE, explore, main_screen, plain, press, run, tree_of
 
@@ -105,5 +107,66 @@ def test_the_matrix_shows_markup_literally() -> None:
             assert rows["crews"][:2] == ["? Do the [bold]crews[/ita…", "[@click=app.quit]Crews …"]
             await press(pilot, "enter")
             assert app.is_running
+
+    run(body)
+
+
+def test_the_highlighted_cell_is_shown_whole_under_the_matrix() -> None:
+    async def body() -> None:
+        async with explore(bundled_scenarios(), size=(80, 24)) as (app, pilot):
+            await press(pilot, "m", "down")
+            screen = app.screen
+            assert isinstance(screen, MatrixScreen)
+            detail = screen.query_one(CellDetail)
+            question = screen.matrix.questions[1]
+            assert matrix(app).rows_text()[question.id][0].endswith("…")  # cut in the table
+            assert detail.plain == f"? {question.title}\n{one_line(question.claim)}"
+            await press(pilot, "right")
+            voice = matrix(app).voices[0]
+            cell = screen.matrix.cell(question.id, voice.key)
+            assert cell is not None
+            lines = detail.plain.split("\n")
+            assert lines[1] == f"{voice.short} {voice.name}"
+            titles = [n.title for n in (*cell.alternatives, *cell.against)]
+            assert [line.strip().split("  ")[0] for line in lines[2:]] == [
+                *titles[: len(cell.alternatives)],
+                *(f"against: {t}" for t in titles[len(cell.alternatives) :]),
+            ]
+            assert any(len(t) > ALTERNATIVE_WIDTH for t in titles)  # longer than a table cell
+
+    run(body)
+
+
+def test_people_columns_scroll_reorder_and_hide() -> None:
+    async def body() -> None:
+        async with explore(bundled_scenarios(), size=(80, 24)) as (app, pilot):
+            await press(pilot, "m")
+            screen = app.screen
+            assert isinstance(screen, MatrixScreen)
+            table = matrix(app)
+            everyone = [v.key for v in screen.matrix.voices]
+            assert table.column_keys[1:] == everyone
+            # Columns scroll: the last person can be reached at 80 columns.
+            await press(pilot, *["right"] * len(everyone))
+            assert table.cursor_column == len(everyone) and table.scroll_x > 0
+            # o: most citations first, then by name, then as listed again.
+            await press(pilot, "o")
+            counts = [screen.matrix.citations_by(k) for k in table.column_keys[1:]]
+            assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+            assert sorted(table.column_keys[1:]) == sorted(everyone)
+            await press(pilot, "o")
+            names = [screen.index.voices[k].name.casefold() for k in table.column_keys[1:]]
+            assert names == sorted(names)
+            await press(pilot, "o")
+            assert table.column_keys[1:] == everyone
+            # x hides the highlighted person's column; X brings every column back.
+            await press(pilot, "home", "right")
+            hidden = table.column_keys[table.cursor_column]
+            await press(pilot, "x")
+            assert hidden not in table.column_keys and len(table.column_keys) == len(everyone)
+            shown = f"{len(everyone) - 1} of {len(everyone)} people"
+            assert shown in plain(screen.query_one(MatrixHeader).content)
+            await press(pilot, "X")
+            assert table.column_keys[1:] == everyone
 
     run(body)

@@ -137,8 +137,8 @@ def test_a_second_person_compares_and_x_clears() -> None:
             assert view.mark("crews-move") is Mark.OPPOSED  # she predicts, it doubts
             assert view.mark("tourism-boom") is Mark.OPPOSED
             assert view.mark("crews-stay") is None
-            assert label_text(app, "crews-move").startswith("≠ • Crews move north")
-            assert label_text(app, "waterfront-idle").startswith("B • The waterfront")
+            assert label_text(app, "crews-move").startswith("≠  • Crews move north")
+            assert label_text(app, "waterfront-idle").startswith("B  • The waterfront")
             text = legend(app)
             for words in ("A AG Ada Gale", "B LW Ledger Weekly", "only A", "only B", "both"):
                 assert words in text
@@ -184,5 +184,23 @@ def test_a_click_on_a_person_chooses_them() -> None:
             await pilot.click(PeopleList, offset=(6, 3))  # border, Ada (2 lines), Mara
             await pilot.pause()
             assert main_screen(app).person_focus.people == ("mara-quay",)
+
+    run(body)
+
+
+def test_comparing_two_marks_a_node_one_of_them_argues_against() -> None:
+    """Mara Quay (A) against Ledger Weekly (B): the Ledger doubts 'Crews move north' and Mara
+    Quay is silent there; the node is marked ¬B, as a one-person filter marks it ¬."""
+
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            await press(pilot, "p", "down", "enter", "down", "enter")
+            assert main_screen(app).person_focus.people == ("mara-quay", "source:ledger")
+            view = tree_of(app).view
+            assert view.mark("crews-move") is Mark.AGAINST_B
+            assert label_text(app, "crews-move").startswith("¬B • Crews move north")
+            # Marks of one column line up with those of two.
+            assert label_text(app, "waterfront-idle").startswith("B  • ")
+            assert "¬B only B, against" in legend(app)
 
     run(body)

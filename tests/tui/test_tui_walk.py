@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from explorer.reading.bundled import bundled_scenarios
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.walk import WalkScreen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
-from explorer.tui.widgets.walk import ChoiceList, LikelihoodTable, StepHeader, WalkSummary
+from explorer.tui.widgets.labels import one_line, shorten
+from explorer.tui.widgets.walk import (
+    QUOTE_WIDTH,
+    ChoiceList,
+    LikelihoodTable,
+    StepHeader,
+    WalkSummary,
+)
 
 from .helpers import HOSTILE, explore, main_screen, plain, press, run, tree_of
 
@@ -41,11 +49,14 @@ def test_choose_by_number_and_enter_step_back_and_restart() -> None:
             assert choices(app)[0] == (
                 "1 • Crews move north\n"
                 "    AG Ada Gale  predicts · “almost certainly”: almost certain (95–99 %)\n"
+                "      “Fishing crews will almost certainly move north within a year”\n"
                 "    ¬LW Ledger Weekly (author not named)  doubts · “unlikely”: unlikely (20–45 %)"
+                "\n      “The crews are unlikely to leave”"
             )
             assert choices(app)[1] == (
                 "2 • Crews stay and fight\n"
-                "    MQ Mara Quay  predicts · “will”: almost certain (95–99 %)"
+                "    MQ Mara Quay  predicts · “will”: almost certain (95–99 %)\n"
+                "      “We will stay and fight the decision”"
             )
             await press(pilot, "9")  # no ninth choice: nothing moves
             assert screen.path == ["harbour-closed", "crews"]
@@ -125,5 +136,29 @@ def test_a_walk_shows_markup_in_the_yaml_literally() -> None:
             assert "• Boatyards [link=https://example.com]follow[/link]" in summary
             assert "Ada [i]Gale[/i]" in summary
             assert app.is_running
+
+    run(body)
+
+
+def test_each_voice_shows_its_quote_shortened_and_v_shows_it_whole() -> None:
+    async def body() -> None:
+        async with explore(bundled_scenarios(), size=(80, 24)) as (app, pilot):
+            await press(pilot, "w")
+            screen = walk_screen(app)
+            first = screen.index.nodes[screen.query_one(ChoiceList).choice_ids[0]]
+            quotes = [one_line(c.quote) for c in first.citations]
+            assert any(len(q) > QUOTE_WIDTH for q in quotes)
+            lines = choices(app)[0].split("\n")
+            shown = [line.strip() for line in lines if line.startswith("      “")]
+            assert shown == [f"“{shorten(q, QUOTE_WIDTH)}”" for q in quotes]
+            assert all(len(line) <= QUOTE_WIDTH + 2 for line in shown)
+            await press(pilot, "down", "v")
+            assert screen.query_one(ChoiceList).highlighted == 1  # the reader keeps their place
+            lines = choices(app)[0].split("\n")
+            assert [line.strip() for line in lines if line.startswith("      “")] == [
+                f"“{q}”" for q in quotes
+            ]
+            await press(pilot, "v")
+            assert f"“{shorten(quotes[0], QUOTE_WIDTH)}”" in choices(app)[0]
 
     run(body)

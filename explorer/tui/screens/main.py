@@ -90,6 +90,7 @@ class MainScreen(Screen[None]):
             show=False,
             tooltip="Forward again, after going back",
         ),
+        Binding("y", "copy_citations", "Copy citations (quote, who, source) to paste", show=False),
         *(
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
             for n in range(1, CITATION_KEYS + 1)
@@ -290,6 +291,17 @@ class MainScreen(Screen[None]):
                     self.open_citation(node.id, number)
 
             self.app.push_screen(CitationPicker(node, self.index), picked)
+
+    def action_copy_citations(self) -> None:
+        """The focused citation, else every citation of the node, to the clipboard (OSC 52)."""
+        from explorer.outputs.citations import citations_text
+        from explorer.tui.widgets.detail import CitationCard
+
+        citations = self.index.nodes[self.selected_id].citations
+        if isinstance(self.focused, CitationCard):
+            citations = citations[self.focused.number - 1 : self.focused.number]
+        self.app.copy_to_clipboard(citations_text(citations, self.index))
+        self.notify(f"Copied {len(citations)} citation(s), ready to paste.", markup=False)
 
     def action_open_citation(self, number: int) -> None:
         self.open_citation(self.selected_id, number)

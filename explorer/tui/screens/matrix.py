@@ -10,11 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from explorer.analysis.queries import CorpusIndex
-from explorer.analysis.walks import compare_matrix
+from explorer.analysis.walks import VoiceOrder, compare_matrix
 from explorer.reading.load import LoadResult
 from explorer.tui.messages import NodesChosen
 from explorer.tui.screens.pick import NodePicker
-from explorer.tui.widgets.matrix import MatrixHeader, MatrixTable
+from explorer.tui.widgets.matrix import CellDetail, CellShown, MatrixHeader, MatrixTable
 
 
 def matrix_tags(index: CorpusIndex) -> list[str]:
@@ -33,6 +33,9 @@ class MatrixScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "next_tag", "Next tag"),
         Binding("F", "previous_tag", "Previous tag", show=False),
+        Binding("o", "next_order", "Order people"),
+        Binding("x", "hide_person", "Hide column"),
+        Binding("X", "show_everyone", "Every column"),
         Binding("escape", "close", "Back"),
     ]
 
@@ -41,6 +44,9 @@ class MatrixScreen(Screen[str | None]):
         self.index = index
         self.tags: list[str | None] = [None, *matrix_tags(index)]
         self.tag_at = 0
+        self.order = VoiceOrder.CORPUS
+        self.hidden: frozenset[str] = frozenset()  # people whose columns the reader hid
+        self.matrix = compare_matrix(index)
 
     @property
     def tag(self) -> str | None:
@@ -49,20 +55,64 @@ class MatrixScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield MatrixHeader(id="matrix-header")
         yield MatrixTable(self.index, id="matrix")
+        yield CellDetail(self.index, id="matrix-cell")
         yield Footer()
 
     def on_mount(self) -> None:
         self.show_matrix()
 
     def show_matrix(self) -> None:
-        matrix = compare_matrix(self.index, self.tag)
-        self.query_one(MatrixHeader).show_filter(self.tag, len(matrix.questions))
-        self.query_one(MatrixTable).show_matrix(matrix)
+        self.matrix = matrix = compare_matrix(self.index, self.tag)
+        voices = matrix.ordered_voices(self.order, self.hidden)
+        self.query_one(MatrixHeader).show_filter(
+            self.tag, len(matrix.questions), (len(voices), len(matrix.voices)), self.order
+        )
+        table = self.query_one(MatrixTable)
+        table.show_matrix(matrix, voices)
+        if not matrix.questions:
+            self.query_one(CellDetail).update("")
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_tag", "previous_tag"):
             return len(self.tags) > 1 or None
+        if action == "hide_person":
+            return self._person_column() is not None or None
+        if action == "show_everyone":
+            return bool(self.hidden)  # in the footer only once a column is hidden
         return True
+
+    def _person_column(self) -> str | None:
+        """The person whose column the cursor is on; None on the questions' column."""
+        table = self.query_one(MatrixTable)
+        if not table.row_count or table.cursor_column == 0:
+            return None
+        return table.column_keys[table.cursor_column]
+
+    def action_next_order(self) -> None:
+        self.order = self.order.next()
+        self.show_matrix()
+        self.notify(f"People {self.order.value}.", markup=False)
+
+    def action_hide_person(self) -> None:
+        key = self._person_column()
+        if key is not None:
+            self.hidden |= {key}
+            self.show_matrix()
+
+    def action_show_everyone(self) -> None:
+        self.hidden = frozenset()
+        self.show_matrix()
+
+    def on_cell_shown(self, message: CellShown) -> None:
+        question = self.index.nodes.get(message.question_id)
+        if question is None:
+            return
+        key = message.voice_key
+        voice = self.index.voices.get(key) if key is not None else None
+        cell = self.matrix.cell(question.id, key) if key is not None else None
+        self.query_one(CellDetail).show_cell(question, voice, cell)
+        self.refresh_bindings()
 
     def action_next_tag(self) -> None:
         self.tag_at = (self.tag_at + 1) % len(self.tags)

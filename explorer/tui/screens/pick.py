@@ -3,28 +3,56 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import OptionList
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Node
 from explorer.tui.widgets.labels import one_line, source_text
 
+ResultT = TypeVar("ResultT")
+CHOICE_KEYS = 9
 
-class CitationPicker(ModalScreen[int | None]):
-    """Dismissed with the citation's number (from 1), or None."""
 
-    AUTO_FOCUS = "#citations"
+class NumberedPicker(ModalScreen[ResultT]):
+    """A list whose items are numbered: `1`–`9` choose one, `Enter` the highlighted one, `Esc`
+    cancels; its own footer says so (not the keys of the screen beneath)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "choose_highlighted", "Choose"),
+        Binding("1", "choose(1)", "Choose by number", key_display="1–9"),
+        *(
+            Binding(str(n), f"choose({n})", "Choose by number", show=False)
+            for n in range(2, CHOICE_KEYS + 1)
+        ),
     ]
+
+    def _choices(self) -> OptionList:
+        return self.query_one(OptionList)
+
+    def action_choose(self, number: int) -> None:
+        choices = self._choices()
+        if 1 <= number <= choices.option_count:
+            choices.highlighted = number - 1
+            choices.action_select()
+        else:
+            self.app.bell()
+
+    def action_choose_highlighted(self) -> None:
+        self._choices().action_select()
+
+
+class CitationPicker(NumberedPicker[int | None]):
+    """Dismissed with the citation's number (from 1), or None."""
+
+    AUTO_FOCUS = "#citations"
 
     def __init__(self, node: Node, index: CorpusIndex) -> None:
         super().__init__()
@@ -41,6 +69,7 @@ class CitationPicker(ModalScreen[int | None]):
         picker = OptionList(*options, id="citations")
         picker.border_title = "Open which source?"
         yield picker
+        yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -50,14 +79,10 @@ class CitationPicker(ModalScreen[int | None]):
         self.dismiss(None)
 
 
-class NodePicker(ModalScreen[str | None]):
+class NodePicker(NumberedPicker[str | None]):
     """Choose one of several nodes; dismissed with its id, or None."""
 
     AUTO_FOCUS = "#nodes"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(self, nodes: Sequence[Node], title: str) -> None:
         super().__init__()
@@ -72,6 +97,7 @@ class NodePicker(ModalScreen[str | None]):
         picker = OptionList(*options, id="nodes")
         picker.border_title = Text(self.title_text)
         yield picker
+        yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

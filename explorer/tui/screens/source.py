@@ -45,10 +45,11 @@ class SourceHeader(Themed, Static):
             muted,
         )
         text.append(f" · {source.seed}", muted)
-        if source.url:
-            text.append(f"\n{source.url}", muted)
+        # The notes (which quote, at which line) before the address: a small terminal cuts the end.
         for note in self.notes:
             text.append(f"\n{note}")
+        if source.url:
+            text.append(f"\n{source.url}", muted)
         return text
 
 

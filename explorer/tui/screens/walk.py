@@ -35,6 +35,7 @@ class WalkScreen(Screen[str | None]):
         Binding("backspace", "step_back", "Step back"),
         Binding("r", "restart", "Restart"),
         Binding("g", "show_in_tree", "Show in tree"),
+        Binding("v", "toggle_quotes", "Full quotes"),
         Binding("escape", "close", "Back"),
         *(
             Binding(str(n), f"choose({n})", "Take choice 1–9", show=False)
@@ -88,7 +89,7 @@ class WalkScreen(Screen[str | None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
+        if action in ("choose", "toggle_quotes"):
             return not self.at_end
         if action in ("step_back", "restart"):
             return len(self.path) > 1 or None
@@ -123,6 +124,9 @@ class WalkScreen(Screen[str | None]):
     def action_restart(self) -> None:
         self.path = self.path[:1]
         self.show_step()
+
+    def action_toggle_quotes(self) -> None:
+        self.query_one(ChoiceList).toggle_quotes()
 
     def action_show_in_tree(self) -> None:
         self.dismiss(self.current)

@@ -169,11 +169,12 @@ def node_label(
     label = Text(no_wrap=True, end="")
     if view.active:
         mark = view.mark(node.id)
+        width = view.mark_width
         if mark is None:
-            label.append("  ")
+            label.append(" " * (width + 1))
         else:
             label.append(mark.glyph, style_of(mark.css_class))
-            label.append(" ")
+            label.append(" " * (width + 1 - len(mark.glyph)))
     if hindsight:
         label.append_text(outcome_glyph(node, style_of))
         label.append(" ")

@@ -3,25 +3,29 @@ coloured by stance, those argued against after “against:”."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.theme import Theme
 from textual.widgets import DataTable, Static
 
 from explorer.analysis.focus import Palette
-from explorer.analysis.queries import CorpusIndex
-from explorer.analysis.walks import Cell, Matrix
+from explorer.analysis.queries import CorpusIndex, Voice
+from explorer.analysis.walks import Cell, Matrix, VoiceOrder
 from explorer.model import Node, Stance
 from explorer.tui.messages import NodesChosen
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
     REPORTED_GLYPH,
     glyph,
+    one_line,
     shorten,
     stance_style,
     voice_badge,
+    voice_line,
 )
 from explorer.tui.widgets.themed import Themed
 
@@ -50,12 +54,16 @@ class MatrixHeader(Themed, Static):
         super().__init__(Text(""), id=id)
         self.tag: str | None = None
         self.questions = 0
+        self.people = (0, 0)  # columns shown, people in the matrix
+        self.order = VoiceOrder.CORPUS
 
     def _theme_changed(self, _theme: Theme) -> None:
         self.update(self._text())
 
-    def show_filter(self, tag: str | None, questions: int) -> None:
-        self.tag, self.questions = tag, questions
+    def show_filter(
+        self, tag: str | None, questions: int, people: tuple[int, int], order: VoiceOrder
+    ) -> None:
+        self.tag, self.questions, self.people, self.order = tag, questions, people, order
         self.update(self._text())
 
     def _text(self) -> Text:
@@ -64,7 +72,9 @@ class MatrixHeader(Themed, Static):
         text.append("Tag: ", style("label--muted"))
         text.append(self.tag if self.tag is not None else "all")
         text.append(f" · {self.questions} question{'s' if self.questions != 1 else ''}")
-        text.append(" · f: next tag\n", style("label--muted"))
+        shown, everyone = self.people
+        text.append(f" · {shown} of {everyone} people, {self.order.value}")
+        text.append(" · ←/→ scroll\n", style("label--muted"))
         for stance in Stance:
             if stance is Stance.DOUBTS:
                 continue
@@ -73,6 +83,71 @@ class MatrixHeader(Themed, Static):
         text.append(AGAINST.strip(), stance_style(Stance.DOUBTS, style))
         text.append(" argued against", style("label--muted"))
         text.append(f"  {REPORTED_GLYPH} reported", style("label--muted"))
+        return text
+
+
+class CellShown(Message):
+    """The reader's cursor is on this question and this person's column (None: the question's
+    own column)."""
+
+    def __init__(self, question_id: str, voice_key: str | None) -> None:
+        super().__init__()
+        self.question_id = question_id
+        self.voice_key = voice_key
+
+
+class CellDetail(Themed, Static):
+    """The highlighted cell whole, under the table: the question's full title, the person, and
+    every alternative they argued with its stance, none of it shortened."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES)
+
+    def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
+        super().__init__(Text(""), id=id)
+        self.index = index
+        self.palette = Palette(index)
+        self.shown: tuple[Node, Voice | None, Cell | None] | None = None
+
+    def _theme_changed(self, _theme: Theme) -> None:
+        self.update(self._text())
+
+    def show_cell(self, question: Node, voice: Voice | None, cell: Cell | None) -> None:
+        self.shown = (question, voice, cell)
+        self.update(self._text())
+
+    @property
+    def plain(self) -> str:
+        return self._text().plain
+
+    def _text(self) -> Text:
+        if self.shown is None:
+            return Text("")
+        question, voice, cell = self.shown
+        style = self._style
+        text = glyph(question, style)
+        text.append(f" {one_line(question.title)}", style("node--title"))
+        if voice is None:
+            text.append(f"\n{one_line(question.claim)}")
+            return text
+        text.append("\n")
+        text.append_text(voice_line(voice, self.palette, style))
+        if cell is None:
+            text.append(": argued no alternative of this question", style("label--muted"))
+            return text
+        for node, supporting in (
+            *((n, True) for n in cell.alternatives),
+            *((n, False) for n in cell.against),
+        ):
+            stance = stance_of(self.index, node, voice.key, supporting) or Stance.PREDICTS
+            text.append("\n  ")
+            if not supporting:
+                text.append(AGAINST, stance_style(Stance.DOUBTS, style))
+            text.append(one_line(node.title))
+            text.append(f"  {stance.value}", stance_style(stance, style))
+            if node.id in cell.reported:
+                text.append(
+                    f" {REPORTED_GLYPH} as another author reports it", style("label--muted")
+                )
         return text
 
 
@@ -94,18 +169,21 @@ class MatrixTable(Themed, DataTable[Text]):
         self.index = index
         self.palette = Palette(index)
         self.matrix: Matrix | None = None
+        self.voices: tuple[Voice, ...] = ()
 
     def _theme_changed(self, _theme: Theme) -> None:
         if self.matrix is not None:
-            self.show_matrix(self.matrix)
+            self.show_matrix(self.matrix, self.voices)
 
-    def show_matrix(self, matrix: Matrix) -> None:
+    def show_matrix(self, matrix: Matrix, voices: Sequence[Voice] | None = None) -> None:
+        """The matrix, with these people's columns in this order (all of them by default)."""
         self.matrix = matrix
+        self.voices = tuple(matrix.voices if voices is None else voices)
         style = self._style
         cursor = self.cursor_coordinate
         self.clear(columns=True)
         self.add_column(Text("Question"), key=QUESTION_COLUMN)
-        for voice in matrix.voices:
+        for voice in self.voices:
             label = voice_badge(voice, self.palette, style)
             label.append(f" {voice.name}")
             self.add_column(label, key=voice.key)
@@ -114,7 +192,7 @@ class MatrixTable(Themed, DataTable[Text]):
             title = glyph(question, style)
             title.append(f" {shorten(question.title, QUESTION_WIDTH)}")
             cells = [title]
-            for voice in matrix.voices:
+            for voice in self.voices:
                 cells.append(self._cell(voice.key, matrix.cell(question.id, voice.key)))
             self.add_row(*cells, key=question.id, height=None)
         if self.row_count:
@@ -151,6 +229,12 @@ class MatrixTable(Themed, DataTable[Text]):
         if cell is None:
             return ()
         return tuple(n.id for n in (*cell.alternatives, *cell.against))
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        event.stop()
+        question_id = str(event.cell_key.row_key.value)
+        column = str(event.cell_key.column_key.value)
+        self.post_message(CellShown(question_id, None if column == QUESTION_COLUMN else column))
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()

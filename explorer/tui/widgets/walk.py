@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from explorer.analysis.focus import Palette
 from explorer.analysis.queries import CorpusIndex
-from explorer.analysis.walks import Argument, Step, Walk, step
+from explorer.analysis.walks import Argument, Position, Step, Walk, step
 from explorer.model import Node, NodeKind
 from explorer.tui.messages import StepChosen
 from explorer.tui.widgets.labels import (
@@ -37,6 +37,7 @@ WALK_CLASSES = frozenset({"walk--title", "walk--label", "walk--quote", "walk--nu
 STEP_TITLE_WIDTH = 20
 VOICE_WIDTH = 22
 CHOICE_KEYS = 9
+QUOTE_WIDTH = 64  # a shortened quote fits its line at 80 columns
 
 
 class StepHeader(Themed, Static):
@@ -66,8 +67,6 @@ class StepHeader(Themed, Static):
         text.append(" ")
         text.append(one_line(node.title), style("walk--title"))
         text.append("\n")
-        text.append(one_line(node.claim))
-        text.append("\n")
         count = len(node.children)
         keys = "1" if count == 1 else f"1–{min(count, CHOICE_KEYS)}"
         if not count:
@@ -76,12 +75,16 @@ class StepHeader(Themed, Static):
             hint = f"Competing alternatives: choose one ({keys} or Enter)."
         else:
             hint = f"Consequences, which may happen together: follow one ({keys} or Enter)."
+        # What to do comes before the claim, which a small terminal may cut.
         text.append(hint, style("walk--label"))
+        text.append("\n")
+        text.append(one_line(node.claim))
         return text
 
 
 class ChoiceList(Themed, OptionList):
-    """The alternatives (or consequences) of the current step, each with who argued it."""
+    """The alternatives (or consequences) of the current step, each with who argued it and their
+    quote, shortened unless the reader asks for it whole."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next choice", show=False),
@@ -89,7 +92,9 @@ class ChoiceList(Themed, OptionList):
         Binding("enter", "select", "Take the highlighted choice", show=False),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = OptionList.COMPONENT_CLASSES | LABEL_CLASSES
+    COMPONENT_CLASSES: ClassVar[set[str]] = (
+        OptionList.COMPONENT_CLASSES | LABEL_CLASSES | WALK_CLASSES
+    )
 
     def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -97,6 +102,15 @@ class ChoiceList(Themed, OptionList):
         self.palette = Palette(index)
         self.node: Node | None = None
         self.hindsight = False
+        self.full_quotes = False  # each voice's quote whole, or shortened to one line
+
+    def toggle_quotes(self) -> None:
+        """Quotes whole or shortened; the highlighted choice stays highlighted."""
+        self.full_quotes = not self.full_quotes
+        highlighted = self.highlighted
+        if self.node is not None:
+            self.show_choices(self.node, self.hindsight)
+            self.highlighted = highlighted
 
     def _theme_changed(self, _theme: Theme) -> None:
         if self.node is not None:
@@ -131,6 +145,9 @@ class ChoiceList(Themed, OptionList):
             for argument in arguments:
                 text.append("\n    ")
                 text.append_text(argument_text(argument, self.palette, style, against))
+                quote = argument.citation.quote
+                quote = one_line(quote) if self.full_quotes else shorten(quote, QUOTE_WIDTH)
+                text.append(f"\n      “{quote}”", style("walk--quote"))
         if not here.arguments_for and not here.arguments_against:
             text.append("\n    nobody argued it", style("label--muted"))
         return text
@@ -255,26 +272,25 @@ class LikelihoodTable(Themed, DataTable[Text]):
             label.append(f" {shorten(voice.name, VOICE_WIDTH)}")
             self.add_column(label, key=voice.key)
         self.fixed_columns = 1
-        table = walk.likelihoods()
+        table = walk.positions()
         for i, here in enumerate(walk.steps):
             title = Text(f"{i + 1} ")
             title.append_text(glyph(here.node, style))
             title.append(f" {shorten(here.node.title, STEP_TITLE_WIDTH)}")
             cells = [title]
-            cells += [self._cell(table[voice.key][i], voice.key, here) for voice in voices]
+            cells += [self._cell(table[voice.key][i]) for voice in voices]
             self.add_row(*cells, key=here.node.id)
         self.call_after_refresh(self.scroll_end, animate=False)
 
-    def _cell(self, band: str | None, key: str, here: Step) -> Text:
+    def _cell(self, position: Position | None) -> Text:
         style = self._style
-        if band == "not stated":
-            return styled(band, style("label--muted"))
-        if band is not None:
-            return Text(band)
-        against = [a for a in here.arguments_against if a.voice.key == key]
-        if against:
-            return styled(f"{AGAINST_GLYPH} {against[0].band_text}", style("stance--doubts"))
-        return Text("")
+        if position is None:
+            return Text("")
+        if position.against:
+            return styled(f"{AGAINST_GLYPH} {position.band}", style("stance--doubts"))
+        if not position.stated:
+            return styled(position.band, style("label--muted"))
+        return Text(position.band)
 
     def by_voice(self) -> dict[str, list[str]]:
         """voice key → the text of its cells, step by step (for tests)."""
