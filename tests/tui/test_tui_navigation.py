@@ -19,6 +19,7 @@ from explorer.tui.screens.scorecard import ScorecardScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.screens.walk import WalkScreen
 from explorer.tui.widgets.detail import CitationCard, DetailPane, SeeAlsoLink
+from explorer.tui.widgets.diagnostics import DiagnosticsPanel
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 
 from .corpus_copy import copy_corpus, replace
@@ -186,5 +187,23 @@ def test_see_also_links_jump_and_back_and_forward_retrace_jumps() -> None:
             assert tree.cursor_id == "crews-move"
             await press(pilot, "left_square_bracket")
             assert tree.cursor_id == "crews"
+
+    run(body)
+
+
+def test_the_diagnostics_panel_lists_why_a_tree_file_cannot_be_read_first(tmp_path: Path) -> None:
+    corpus = copy_corpus(tmp_path)
+    replace(corpus / "crews.yaml", "quote: We will stay and fight the decision", "quote: Never")
+    replace(corpus / "waterfront.yaml", "kind: question\n", "kind: : [\n")
+
+    async def body() -> None:
+        async with explore(corpus, live=False) as (app, pilot):
+            panel = main_screen(app).query_one(DiagnosticsPanel)
+            assert panel.display and tree_of(app).has_focus
+            first = panel.shown[0]
+            assert first.code == "E001" and first.file.endswith("waterfront.yaml")
+            assert any(d.code == "E011" for d in panel.shown[1:])
+            await press(pilot, "d")
+            assert panel.has_focus and panel.highlighted == 0
 
     run(body)
