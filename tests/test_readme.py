@@ -33,3 +33,47 @@ def test_readme_commands_are_the_ones_ci_runs() -> None:
     for marker in ("install-command", "test-command"):
         assert f"<!-- {marker} -->" in README
         assert f"readme_command {marker}" in ci
+
+
+# How the README's key table writes a key that Textual names otherwise.
+KEY_SHOWN = {
+    "slash": "/",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "less_than_sign": "<",
+    "greater_than_sign": ">",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "alt+left": "alt+←",
+    "alt+right": "alt+→",
+    "enter": "Enter",
+    "space": "Space",
+}
+
+
+def test_every_key_of_the_main_screen_is_in_the_readme_key_table() -> None:
+    from textual.binding import Binding
+
+    from explorer.tui.app import ExplorerApp
+    from explorer.tui.screens.main import MainScreen
+    from explorer.tui.widgets.scenario_tree import ScenarioTree
+    from explorer.tui.widgets.split import SplitBody
+
+    table = README.split("| key | what it does |", 1)[1].split("\n\n", 1)[0]
+    documented: set[str] = set()
+    for row in table.splitlines()[2:]:
+        first = row.split("|")[1]
+        documented.update(re.findall(r"`([^`]+)`", first))
+        for low, high in re.findall(r"`(\d)`–`(\d)`", first):
+            documented.update(str(n) for n in range(int(low), int(high) + 1))
+    bindings: list[Binding] = [  # those each class declares (not Textual's own, inherited)
+        binding
+        for cls in (ExplorerApp, MainScreen, ScenarioTree, SplitBody)
+        for binding in Binding.make_bindings(cls.__dict__["BINDINGS"])
+    ]
+    keys = {KEY_SHOWN.get(key, key) for b in bindings for key in b.key.split(",")}
+    assert keys - documented == set()
+    assert len(keys) > 25

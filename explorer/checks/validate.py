@@ -63,12 +63,16 @@ class Registered:
     # A coverage check waits until the errors are fixed: a broken reference or an unreadable file
     # would make it echo the error ("never cited") rather than say something new.
     coverage: bool
+    # Waits until every tree file is read: a see_also to a node of an unread file is not unknown.
+    every_file: bool = False
 
 
 CHECKS: dict[str, Registered] = {}
 
 
-def check(code: str, *, coverage: bool = False) -> Callable[[Check], Check]:
+def check(
+    code: str, *, coverage: bool = False, every_file: bool = False
+) -> Callable[[Check], Check]:
     """Register the check function of one rule code."""
 
     def register(run: Check) -> Check:
@@ -76,7 +80,7 @@ def check(code: str, *, coverage: bool = False) -> Callable[[Check], Check]:
             raise ValueError(f"{code} is not in the rule table")
         if code in CHECKS:
             raise ValueError(f"{code} has a check already: {CHECKS[code].run.__name__}")
-        CHECKS[code] = Registered(code, run, coverage)
+        CHECKS[code] = Registered(code, run, coverage, every_file)
         return run
 
     return register
@@ -90,14 +94,15 @@ def validate(
     index: CorpusIndex | None = None,
 ) -> list[Diagnostic]:
     """Every registered check; `complete` is False when some tree file could not be read, which
-    silences the coverage checks that would only echo that error. `index`, when given, must be
-    the corpus's own (its node tables are not used here, so none are built)."""
+    silences the checks that would only echo that error (coverage, ids named across files).
+    `index`, when given, must be the corpus's own (its node tables are not used here, so none
+    are built)."""
     context = Context(
         corpus, index if index is not None else CorpusIndex(corpus), seeds, tuple(corpus.nodes())
     )
     found: list[Diagnostic] = []
     for registered in CHECKS.values():
-        if not registered.coverage:
+        if not registered.coverage and (complete or not registered.every_file):
             found += registered.run(context)
     if complete and not any(d.is_error for d in found):
         for registered in CHECKS.values():
@@ -174,7 +179,7 @@ def unknown_people(context: Context) -> Iterator[Diagnostic]:
                 yield Diagnostic.at("E009", f"unknown {role} '{person}'{hint}", citation.location)
 
 
-@check("E010")
+@check("E010", every_file=True)
 def unknown_see_also(context: Context) -> Iterator[Diagnostic]:
     for node in context.nodes:
         for target in node.see_also:

@@ -97,6 +97,7 @@ def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
 
     roots: list[Node] = []
     tree_files: list[str] = []
+    causes: set[Diagnostic] = set()  # why a tree file could not be read
     for name, at in tree_names:
         node, file_diagnostics, tree_display = _load_tree(
             folder, name, at, display, limits, interned
@@ -105,6 +106,8 @@ def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
         if node is not None:
             roots.append(node)
             tree_files.append(tree_display)
+        else:
+            causes.update(file_diagnostics)
     diagnostics.extend(_unlisted_yaml(folder, {name for name, _ in tree_names}))
 
     seeds_folder = (folder / seeds_text).resolve() if seeds_text else folder
@@ -151,7 +154,9 @@ def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
     # When a tree file could not be read, "never cited" would only echo that error.
     complete = len(roots) == len(tree_names)
     diagnostics.extend(validate(corpus, seeds, complete=complete))
-    return LoadResult(corpus, tuple(sorted(set(diagnostics), key=sort_key)), seeds)
+    # What kept a tree file from being read comes first: the rest may follow from it.
+    ordered = sorted(set(diagnostics), key=lambda d: (d not in causes, sort_key(d)))
+    return LoadResult(corpus, tuple(ordered), seeds)
 
 
 def _exists(path: Path, test: Callable[[Path], bool]) -> bool:

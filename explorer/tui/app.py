@@ -1,23 +1,27 @@
-"""The explorer application: its screens, global bindings and help; the corpus on screen is kept
-up to date by `LiveCorpus` (tui/live.py)."""
+"""The explorer application: its screens, global bindings, help and settings; the corpus on
+screen is kept up to date by `LiveCorpus` (tui/live.py), chosen from a library by `Library`."""
 
 from __future__ import annotations
 
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
+import attrs
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
+from explorer.tui.library import Library
 from explorer.tui.live import LiveCorpus
-from explorer.tui.messages import EditRequested
+from explorer.tui.messages import EditRequested, SplitMoved
 from explorer.tui.screens.loading import LoadingScreen
+from explorer.tui.settings import DARK, LIGHT, Settings, read_settings, write_settings
 
 if TYPE_CHECKING:
     from explorer.tui.screens.help import HelpSection
 
-DARK, LIGHT = "textual-dark", "textual-light"
+LIBRARY_HELP = "Library: open another of its corpora (when the folder holds several)"
 STYLES = (
     "explorer",
     "main",
@@ -40,21 +44,42 @@ class ExplorerApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("t", "toggle_theme", "Light/dark"),
+        Binding("question_mark", "help", "Help", tooltip="Help: every key"),
+        Binding("t", "toggle_theme", "Theme", show=False, tooltip="Light or dark theme"),
+        Binding("L", "switch_corpus", "Library", show=False, tooltip=LIBRARY_HELP),
     ]
 
     def __init__(self, path: Path, *, live: bool = True) -> None:
-        """`live`: watch the corpus's folders and read it again when a file changes."""
+        """`path`: a corpus, or a library of corpora (the one opened last is offered first).
+        `live`: watch the corpus's folders and read it again when a file changes."""
         super().__init__()
-        self.live_corpus = LiveCorpus(self, path, watch=live)  # CorpusNotFound propagates
-        self.theme = DARK
+        self.settings = read_settings()  # kept between runs: theme, split, the last corpus
+        self.theme = self.settings.theme
+        self.library = Library(  # CorpusNotFound propagates: the CLI reports it
+            self, path, live=live, last=self.settings.corpus, remember=self._remember_corpus
+        )
+
+    @property
+    def live_corpus(self) -> LiveCorpus:
+        """What keeps the screens showing the corpus as it is on disk."""
+        return self.library.current
 
     def get_default_screen(self) -> Screen[None]:
         return LoadingScreen(self.live_corpus.session.where)
 
     def on_mount(self) -> None:
-        self.live_corpus.open()
+        self.library.start()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_corpus":
+            return self.library.several
+        return True
+
+    def action_switch_corpus(self) -> None:
+        self.library.choose()
+
+    def _remember_corpus(self, folder: str) -> None:
+        self.keep(attrs.evolve(self.settings, corpus=folder))
 
     def on_unmount(self) -> None:
         self.live_corpus.close()
@@ -78,5 +103,21 @@ class ExplorerApp(App[None]):
         else:
             self.push_screen(HelpScreen(self.help_sections()))
 
+    def action_command_palette(self) -> None:
+        """The palette, saying what it searches: a screen may name it (`SEARCH_PLACEHOLDER`)."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = getattr(self.screen, "SEARCH_PLACEHOLDER", "Search for commands…")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.theme == DARK else DARK
+        self.keep(attrs.evolve(self.settings, theme=self.theme))
+
+    def on_split_moved(self, message: SplitMoved) -> None:
+        self.keep(attrs.evolve(self.settings, split=message.split))
+
+    def keep(self, settings: Settings) -> None:
+        """Remember these settings for the next run."""
+        if settings != self.settings:
+            self.settings = settings
+            write_settings(settings)

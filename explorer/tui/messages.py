@@ -74,3 +74,11 @@ class EditRequested(Message):
         super().__init__()
         self.file = file
         self.line = line
+
+
+class SplitMoved(Message):
+    """The split between the tree and the details moved (`split`: the tree's share, in percent)."""
+
+    def __init__(self, split: int) -> None:
+        super().__init__()
+        self.split = split

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from rich.style import Style
 from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
 
 import explorer.tui
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.failed import LoadFailedScreen
-from explorer.tui.screens.help import HelpScreen, bindings_of
+from explorer.tui.screens.help import HelpScreen, bindings_of, help_description
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
@@ -49,11 +50,17 @@ def test_help_lists_every_binding_of_every_screen_and_widget() -> None:
                 assert title in text
                 for cls in classes:
                     for binding in [*bindings_of(cls), *extra]:
-                        assert binding.description in text, binding
+                        assert help_description(binding) in text, binding
                         assert app.get_key_display(binding) in text, binding
                         checked += 1
             assert checked > 40
-            for phrase in ("Collapse to their paths", "Open the source of citation 1–9", "Back"):
+            for phrase in (
+                "Collapse to the chosen",
+                "Open the source of citation 1–9",
+                "Back",
+                "Tree pane larger",
+                "Go to this related node",
+            ):
                 assert phrase in text
             shown = plain(app.screen.query_one("#help-text", Static).content)
             assert shown == text
@@ -211,10 +218,13 @@ def test_a_corpus_with_errors_opens_with_its_diagnostics_shown() -> None:
             e011 = ": error E011: the quote is not in the seed 'ledger.txt'"
             assert any(e011 in line and "crews.yaml:44:16" in line for line in lines)
             assert tree_of(app).cursor_id == "harbour-closed"
+            assert tree_of(app).has_focus  # the panel opened by itself
+            await press(pilot, "d")  # goes to it
+            assert panel.display and panel.has_focus
+            await press(pilot, "d")  # hides it
+            assert not panel.display and tree_of(app).has_focus
             await press(pilot, "d")
-            assert not panel.display
-            await press(pilot, "d")
-            assert panel.display
+            assert panel.display and panel.has_focus
 
     run(body)
 
@@ -233,6 +243,9 @@ def test_an_unreadable_corpus_shows_a_diagnostics_screen_and_q_exits_1() -> None
     run(body)
 
 
+MAIN_ACTIONS = {"q", "question_mark", "p", "s", "slash", "w", "m", "o", "a", "e"}
+
+
 def test_the_footer_lists_the_main_keys() -> None:
     async def body() -> None:
         async with explore() as (app, _pilot):
@@ -241,6 +254,21 @@ def test_the_footer_lists_the_main_keys() -> None:
                 for key, active in app.screen.active_bindings.items()
                 if active.binding.show and active.enabled
             }
-            assert {"q", "question_mark", "p", "s", "slash", "t"} <= shown
+            assert shown >= MAIN_ACTIONS
+
+    run(body)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=str)
+def test_at_80_columns_the_footer_shows_every_main_action_whole(size: tuple[int, int]) -> None:
+    async def body() -> None:
+        async with explore(size=size) as (app, _pilot):
+            keys = list(app.screen.query(FooterKey).results(FooterKey))
+            whole = {
+                key.key
+                for key in keys
+                if key.region.width and key.region.right <= size[0] and key.region.y == size[1] - 1
+            }
+            assert whole >= MAIN_ACTIONS, sorted(MAIN_ACTIONS - whole)
 
     run(body)

@@ -64,7 +64,7 @@ def test_a_missing_hedge_a_quoted_speaker_and_see_also() -> None:
             text = detail_text(app)
             assert "Mara Quay (quoted) — Chair of the fishers' association" in text
             assert "“will”: almost certain (95–99 %)" in text
-            assert "See also: Crews move north" in text
+            assert "See also\n→ • Crews move north" in text
             await press(pilot, "end")  # the last line: waterfront-idle
             assert tree_of(app).cursor_id == "waterfront-idle"
             assert "predicts · likelihood not stated" in detail_text(app)

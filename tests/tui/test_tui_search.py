@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.command import CommandPalette
+from textual.command import CommandInput, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -115,5 +115,21 @@ def test_the_search_index_is_built_in_the_background_after_a_load() -> None:
             index = main_screen(app).index
             await app.workers.wait_for_complete([w for w in app.workers if w.group == "search"])
             assert "_search_index" in vars(index)  # built: the first keystroke need not wait
+
+    run(body)
+
+
+def test_the_search_box_says_what_it_searches() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            for key in ("slash", "ctrl+p"):
+                await press(pilot, key)
+                assert isinstance(app.screen, CommandPalette)
+                box = app.screen.query_one(CommandInput)
+                assert box.placeholder == MainScreen.SEARCH_PLACEHOLDER
+                for word in ("titles", "claims", "quotes", "people", "sources"):
+                    assert word in box.placeholder
+                await press(pilot, "escape")
+                assert isinstance(app.screen, MainScreen)
 
     run(body)

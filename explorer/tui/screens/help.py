@@ -48,28 +48,30 @@ def help_sections(app: type[DOMNode], palette_key: str) -> list[HelpSection]:
     from explorer.tui.screens.scorecard import ScorecardScreen
     from explorer.tui.screens.source import SourceScreen
     from explorer.tui.screens.walk import WalkScreen
-    from explorer.tui.widgets.detail import CitationCard
+    from explorer.tui.widgets.detail import CitationCard, SeeAlsoLink
     from explorer.tui.widgets.diagnostics import DiagnosticsPanel
     from explorer.tui.widgets.matrix import MatrixTable
     from explorer.tui.widgets.people import PeopleList
     from explorer.tui.widgets.scenario_tree import ScenarioTree
     from explorer.tui.widgets.scorecard import ScorecardList
     from explorer.tui.widgets.seed_view import SeedView
+    from explorer.tui.widgets.split import SplitBody
     from explorer.tui.widgets.walk import ChoiceList
 
     palette = Binding(palette_key, "command_palette", "Search (palette)")
     return [
         ("Everywhere", [app, Screen], [palette]),
-        ("Main screen", [MainScreen], []),
+        ("Main screen", [MainScreen, SplitBody], []),
         ("Tree", [ScenarioTree], []),
         ("People list (p)", [PeopleList], []),
         ("A citation in the details", [CitationCard], []),
+        ("A see-also link in the details", [SeeAlsoLink], []),
         ("Diagnostics (d)", [DiagnosticsPanel], []),
         ("Source view", [SourceScreen, SeedView], []),
         ("Walk (w, W)", [WalkScreen, ChoiceList], []),
         ("Compare matrix (m)", [MatrixScreen, MatrixTable], []),
         ("Scorecard (a)", [ScorecardScreen, ScorecardList], []),
-        ("Choosing a citation or a node", [CitationPicker, NodePicker, OptionList], []),
+        ("Choosing a citation, a node or a corpus", [CitationPicker, NodePicker, OptionList], []),
         ("Help", [HelpScreen], []),
         ("When the corpus cannot be read", [LoadFailedScreen], []),
     ]
@@ -91,6 +93,11 @@ def bindings_of(cls: type[DOMNode]) -> list[Binding]:
         for binding in Binding.make_bindings(base.__dict__.get("BINDINGS", [])):
             by_key[binding.key] = binding
     return [b for b in by_key.values() if b.description]
+
+
+def help_description(binding: Binding) -> str:
+    """What the help says a key does: its tooltip, in full, where the footer shows a short label."""
+    return binding.tooltip or binding.description
 
 
 def section_bindings(classes: Iterable[type[DOMNode]], extra: Iterable[Binding]) -> list[Binding]:
@@ -129,7 +136,7 @@ class HelpScreen(ModalScreen[None]):
             grouped: dict[str, list[str]] = {}
             for binding in section_bindings(classes, extra):
                 key = self.app.get_key_display(binding)
-                grouped.setdefault(binding.description, []).append(key)
+                grouped.setdefault(help_description(binding), []).append(key)
             if grouped:
                 result.append((title, [(" ".join(keys), d) for d, keys in grouped.items()]))
         return result

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
-from textual.containers import Container, Vertical
+from textual.containers import Vertical
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -17,6 +18,7 @@ from explorer.analysis.focus import Focus
 from explorer.analysis.queries import CorpusIndex
 from explorer.checks.diagnostics import Diagnostic
 from explorer.reading.load import LoadResult
+from explorer.tui.history import History
 from explorer.tui.messages import (
     EditRequested,
     JumpToNode,
@@ -26,6 +28,7 @@ from explorer.tui.messages import (
     SourceRequested,
 )
 from explorer.tui.providers.search import ScenarioSearch
+from explorer.tui.settings import SPLIT_DEFAULT, Settings
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
@@ -33,9 +36,24 @@ from explorer.tui.widgets.labels import one_line
 from explorer.tui.widgets.legend import Legend
 from explorer.tui.widgets.people import PeopleList
 from explorer.tui.widgets.scenario_tree import ScenarioTree
+from explorer.tui.widgets.split import SplitBody, Splitter
+from explorer.tui.widgets.too_small import TooSmall
 
 CITATION_KEYS = 9
+SEARCH_HELP = "Search titles, claims, quotes, people and sources"
+WALK_HERE_HELP = "Walk to the selected node and on"
+HINDSIGHT_HELP = "Outcomes on the tree (hindsight) on/off"
+DIAGNOSTICS_HELP = "Diagnostics: go to the panel; from the panel, hide it"
+BACK_HELP = "Back to the node before the last jump (search, see also, walk, matrix)"
 WIDE = 120  # columns from which the tree and the details sit side by side
+
+
+@runtime_checkable
+class ShowsCorpus(Protocol):
+    """A screen pushed over the main one that shows the corpus (walk, matrix, scorecard, source):
+    after a reload it shows the new one."""
+
+    async def show_index(self, index: CorpusIndex, result: LoadResult) -> None: ...
 
 
 class MainScreen(Screen[None]):
@@ -47,21 +65,31 @@ class MainScreen(Screen[None]):
         (WIDE, "-wide"),
     ]
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScenarioSearch}
+    SEARCH_PLACEHOLDER = "Search titles, claims, quotes, people and sources…"
 
+    # The footer shows each main action's short label (it fits 80 columns, compact); the help
+    # shows the tooltip, which says what the key does in full (see screens/help.py).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "app.command_palette", "Search"),
-        Binding("p", "toggle_people", "People"),
-        Binding("s", "source", "Source"),
-        Binding("c", "collapse", "Collapse to their paths"),
-        Binding("x", "clear_focus", "Clear filter"),
-        Binding("d", "toggle_diagnostics", "Diagnostics"),
-        # Not in the footer, which has no room left at 80 columns; the help lists them.
-        Binding("e", "edit", "Edit the node in $EDITOR, at its line", show=False),
-        Binding("w", "walk", "Walk from the trigger", show=False),
-        Binding("W", "walk_here", "Walk to the selected node and on", show=False),
-        Binding("m", "matrix", "Compare matrix: who argued which alternative", show=False),
-        Binding("o", "toggle_hindsight", "Outcomes on the tree (hindsight) on/off", show=False),
-        Binding("a", "scorecard", "Scorecard: whose forecasts held up", show=False),
+        Binding("slash", "app.command_palette", "Search", tooltip=SEARCH_HELP),
+        Binding("p", "toggle_people", "People", tooltip="People: highlight or compare"),
+        Binding("s", "source", "Source", tooltip="Open a citation's source"),
+        Binding("w", "walk", "Walk", tooltip="Walk from the trigger"),
+        Binding("W", "walk_here", "Walk here", show=False, tooltip=WALK_HERE_HELP),
+        Binding("m", "matrix", "Matrix", tooltip="Compare matrix: who argued which alternative"),
+        Binding("o", "toggle_hindsight", "Outcomes", tooltip=HINDSIGHT_HELP),
+        Binding("a", "scorecard", "Scores", tooltip="Scorecard: whose forecasts held up"),
+        Binding("e", "edit", "Edit", tooltip="Edit the node in $EDITOR, at its line"),
+        Binding("c", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
+        Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
+        Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
+        Binding("left_square_bracket,alt+left", "back", "Back", tooltip=BACK_HELP),
+        Binding(
+            "right_square_bracket,alt+right",
+            "forward",
+            "Forward",
+            show=False,
+            tooltip="Forward again, after going back",
+        ),
         Binding("y", "copy_citations", "Copy citations (quote, who, source) to paste", show=False),
         *(
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
@@ -78,24 +106,37 @@ class MainScreen(Screen[None]):
         self.person_focus = Focus()
         self.hindsight = False  # outcome marks on the tree's nodes
         self.selected_id = result.corpus.trigger.id
+        self.history = History()  # the nodes left by jumps, to go back and forward
 
     # -- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        yield TooSmall(id="too-small")
         yield Breadcrumb(id="breadcrumb")
-        with Container(id="body"):
+        settings = getattr(self.app, "settings", None)  # the split kept from the last run
+        split = settings.split if isinstance(settings, Settings) else SPLIT_DEFAULT
+        with SplitBody(split=split, wide=WIDE, id="body"):
             with Vertical(id="tree-pane"):
                 tree = ScenarioTree(self.index, id="tree")
                 tree.border_title = Text(one_line(self.index.corpus.title))
                 yield tree
                 yield PeopleList(self.index, id="people")
                 yield Legend(self.index, id="legend")
+            yield Splitter(id="splitter")
             yield DetailPane(self.index, id="detail")
         yield DiagnosticsPanel(self.diagnostics, id="diagnostics")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.set_class(bool(self.result.errors), "-diagnostics")
+        self.fit(self.app.size.width, self.app.size.height)
+
+    def on_resize(self, event: Resize) -> None:
+        self.fit(event.size.width, event.size.height)
+
+    def fit(self, width: int, height: int) -> None:
+        """Below the workable size: the tree alone, under a notice that says so."""
+        self.set_class(self.query_one(TooSmall).fit(width, height), "-cramped")
 
     # -- reloads -------------------------------------------------------------------------------
 
@@ -124,6 +165,9 @@ class MainScreen(Screen[None]):
         if panel.has_focus and not result.errors:
             tree.focus()  # the panel closes by itself
         self.refresh_bindings()
+        for screen in self.app.screen_stack:
+            if screen is not self and isinstance(screen, ShowsCorpus):
+                screen.call_later(screen.show_index, index, result)
 
     def show_problems(self, diagnostics: Sequence[Diagnostic]) -> None:
         """A reload with errors: the tree stays as it was; the panel lists what to fix."""
@@ -133,9 +177,7 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_edit(self) -> None:
-        # The tree's cursor, not `selected_id`: keys typed ahead may not have reached us yet.
-        node_id = self.scenario_tree.cursor_id or self.selected_id
-        where = self.index.nodes[node_id].location
+        where = self.index.nodes[self.here].location
         self.post_message(EditRequested(where.file, where.line))
 
     @property
@@ -147,6 +189,10 @@ class MainScreen(Screen[None]):
             return self.person_focus.active
         if action == "toggle_diagnostics":
             return bool(self.diagnostics)
+        if action == "back":  # in the footer once there is a way back
+            return bool(self.history.back)
+        if action == "forward":
+            return bool(self.history.forward)
         return True
 
     # -- the selected node ---------------------------------------------------------------------
@@ -161,11 +207,37 @@ class MainScreen(Screen[None]):
     def on_jump_to_node(self, message: JumpToNode) -> None:
         if message.node_id not in self.index.nodes:
             return
+        self.history = self.history.jumped(self.here, message.node_id)
+        self.go_to(message.node_id)
+
+    @property
+    def here(self) -> str:
+        # The tree's cursor, not `selected_id`: keys typed ahead may not have reached us yet.
+        return self.scenario_tree.cursor_id or self.selected_id
+
+    def go_to(self, node_id: str) -> None:
+        """Put the tree's cursor on the node, uncollapsing the people filter if it hides it."""
         visible = self.scenario_tree.view.visible
-        if visible is not None and message.node_id not in visible:
+        if visible is not None and node_id not in visible:
             self.apply_focus(Focus(self.person_focus.people))  # uncollapse to show it
-        self.scenario_tree.go_to(message.node_id)
-        self.scenario_tree.focus()
+        tree = self.scenario_tree
+        tree.go_to(node_id)
+        tree.focus()
+        # Once drawn: opening branches may have added a scrollbar over the tree's last row.
+        tree.call_after_refresh(tree.keep_cursor_in_view)
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        self.history, place = self.history.go_back(self.here, self.index.nodes)
+        if place is not None:
+            self.go_to(place)
+        self.refresh_bindings()
+
+    def action_forward(self) -> None:
+        self.history, place = self.history.go_forward(self.here, self.index.nodes)
+        if place is not None:
+            self.go_to(place)
+        self.refresh_bindings()
 
     # -- people --------------------------------------------------------------------------------
 
@@ -251,11 +323,15 @@ class MainScreen(Screen[None]):
 
         seed = self.result.seeds.get(source.seed)
         label = f"Citation {number}: " if len(node.citations) > 1 else ""
-        self.app.push_screen(
-            SourceScreen(
-                source, seed, [citation.quote], label, node_id=node.id, corpus=lambda: self.result
-            )
+        screen = SourceScreen(
+            source, seed, [citation.quote], label, node_id=node.id, corpus=lambda: self.result
         )
+        # Back from the source, the keys move the tree again, even when a citation in the
+        # details had the focus (Enter on it opened the source).
+        self.app.push_screen(screen, self._focus_tree)
+
+    def _focus_tree(self, _result: object = None) -> None:
+        self.scenario_tree.focus()
 
     def on_source_opened(self, message: SourceOpened) -> None:
         source = self.index.sources.get(message.source_id)
@@ -308,12 +384,12 @@ class MainScreen(Screen[None]):
     # -- diagnostics ---------------------------------------------------------------------------
 
     def action_toggle_diagnostics(self) -> None:
-        """Show the panel and go to it; or hide it (back to the tree, if it had the focus)."""
+        """Go to the panel, showing it if hidden; from the panel, hide it (back to the tree).
+        The panel opens by itself when a load has errors, without the focus: `d` goes to it."""
         panel = self.query_one(DiagnosticsPanel)
-        if not self.has_class("-diagnostics"):
+        if not panel.has_focus:
             self.add_class("-diagnostics")
             panel.focus()
             return
         self.remove_class("-diagnostics")
-        if panel.has_focus:
-            self.scenario_tree.focus()
+        self.scenario_tree.focus()

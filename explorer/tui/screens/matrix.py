@@ -11,6 +11,7 @@ from textual.widgets import Footer
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.walks import VoiceOrder, compare_matrix
+from explorer.reading.load import LoadResult
 from explorer.tui.messages import NodesChosen
 from explorer.tui.screens.pick import NodePicker
 from explorer.tui.widgets.matrix import CellDetail, CellShown, MatrixHeader, MatrixTable
@@ -139,3 +140,13 @@ class MatrixScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    async def show_index(self, index: CorpusIndex, result: LoadResult) -> None:
+        """Another corpus (a live reload): the same tag, when it is still used."""
+        tag = self.tag
+        self.index = index
+        self.tags = [None, *matrix_tags(index)]
+        self.tag_at = self.tags.index(tag) if tag in self.tags else 0
+        await self.recompose()
+        self.show_matrix()
+        self.query_one(MatrixTable).focus()

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 
 from explorer.analysis.outcomes import scorecards
 from explorer.analysis.queries import CorpusIndex
+from explorer.reading.load import LoadResult
 from explorer.tui.widgets.scorecard import ScorecardList
 
 INTRO = (
@@ -41,3 +42,10 @@ class ScorecardScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+    async def show_index(self, index: CorpusIndex, result: LoadResult) -> None:
+        """Another corpus (a live reload): the scorecards made anew."""
+        self.index = index
+        self.cards = scorecards(index)
+        await self.recompose()
+        self.query_one(ScorecardList).focus()

@@ -14,8 +14,10 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Footer, Static
 
+from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.quotes import Match, SeedText
 from explorer.model import Source, date_text
+from explorer.reading.load import LoadResult
 from explorer.tui.widgets.labels import one_line, styled
 from explorer.tui.widgets.seed_view import SeedView
 from explorer.tui.widgets.themed import Themed
@@ -88,7 +90,15 @@ class SourceScreen(Screen[None]):
         self.node_id = node_id
         self.corpus = corpus
         self.quotes = tuple(quotes)
+        self.label = label
         self.matches: list[Match] = []
+        self.notes: list[str] = []
+        self._find_quotes()
+
+    def _find_quotes(self) -> None:
+        """Find the quotes in the seed; the notes say where, or what is missing."""
+        source, seed, label = self.source, self.seed, self.label
+        self.matches = []
         notes: list[str] = []
         if seed is None:
             notes.append(f"The seed '{source.seed}' could not be read.")
@@ -129,6 +139,14 @@ class SourceScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    async def show_index(self, index: CorpusIndex, result: LoadResult) -> None:
+        """Another corpus (a live reload): the source and its seed as they now read."""
+        self.source = index.sources.get(self.source.id, self.source)
+        self.seed = result.seeds.get(self.source.seed)
+        self._find_quotes()
+        await self.recompose()
+        self.refresh_bindings()
 
     def action_next_quote(self) -> None:
         for view in self.query(SeedView):

@@ -11,6 +11,7 @@ from textual.widgets import Footer
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.walks import walk_to
+from explorer.reading.load import LoadResult
 from explorer.tui.messages import StepChosen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.walk import (
@@ -132,3 +133,12 @@ class WalkScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    async def show_index(self, index: CorpusIndex, result: LoadResult) -> None:
+        """Another corpus (a live reload): the walk goes on from the deepest step that is still
+        in it."""
+        last = next((i for i in reversed(self.path) if i in index.nodes), None)
+        self.index = index
+        self.path = [n.id for n in index.path_to(last or index.corpus.trigger.id)]
+        await self.recompose()
+        self.show_step()

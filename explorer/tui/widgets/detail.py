@@ -18,7 +18,7 @@ from explorer.analysis.focus import Palette
 from explorer.analysis.likelihood import hedge_phrase
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Citation, Node, Outcome
-from explorer.tui.messages import SourceRequested
+from explorer.tui.messages import JumpToNode, SourceRequested
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
     glyph,
@@ -36,7 +36,14 @@ from explorer.tui.widgets.themed import Themed
 _PARTS = ("detail-title", "detail-meta", "detail-claim", "detail-voices", "detail-heading")
 
 DETAIL_CLASSES = frozenset(
-    {"detail--title", "detail--label", "detail--quote", "detail--doubts", "detail--number"}
+    {
+        "detail--title",
+        "detail--label",
+        "detail--quote",
+        "detail--doubts",
+        "detail--number",
+        "detail--link",
+    }
 )
 
 
@@ -58,6 +65,25 @@ class CitationCard(Static, can_focus=True):
 
     def action_open(self) -> None:
         self.post_message(SourceRequested(self.node_id, self.number))
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        self.action_open()
+
+
+class SeeAlsoLink(Static, can_focus=True):
+    """A node named in `see_also`; Enter or a click jumps to it (back with `[`)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Go to this related node"),
+    ]
+
+    def __init__(self, content: Text, node_id: str) -> None:
+        super().__init__(content, classes="see-also-link")
+        self.node_id = node_id
+
+    def action_open(self) -> None:
+        self.post_message(JumpToNode(self.node_id))
 
     def on_click(self, event: Click) -> None:
         event.stop()
@@ -110,6 +136,7 @@ class DetailPane(Themed, VerticalScroll):
         if self._wanted == self.node_id or not self.is_attached:
             return
         self.node_id = self._wanted
+        self.scroll_home(animate=False)  # a new node is read from its title down
         node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
         heads = list(self.query_children(".detail-part").results(Static))
         if (
@@ -136,7 +163,6 @@ class DetailPane(Themed, VerticalScroll):
         ]
         if extra:
             self.mount_all(extra)
-        self.scroll_home(animate=False)
 
     def compose(self) -> ComposeResult:
         node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
@@ -150,7 +176,15 @@ class DetailPane(Themed, VerticalScroll):
         if node.outcome is not None:
             yield from self._outcome(node.outcome)
         if node.see_also:
-            yield Static(self._see_also(node), classes="detail-see-also")
+            yield Static(
+                styled("See also", self._style("detail--label")), classes="detail-see-also"
+            )
+            for other in node.see_also:
+                target = self.index.nodes.get(other)
+                if target is None:  # the validator reports it (E010)
+                    yield Static(Text(f"  {other} (not in the corpus)"), classes="see-also-missing")
+                else:
+                    yield SeeAlsoLink(self._link(target), target.id)
 
     def _head(self, node: Node) -> tuple[Text, ...]:
         """The texts above the citations, one per entry of `_PARTS`."""
@@ -228,11 +262,9 @@ class DetailPane(Themed, VerticalScroll):
             text = evidence_text(evidence, self.index, self.references, style)
             yield Static(text, classes="evidence")
 
-    def _see_also(self, node: Node) -> Text:
-        text = styled("See also: ", self._style("detail--label"))
-        titles = []
-        for other in node.see_also:
-            target = self.index.nodes.get(other)
-            titles.append(one_line(target.title) if target is not None else other)
-        text.append("; ".join(titles))
+    def _link(self, target: Node) -> Text:
+        text = Text("→ ")
+        text.append_text(glyph(target, self._style))
+        text.append(" ")
+        text.append(one_line(target.title), self._style("detail--link"))
         return text

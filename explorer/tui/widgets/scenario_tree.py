@@ -199,6 +199,15 @@ class ScenarioTree(Themed, Tree[str]):
         self.scroll_to_node(target, animate=False)
         self.post_message(NodeSelected(target.data or self.index.corpus.trigger.id))
 
+    def on_resize(self) -> None:
+        # The tree's height changes with the terminal's and with the breadcrumb's (a deeper node
+        # may wrap its path onto more lines): the cursor's line stays in view.
+        self.call_after_refresh(self.keep_cursor_in_view)
+
+    def keep_cursor_in_view(self) -> None:
+        if self.cursor_line >= 0:
+            self.scroll_to_line(self.cursor_line, animate=False)
+
     def action_collapse_or_parent(self) -> None:
         node = self.cursor_node
         if node is None:
