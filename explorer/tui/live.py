@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import gc
 import subprocess
 from collections.abc import Awaitable, Callable, Sequence
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from explorer.analysis.queries import CorpusIndex
     from explorer.model import Corpus
     from explorer.reading.load import LoadResult
+    from explorer.reading.reuse import Reuse
     from explorer.tui.screens.failed import LoadFailedScreen
     from explorer.tui.screens.main import MainScreen
 
@@ -137,13 +139,24 @@ class Session:
             _ = index.nodes  # the node tables too: built here, in the loading thread
         return Loaded(result, files_fingerprint, index)
 
+    @functools.cached_property
+    def reuse(self) -> Reuse:
+        """What the last load read: a reload builds only the files that changed. Backed by the
+        warm-start cache, which serves the first load the files read by an earlier run."""
+        from explorer.reading.cache import TreeStore
+        from explorer.reading.reuse import Reuse
+
+        return Reuse(store=TreeStore())
+
+    def save_cache(self) -> None:
+        """Write what the last load read to the warm-start cache (in a thread, once shown)."""
+        if self.load is None and self.reuse.store is not None:
+            self.reuse.store.flush()
+
     def _load_once(self) -> LoadResult:
-        from explorer.reading.cache import load_cached
         from explorer.reading.load import LoadResult, load_corpus
 
-        # The first load may come from the warm-start cache (served only for unchanged files);
-        # reloads read afresh, so a save is never answered by storing a cache entry first.
-        load = self.load or (load_cached if self.latest is None else load_corpus)
+        load = self.load or partial(load_corpus, reuse=self.reuse)
         try:
             return load(self.corpus_file)
         except CorpusNotFound as error:  # corpus.yaml was removed (or renamed away)
@@ -292,6 +305,9 @@ class LiveCorpus:
                 self.session.accept(loaded)
                 await self._show(loaded)
                 settle_heap(first)
+                self.app.run_worker(
+                    self.session.save_cache, name="cache", group="cache", thread=True
+                )
                 if loaded.index is not None:  # ready before the first search is typed
                     self.app.run_worker(
                         loaded.index.prepare_search, name="search", group="search", thread=True
