@@ -276,6 +276,31 @@ class CorpusIndex:
         pro, con = self._argued.get(key, (set(), set()))
         return len(pro | con)
 
+    @cached_property
+    def _marks_present(self) -> tuple[bool, bool]:
+        outcomes = reports = False
+        for node in self.ordered_nodes():
+            outcomes = outcomes or node.outcome is not None
+            reports = reports or any(c.reports for c in node.citations)
+        return outcomes, reports
+
+    @property
+    def has_outcomes(self) -> bool:
+        """Some node has an outcome recorded."""
+        return self._marks_present[0]
+
+    @property
+    def has_reports(self) -> bool:
+        """Some citation reports a person's position in the author's words."""
+        return self._marks_present[1]
+
+    def prepare_views(self) -> None:
+        """Work out what the main screen's panels ask for first, in the thread that loaded the
+        corpus, not on the app's thread (about a second at 100,000 nodes)."""
+        _ = self.nodes
+        self.cited_voices()
+        _ = self._marks_present
+
     def cited_voices(self) -> tuple[Voice, ...]:
         """Voices that argue at least one node, people first, then outlets."""
         return tuple(v for v in self.voices.values() if self.node_count(v.key))

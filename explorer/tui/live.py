@@ -46,6 +46,7 @@ DEBOUNCE_MS = 800  # ... or after this long at most
 WAKE_MS = 1_000  # the watching thread looks up this often (it stops at once when told to)
 RETRY_SECONDS = 1.0  # when a folder to watch is missing, look again after this long
 WATCH_AFTER = 0.3  # seconds after the first load before watching starts
+SETTLE_HEAP_AFTER = 0.25  # seconds after a load is shown before the heap is settled
 FULL_COLLECTION_EVERY = 100  # collections of the middle generation (Python's default: 10)
 
 EditorRunner = Callable[[Sequence[str]], object]
@@ -136,7 +137,7 @@ class Session:
         replaces = result.corpus is not None and (self.shown is None or not result.errors)
         index = result.index if replaces else None
         if index is not None:
-            _ = index.nodes  # the node tables too: built here, in the loading thread
+            index.prepare_views()  # the node tables and the panels' lookups: built here
         return Loaded(result, files_fingerprint, index)
 
     @functools.cached_property
@@ -304,7 +305,10 @@ class LiveCorpus:
                 first = self.session.latest is None
                 self.session.accept(loaded)
                 await self._show(loaded)
-                settle_heap(first)
+                # After the frame that shows the load (frames are due within 1/60 s, this timer
+                # later): at 100k nodes the collection after a reload takes half a second, which
+                # would otherwise come before the change shows.
+                self.app.set_timer(SETTLE_HEAP_AFTER, partial(settle_heap, first))
                 self.app.run_worker(
                     self.session.save_cache, name="cache", group="cache", thread=True
                 )
