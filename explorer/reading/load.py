@@ -47,15 +47,25 @@ class LoadResult:
         return tuple(d for d in self.diagnostics if not d.is_error)
 
 
+# Told, after each tree file, how many of how many tree files are read and the nodes built so far.
+Progress = Callable[[int, int, int], None]
+
+
 def load_corpus(
-    path: Path, limits: Limits = DEFAULT_LIMITS, reuse: Reuse | None = None
+    path: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    reuse: Reuse | None = None,
+    progress: Progress | None = None,
 ) -> LoadResult:
     """Load and validate the first corpus found at `path` (see `find_corpora`)."""
-    return load_corpus_file(find_corpora(path)[0], limits, reuse)
+    return load_corpus_file(find_corpora(path)[0], limits, reuse, progress)
 
 
 def load_corpus_file(
-    corpus_file: Path, limits: Limits = DEFAULT_LIMITS, reuse: Reuse | None = None
+    corpus_file: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    reuse: Reuse | None = None,
+    progress: Progress | None = None,
 ) -> LoadResult:
     """`reuse`, when given, holds what the previous load of this corpus read: files whose bytes
     did not change are not built or checked again (the result is the same as without it), and
@@ -63,11 +73,9 @@ def load_corpus_file(
     # Loading builds a large graph of objects that live on, none of them cyclic garbage; left on,
     # the cyclic collector walks that growing graph again and again (superlinear time).
     with _collector_paused():
-        if reuse is None:
-            return _load_corpus_file(corpus_file, limits, None)
-        if reuse.limits != limits:  # what was read under other limits may differ
+        if reuse is not None and reuse.limits != limits:  # read under other limits: may differ
             reuse.forget(limits)
-        return _load_corpus_file(corpus_file, limits, reuse)
+        return _load_corpus_file(corpus_file, limits, reuse, progress)
 
 
 @contextlib.contextmanager
@@ -81,7 +89,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_corpus_file(corpus_file: Path, limits: Limits, reuse: Reuse | None) -> LoadResult:
+def _load_corpus_file(
+    corpus_file: Path, limits: Limits, reuse: Reuse | None, progress: Progress | None
+) -> LoadResult:
     folder = corpus_file.parent
     # Files are named by absolute paths, true from any folder (results are cached and shown
     # from elsewhere); they are made relative to the working folder only when shown.
@@ -111,7 +121,8 @@ def _load_corpus_file(corpus_file: Path, limits: Limits, reuse: Reuse | None) ->
     tree_files: list[str] = []
     causes: set[Diagnostic] = set()  # why a tree file could not be read
     trees_read: dict[str, TreeRead] = {}  # for `reuse`, by the next load
-    for name, at in tree_names:
+    nodes_built = 0
+    for done, (name, at) in enumerate(tree_names, 1):
         node, file_diagnostics, tree_display = _load_tree(
             folder, name, at, display, limits, interned, reuse, trees_read
         )
@@ -121,6 +132,9 @@ def _load_corpus_file(corpus_file: Path, limits: Limits, reuse: Reuse | None) ->
             tree_files.append(tree_display)
         else:
             causes.update(file_diagnostics)
+        if progress is not None:
+            nodes_built += sum(1 for _ in node.walk()) if node is not None else 0
+            progress(done, len(tree_names), nodes_built)
     diagnostics.extend(_unlisted_yaml(folder, {name for name, _ in tree_names}))
 
     seeds_folder = (folder / seeds_text).resolve() if seeds_text else folder

@@ -15,6 +15,7 @@ import contextlib
 import functools
 import gc
 import subprocess
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -35,7 +36,7 @@ from explorer.reading.watch import corpus_files, fingerprint, load_settled
 if TYPE_CHECKING:
     from explorer.analysis.queries import CorpusIndex
     from explorer.model import Corpus
-    from explorer.reading.load import LoadResult
+    from explorer.reading.load import LoadResult, Progress
     from explorer.reading.reuse import Reuse
     from explorer.tui.screens.failed import LoadFailedScreen
     from explorer.tui.screens.main import MainScreen
@@ -46,6 +47,7 @@ DEBOUNCE_MS = 800  # ... or after this long at most
 WAKE_MS = 1_000  # the watching thread looks up this often (it stops at once when told to)
 RETRY_SECONDS = 1.0  # when a folder to watch is missing, look again after this long
 WATCH_AFTER = 0.3  # seconds after the first load before watching starts
+PROGRESS_EVERY = 0.1  # seconds between the loading screen's reports of how far the load is
 SETTLE_HEAP_AFTER = 0.25  # seconds after a load is shown before the heap is settled
 FULL_COLLECTION_EVERY = 100  # collections of the middle generation (Python's default: 10)
 
@@ -82,6 +84,8 @@ class Session:
         if is_read_only(self.corpus_file):  # the loading screen says so before `e` does
             self.where += " (the bundled copy: read-only)"
         self.load = load
+        # Told how far the first load is, from the loading thread (the loading screen shows it).
+        self.progress: Progress | None = None
         self.shown: LoadResult | None = None
         self.latest: LoadResult | None = None
         self.fingerprint: str | None = None
@@ -157,7 +161,8 @@ class Session:
     def _load_once(self) -> LoadResult:
         from explorer.reading.load import LoadResult, load_corpus
 
-        load = self.load or partial(load_corpus, reuse=self.reuse)
+        progress = self.progress if self.latest is None else None
+        load = self.load or partial(load_corpus, reuse=self.reuse, progress=progress)
         try:
             return load(self.corpus_file)
         except CorpusNotFound as error:  # corpus.yaml was removed (or renamed away)
@@ -249,6 +254,8 @@ class LiveCorpus:
     def __init__(self, app: App[Any], path: Path, *, watch: bool) -> None:
         self.app = app
         self.session = Session(path)  # CorpusNotFound propagates: the CLI reports it
+        self.session.progress = self._tell_progress
+        self._progress_told = 0.0
         self.watch = watch
         self.run_editor: EditorRunner = partial(run_suspended, app)  # tests put in their own
         self.loaded = asyncio.Event()  # set when the first load is on screen
@@ -265,6 +272,22 @@ class LiveCorpus:
 
     def close(self) -> None:
         self._stop_watching.set()
+
+    def _tell_progress(self, read: int, files: int, nodes: int) -> None:
+        """In the loading thread: show how far the load is, ten times a second at most."""
+        now = time.monotonic()
+        if now - self._progress_told < PROGRESS_EVERY and read < files:
+            return
+        self._progress_told = now
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._show_progress, read, files, nodes)
+
+    def _show_progress(self, read: int, files: int, nodes: int) -> None:
+        from explorer.tui.screens.loading import LoadingScreen
+
+        bottom = self.app.screen_stack[0] if self.app.screen_stack else None
+        if isinstance(bottom, LoadingScreen):
+            bottom.show_progress(read, files, nodes)
 
     async def _open(self) -> None:
         await self.reload(settle=False)

@@ -28,6 +28,13 @@ class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._message(), id="loading-message")
         yield LoadingIndicator(id="loading")
+        yield Static("", id="loading-progress")
+
+    def show_progress(self, read: int, files: int, nodes: int) -> None:
+        """How far the load is (told from the loading thread, between tree files)."""
+        self.query_one("#loading-progress", Static).update(
+            f"{read:,} of {files:,} tree files read, {nodes:,} nodes built"
+        )
 
     def _message(self) -> Text:
         return Text(f"Reading the corpus at {self.where} …  (q quits)")
@@ -36,6 +43,7 @@ class LoadingScreen(Screen[None]):
         """Another corpus is read (one chosen from a library)."""
         self.where = where
         self.query_one("#loading-message", Static).update(self._message())
+        self.query_one("#loading-progress", Static).update("")
 
     def on_screen_suspend(self) -> None:
         self.query(LoadingIndicator).remove()  # it would go on animating where no one sees it
