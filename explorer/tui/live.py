@@ -48,7 +48,7 @@ WAKE_MS = 1_000  # the watching thread looks up this often (it stops at once whe
 RETRY_SECONDS = 1.0  # when a folder to watch is missing, look again after this long
 WATCH_AFTER = 0.3  # seconds after the first load before watching starts
 PROGRESS_EVERY = 0.1  # seconds between the loading screen's reports of how far the load is
-SETTLE_HEAP_AFTER = 0.25  # seconds after a load is shown before the heap is settled
+AFTER_SHOWN = 0.25  # seconds after a load is shown before the heap is settled, the cache written
 FULL_COLLECTION_EVERY = 100  # collections of the middle generation (Python's default: 10)
 
 EditorRunner = Callable[[Sequence[str]], object]
@@ -329,16 +329,18 @@ class LiveCorpus:
                 self.session.accept(loaded)
                 await self._show(loaded)
                 # After the frame that shows the load (frames are due within 1/60 s, this timer
-                # later): at 100k nodes the collection after a reload takes half a second, which
-                # would otherwise come before the change shows.
-                self.app.set_timer(SETTLE_HEAP_AFTER, partial(settle_heap, first))
-                self.app.run_worker(
-                    self.session.save_cache, name="cache", group="cache", thread=True
-                )
+                # later): at 100k nodes the collection after a reload takes half a second, and
+                # writing the cache a second or more of the interpreter's time, which would
+                # otherwise come before the load is seen.
+                self.app.set_timer(AFTER_SHOWN, partial(self._after_shown, first))
                 if loaded.index is not None:  # ready before the first search is typed
                     self.app.run_worker(
                         loaded.index.prepare_search, name="search", group="search", thread=True
                     )
+
+    def _after_shown(self, first: bool) -> None:
+        settle_heap(first)
+        self.app.run_worker(self.session.save_cache, name="cache", group="cache", thread=True)
 
     @property
     def screen(self) -> MainScreen | LoadFailedScreen | None:
