@@ -378,7 +378,7 @@ def questions_show_competition(context: Context) -> Iterator[Diagnostic]:
     for node in context.nodes:
         if node.kind is not NodeKind.QUESTION or len(node.children) < 2:
             continue
-        argued = [frozenset(v.key for v in index.supporters(c)) for c in node.children]
+        argued = [index.supporter_keys(child) for child in node.children]
         everyone = frozenset().union(*argued)
         if len(everyone) == 1 and all(argued):
             (only,) = everyone
