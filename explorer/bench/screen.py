@@ -12,7 +12,7 @@ from typing import Any
 
 _FIRST_PAINT = textwrap.dedent(
     """
-    import sys, time
+    import asyncio, sys, time
     started = time.perf_counter()
     from pathlib import Path
     from textual.screen import Screen
@@ -40,6 +40,9 @@ _FIRST_PAINT = textwrap.dedent(
         while "first" not in frames or (sys.argv[1] != "bare" and "main" not in frames):
             await pilot.pause(0.01)
         print(frames["first"], frames.get("main", frames["first"]))
+        if sys.argv[1] != "bare":  # as a session does: the cache is written once shown
+            await asyncio.sleep(0.5)
+            await pilot.app.workers.wait_for_complete()
         pilot.app.exit()
     app.run(headless=True, size=(120, 40), auto_pilot=first_paint)
     """
