@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from sys import intern
 from typing import Any, TypeVar
 
 from explorer.checks.diagnostics import RULES, Diagnostic
@@ -176,6 +177,16 @@ def _enum(kind: Callable[[str], E], value: object) -> E:
     return kind(_str(value))  # ValueError for a value not of the enum
 
 
+def _slugs(value: object) -> tuple[str, ...]:
+    return tuple([intern(_str(item)) for item in _list(value)])
+
+
+# By value; a key that is not one (or not a text) raises KeyError or TypeError: refused.
+_KINDS = {kind.value: kind for kind in NodeKind}
+_HORIZONS = {horizon.value: horizon for horizon in Horizon}
+_STANCES = {stance.value: stance for stance in Stance}
+
+
 def _undate(value: object) -> PartialDate | None:
     if value is None:
         return None
@@ -198,26 +209,31 @@ class _Decoder:
         self.make = Location.maker(file)
 
     def location(self, value: object) -> Location:
-        parts = _list(value)
-        if len(parts) == 2:
-            return self.make(_int(parts[0]), _int(parts[1]))
-        file, line, column = _list(parts, 3)
+        if type(value) is list and len(value) == 2:  # the common case, checked inline
+            line, column = value
+            if type(line) is int and type(column) is int:
+                return self.make(line, column)
+        file, line, column = _list(value, 3)
         return Location(_str(file), _int(line), _int(column))
 
+    # The two records of which a large corpus has hundreds of thousands: their checks are
+    # written out, each field's type tested once.
     def node(self, value: object) -> Node:
         fields = _list(value, 11)
         id_, kind, title, claim, tags, horizon, citations, children, see_also = fields[:9]
         location, outcome = fields[9:]
+        if not (type(id_) is str and type(title) is str and type(claim) is str):
+            raise TypeError("a node's id, title or claim is not text")
         return Node(
-            _str(id_),
-            None if kind is None else _enum(NodeKind, kind),
-            _str(title),
-            _str(claim),
-            _strs(tags),
-            None if horizon is None else _enum(Horizon, horizon),
-            tuple(self.citation(c) for c in _list(citations)),
-            tuple(self.node(child) for child in _list(children)),
-            _strs(see_also),
+            id_,
+            None if kind is None else _KINDS[kind],
+            title,
+            claim,
+            _slugs(tags),
+            None if horizon is None else _HORIZONS[horizon],
+            tuple([self.citation(c) for c in _list(citations)]),
+            tuple([self.node(child) for child in _list(children)]),
+            _slugs(see_also),
             self.location(location),
             None if outcome is None else self.outcome(outcome),
         )
@@ -226,17 +242,24 @@ class _Decoder:
         (source, quote, stance, speaker, likelihood, location, quote_location, reports, checked) = (
             _list(value, 9)
         )
-        if type(checked) is not bool:
-            raise TypeError("hedge_checked is not true or false")
+        if not (
+            type(source) is str
+            and type(quote) is str
+            and (speaker is None or type(speaker) is str)
+            and (likelihood is None or type(likelihood) is str)
+            and (reports is None or type(reports) is str)
+            and type(checked) is bool
+        ):
+            raise TypeError("a citation field is of the wrong type")
         return Citation(
-            _str(source),
-            _str(quote),
-            _enum(Stance, stance),
-            _str_or_none(speaker),
-            _str_or_none(likelihood),
+            intern(source),  # the same few texts again and again: kept once, as the reader does
+            quote,
+            _STANCES[stance],
+            None if speaker is None else intern(speaker),
+            None if likelihood is None else intern(likelihood),
             self.location(location),
             self.location(quote_location),
-            _str_or_none(reports),
+            None if reports is None else intern(reports),
             checked,
         )
 
