@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import gc
 import subprocess
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -30,6 +29,7 @@ from explorer.editing.editor import NoEditor, editor_command
 from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable, is_read_only
 from explorer.reading.locate import CorpusNotFound, absolute_path, display_path, find_corpora
 from explorer.reading.watch import corpus_files, fingerprint, load_settled
+from explorer.tui.heap import settle_heap
 
 # The loader, the model and the main screen are imported where first used: in the loading thread
 # and when the corpus is shown. The first screen (the loading screen) is drawn without them.
@@ -49,7 +49,6 @@ RETRY_SECONDS = 1.0  # when a folder to watch is missing, look again after this 
 WATCH_AFTER = 0.3  # seconds after the first load before watching starts
 PROGRESS_EVERY = 0.1  # seconds between the loading screen's reports of how far the load is
 AFTER_SHOWN = 0.25  # seconds after a load is shown before the heap is settled, the cache written
-FULL_COLLECTION_EVERY = 100  # collections of the middle generation (Python's default: 10)
 
 EditorRunner = Callable[[Sequence[str]], object]
 
@@ -175,23 +174,6 @@ class Session:
         self.fingerprint = loaded.fingerprint
         if loaded.replaces:
             self.shown = loaded.result
-
-
-def settle_heap(first: bool) -> None:
-    """Take what is alive now — the corpus just read and shown above all — out of the cyclic
-    collector's sight. Its objects hold no cycles (reference counts free them), but each full
-    collection would walk them all: 0.15 s at 10k nodes, over a second at 100k, a frozen cursor
-    each time. After a reload, what was frozen before is collected once first: nothing leaks.
-
-    Full collections then walk what Textual keeps (its caches of drawn lines: ~50k objects,
-    55-85 ms each at 100k nodes), and came every few dozen keys; they now come ten times less
-    often (the young generations are collected as before)."""
-    if not first:
-        gc.unfreeze()
-        gc.collect()
-    gc.freeze()
-    young, middle, _old = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
 
 
 def _is_file(path: Path) -> bool:
