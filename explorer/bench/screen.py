@@ -17,6 +17,7 @@ _FIRST_PAINT = textwrap.dedent(
     from pathlib import Path
     from textual.screen import Screen
     frames = {}
+    shown = asyncio.Event()  # awaited, not polled: polling would take the loader's time
     compose_frame = Screen._compositor_refresh
     def timed(self):
         result = compose_frame(self)
@@ -24,6 +25,8 @@ _FIRST_PAINT = textwrap.dedent(
         frames.setdefault("first", now)
         if type(self).__name__ == "MainScreen":
             frames.setdefault("main", now)
+        if "main" in frames or (sys.argv[1] == "bare" and "first" in frames):
+            shown.set()
         return result
     Screen._compositor_refresh = timed
     if sys.argv[1] == "bare":
@@ -37,8 +40,7 @@ _FIRST_PAINT = textwrap.dedent(
         from explorer.tui.app import ExplorerApp
         app = ExplorerApp(Path(sys.argv[1]), live=False)
     async def first_paint(pilot):
-        while "first" not in frames or (sys.argv[1] != "bare" and "main" not in frames):
-            await pilot.pause(0.01)
+        await shown.wait()
         print(frames["first"], frames.get("main", frames["first"]))
         if sys.argv[1] != "bare":  # as a session does: the cache is written once shown
             await asyncio.sleep(0.5)
