@@ -30,6 +30,7 @@ from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable, is_read_on
 from explorer.reading.locate import CorpusNotFound, absolute_path, display_path, find_corpora
 from explorer.reading.watch import corpus_files, fingerprint, load_settled
 from explorer.tui.heap import settle_heap
+from explorer.tui.messages import LoadProgress
 
 # The loader, the model and the main screen are imported where first used: in the loading thread
 # and when the corpus is shown. The first screen (the loading screen) is drawn without them.
@@ -261,15 +262,12 @@ class LiveCorpus:
         if now - self._progress_told < PROGRESS_EVERY and read < files:
             return
         self._progress_told = now
-        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-            self.app.call_from_thread(self._show_progress, read, files, nodes)
-
-    def _show_progress(self, read: int, files: int, nodes: int) -> None:
         from explorer.tui.screens.loading import LoadingScreen
 
-        bottom = self.app.screen_stack[0] if self.app.screen_stack else None
-        if isinstance(bottom, LoadingScreen):
-            bottom.show_progress(read, files, nodes)
+        # Not call_from_thread: that waits for the app's thread, and the load would wait too.
+        stack = self.app.screen_stack
+        if stack and isinstance(stack[0], LoadingScreen):
+            stack[0].post_message(LoadProgress(read, files, nodes))
 
     async def _open(self) -> None:
         await self.reload(settle=False)

@@ -18,6 +18,7 @@ from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.reading.locate import display_path
+from explorer.tui.messages import LoadProgress
 
 
 class LoadingScreen(Screen[None]):
@@ -30,8 +31,11 @@ class LoadingScreen(Screen[None]):
         yield LoadingIndicator(id="loading")
         yield Static("", id="loading-progress")
 
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.show_progress(message.read, message.files, message.nodes)
+
     def show_progress(self, read: int, files: int, nodes: int) -> None:
-        """How far the load is (told from the loading thread, between tree files)."""
+        """How far the load is (posted from the loading thread, between tree files)."""
         self.query_one("#loading-progress", Static).update(
             f"{read:,} of {files:,} tree files read, {nodes:,} nodes built"
         )
