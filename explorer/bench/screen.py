@@ -44,7 +44,7 @@ _FIRST_PAINT = textwrap.dedent(
         print(frames["first"], frames.get("main", frames["first"]))
         if sys.argv[1] != "bare":  # as a session does: the cache is written once shown
             await asyncio.sleep(0.5)
-            await pilot.app.workers.wait_for_complete()
+            await asyncio.to_thread(pilot.app.live_corpus.wait_for_cache)
         pilot.app.exit()
     app.run(headless=True, size=(120, 40), auto_pilot=first_paint)
     """
@@ -118,6 +118,7 @@ _INTERACTION = textwrap.dedent(
             # Measured once the app is at rest: after a load, the search index is built and the
             # warm-start cache written in threads (a second or two at 100k nodes).
             await asyncio.sleep(0.5)  # the cache is written from a timer after the first frame
+            await asyncio.to_thread(app.live_corpus.wait_for_cache)
             await app.workers.wait_for_complete()
             await pilot.pause()
             tree = app.screen.query_one(ScenarioTree)
@@ -193,8 +194,9 @@ _RELOAD = textwrap.dedent(
         app = ExplorerApp(Path(path), live=True)
         async with app.run_test(size=(120, 40)) as pilot:
             await asyncio.wait_for(app.live_corpus.loaded.wait(), 600)
-            await app.workers.wait_for_complete()  # the search index, the cache, the watch's start
-            await asyncio.sleep(2.0)
+            await asyncio.sleep(0.5)
+            await asyncio.to_thread(app.live_corpus.wait_for_cache)
+            await asyncio.sleep(1.5)  # the search index, the watch's start
             corpus = app.live_corpus.session.corpus
             root, file = corpus.trigger.children[0], Path(corpus.tree_files[0])
             text = file.read_text("utf-8")

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import functools
 import subprocess
+import threading
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
@@ -239,6 +240,7 @@ class LiveCorpus:
         self.session = Session(path)  # CorpusNotFound propagates: the CLI reports it
         self.session.progress = self._tell_progress
         self._progress_told = 0.0
+        self._cache_writer: threading.Thread | None = None
         self.watch = watch
         self.run_editor: EditorRunner = partial(run_suspended, app)  # tests put in their own
         self.loaded = asyncio.Event()  # set when the first load is on screen
@@ -320,7 +322,17 @@ class LiveCorpus:
 
     def _after_shown(self, first: bool) -> None:
         settle_heap(first)
-        self.app.run_worker(self.session.save_cache, name="cache", group="cache", thread=True)
+        # A plain thread, not a worker: the app may quit while it writes, and need not wait.
+        # Stopped mid-write at exit, SQLite rolls the unfinished transaction back.
+        self._cache_writer = threading.Thread(
+            target=self.session.save_cache, name="cache writer", daemon=True
+        )
+        self._cache_writer.start()
+
+    def wait_for_cache(self, timeout: float | None = None) -> None:
+        """Until the last load is written to the warm-start cache (the benchmark waits)."""
+        if self._cache_writer is not None:
+            self._cache_writer.join(timeout)
 
     @property
     def screen(self) -> MainScreen | LoadFailedScreen | None:

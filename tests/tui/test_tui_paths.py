@@ -3,6 +3,7 @@ cached by a start in one folder is served to a start in another, and names files
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from explorer.reading import bundled
 from explorer.reading.bundled import default_corpus
+from explorer.tui.live import AFTER_SHOWN
 
 from .corpus_copy import copy_corpus
 from .helpers import explore, main_screen, press
@@ -39,9 +41,10 @@ def test_e_after_a_start_served_from_a_cache_made_in_another_folder_opens_the_fi
             await press(pilot, "j", "j")
             assert main_screen(app).scenario_tree.cursor_id == "crews-move"
             await press(pilot, "e")
-            session = app.live_corpus.session
-            session.save_cache()  # what the app does in a thread once the corpus is shown
-            built.append(session.reuse.trees_built)
+            # The app writes the cache in a thread, after the frame that shows the corpus.
+            await asyncio.sleep(AFTER_SHOWN + 0.1)
+            app.live_corpus.wait_for_cache(timeout=10)
+            built.append(app.live_corpus.session.reuse.trees_built)
 
     run_async(lambda: start_in(tmp_path, Path("corpus")))
     run_async(lambda: start_in(elsewhere, corpus))
