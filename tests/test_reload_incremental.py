@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
@@ -150,7 +151,7 @@ class IncrementalReload(RuleBasedStateMachine):
         self.loads += 1
 
 
-TestIncrementalReload = IncrementalReload.TestCase
+TestIncrementalReload = pytest.mark.slow(IncrementalReload.TestCase)
 TestIncrementalReload.settings = settings(max_examples=12, stateful_step_count=6, deadline=None)
 
 
