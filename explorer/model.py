@@ -90,7 +90,7 @@ class Location(int):
     column; `shown` and `str()` give the file as a person should see it from the working folder.
 
     A large corpus holds three locations per node, hundreds of thousands in all, so a location is
-    one immutable int packing the three (see the layouts above): it compares, hashes, pickles and
+    one immutable int packing the three (see the layouts above): it compares, hashes, copies and
     prints as a location, and is built the same way."""
 
     __slots__ = ()
@@ -161,7 +161,7 @@ class Location(int):
         return f"Location(file={_FILES[number]!r}, line={line!r}, column={column!r})"
 
     def __reduce__(self) -> tuple[type[Location], tuple[str, int, int]]:
-        # By file name: file numbers belong to one process (the cache pickles locations).
+        # By file name: file numbers belong to one process.
         number, line, column = self._fields()
         return Location, (_FILES[number], line, column)
 

@@ -43,3 +43,8 @@ def test_benchmark_smoke_run_prints_its_ratios(tmp_path: Path) -> None:
     assert figures["first_paint"]["1000 warm"]["corpus_shown_s"] > 0
     assert figures["keys"]["to_frame"]["median_ms"] > 0
     assert figures["keys"]["total"]["median_ms"] >= figures["keys"]["to_frame"]["median_ms"]
+    reload = figures["reload"]
+    assert reload["edit_to_screen_s"] > reload["reload_read_s"] > 0
+    expected = reload["edit_to_screen_s"] / reload["bare_first_frame_s"]
+    assert abs(reload["ratio"] - expected) < 0.05  # of rounded figures
+    assert "save to screen ÷ bare Textual first frame, 1,000 nodes" in done.stdout

@@ -1,16 +1,25 @@
-"""The warm-start cache: served only while every file it read is unchanged."""
+"""The warm-start cache: per tree file, plain data, never stale, and never a way to run code."""
 
 from __future__ import annotations
 
+import ast
+import json
 import shutil
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from explorer.reading import cache
-from explorer.reading.load import load_corpus, load_corpus_file
+from explorer.reading import cache, plain
+from explorer.reading.load import LoadResult, load_corpus
+from explorer.reading.reuse import Reuse
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+SOLEIMANI = Path(__file__).parent.parent / "scenarios" / "soleimani"
+READING = Path(cache.__file__).parent
 
 
 @pytest.fixture
@@ -21,64 +30,156 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _count_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    calls: list[Path] = []
-    real = load_corpus_file
-
-    def counting(path: Path) -> object:
-        calls.append(path)
-        return real(path)
-
-    monkeypatch.setattr(cache, "load_corpus_file", counting)
-    return calls
+def start(path: Path) -> tuple[LoadResult, Reuse]:
+    """A run's first load through the cache, then the write the explorer makes once shown."""
+    reuse = Reuse(store=cache.TreeStore())
+    result = load_corpus(path, reuse=reuse)
+    assert reuse.store is not None
+    reuse.store.flush()
+    return result, reuse
 
 
-def test_second_load_is_served_from_the_cache(
-    corpus: Path, monkeypatch: pytest.MonkeyPatch
+def same_as_a_full_load(result: LoadResult, path: Path) -> None:
+    full = load_corpus(path)
+    assert result.corpus == full.corpus
+    assert result.diagnostics == full.diagnostics
+
+
+def test_a_second_start_builds_and_checks_nothing(corpus: Path) -> None:
+    first, reuse = start(corpus)
+    assert reuse.trees_built == 2 and reuse.findings.checked == 2
+    second, reuse = start(corpus)
+    assert reuse.trees_built == 0
+    assert (reuse.findings.checked, reuse.findings.reused) == (0, 2)
+    assert second.corpus == first.corpus
+    same_as_a_full_load(second, corpus)
+
+
+def test_the_bundled_corpus_comes_back_from_the_cache_as_it_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls = _count_loads(monkeypatch)
-    first = cache.load_cached(corpus)
-    second = cache.load_cached(corpus)
-    assert len(calls) == 1
-    assert second.corpus == first.corpus == load_corpus(corpus).corpus
-    assert second.diagnostics == first.diagnostics
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    start(SOLEIMANI)
+    served, reuse = start(SOLEIMANI)
+    assert reuse.trees_built == 0
+    same_as_a_full_load(served, SOLEIMANI)
 
 
 @pytest.mark.parametrize(
-    "change",
+    ("change", "built"),
     [
-        lambda folder: (folder / "crews.yaml").write_text(
-            (folder / "crews.yaml").read_text().replace("Crews move north", "Crews move south")
+        (
+            lambda folder: (folder / "crews.yaml").write_text(
+                (folder / "crews.yaml").read_text().replace("Crews move north", "Crews move south")
+            ),
+            1,
         ),
-        lambda folder: (folder / "seeds" / "ledger.txt").write_text("Rewritten entirely."),
-        lambda folder: (folder / "draft.yaml").write_text("id: draft\n"),
-        lambda folder: (folder / "waterfront.yaml").unlink(),
+        (lambda folder: (folder / "seeds" / "ledger.txt").write_text("Rewritten entirely."), 0),
+        (lambda folder: (folder / "draft.yaml").write_text("id: draft\n"), 0),
+        (lambda folder: (folder / "waterfront.yaml").unlink(), 0),
     ],
     ids=["tree-edited", "seed-edited", "file-added", "file-removed"],
 )
-def test_any_change_means_a_fresh_load(
-    corpus: Path, monkeypatch: pytest.MonkeyPatch, change: object
+def test_any_change_is_seen_at_the_next_start(
+    corpus: Path, change: Callable[[Path], object], built: int
 ) -> None:
-    calls = _count_loads(monkeypatch)
-    cache.load_cached(corpus)
-    change(corpus)  # type: ignore[operator]
-    fresh = cache.load_cached(corpus)
-    assert len(calls) == 2
-    assert fresh.diagnostics == load_corpus(corpus).diagnostics
-    assert fresh.corpus == load_corpus(corpus).corpus
+    start(corpus)
+    change(corpus)
+    fresh, reuse = start(corpus)
+    assert reuse.trees_built == built
+    same_as_a_full_load(fresh, corpus)
 
 
-def test_a_broken_cache_entry_is_a_miss(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cache.load_cached(corpus)
-    for entry in cache.cache_folder().glob("*.pickle"):
-        entry.write_bytes(b"not a pickle")
-    calls = _count_loads(monkeypatch)
-    assert cache.load_cached(corpus).corpus == load_corpus(corpus).corpus
-    assert len(calls) == 1
+def test_entries_are_plain_json_text(corpus: Path) -> None:
+    start(corpus)
+    database = cache.cache_folder() / cache.DATABASE
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT data FROM trees UNION ALL SELECT data FROM findings")
+        texts = [row[0] for row in rows]
+    assert len(texts) == 4  # two trees, their two findings
+    for text in texts:
+        assert isinstance(text, str)
+        json.loads(text)
+
+
+def test_no_reading_module_can_unpickle() -> None:
+    """The cache folder may be writable by others: nothing that can run code is read from it."""
+    for module in READING.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text("utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            for name in names:
+                assert name.split(".")[0] not in {"pickle", "marshal", "shelve", "dill"}, module
+
+
+def _overwrite_entries(data: str) -> None:
+    with sqlite3.connect(cache.cache_folder() / cache.DATABASE) as connection:
+        connection.execute("UPDATE trees SET data = ?", (data,))
+        connection.execute("UPDATE findings SET data = ?", (data,))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "not json",
+        "[]",
+        '[null, [["E999", "no such rule", "x", 1, 1]]]',
+        '[["id", "event", 3, "claim", [], null, [], [], [], [1, 1], null], []]',
+        '[["id", "nonsense", "t", "c", [], null, [], [], [], [1, 1], null], []]',
+        '{"__reduce__": "os.system"}',
+        "[" * 100_000,
+    ],
+    ids=["text", "empty", "unknown-rule", "title-not-text", "unknown-kind", "object", "deep"],
+)
+def test_a_foreign_entry_is_a_miss(corpus: Path, data: str) -> None:
+    start(corpus)
+    _overwrite_entries(data)
+    served, reuse = start(corpus)
+    assert reuse.trees_built == 2  # built afresh ...
+    same_as_a_full_load(served, corpus)  # ... and right
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+        lambda inner: st.lists(inner, max_size=12),
+        max_leaves=40,
+    )
+)
+def test_decoding_any_json_gives_a_reading_or_refuses(value: object) -> None:
+    try:
+        root, diagnostics = plain.decode("/x/tree.yaml", json.dumps(value))
+    except plain.NotPlain:
+        return
+    assert isinstance(diagnostics, tuple)
+    assert root is None or isinstance(root.title, str)
+
+
+def test_a_cache_file_that_is_not_a_database_is_ignored(corpus: Path) -> None:
+    folder = cache.cache_folder()
+    folder.mkdir(parents=True)
+    (folder / cache.DATABASE).write_bytes(b"\x00garbage" * 100)
+    served, reuse = start(corpus)
+    assert reuse.trees_built == 2
+    same_as_a_full_load(served, corpus)
 
 
 def test_an_unwritable_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    assert cache.load_cached(MINI).corpus == load_corpus(MINI).corpus
+    served, _ = start(MINI)
+    same_as_a_full_load(served, MINI)
+
+
+def test_another_version_of_the_explorer_does_not_read_this_ones_entries(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start(corpus)
+    monkeypatch.setattr(cache, "code_hash", lambda: "another version")
+    _, reuse = start(corpus)
+    assert reuse.trees_built == 2

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
 from explorer.editing.editor import NoEditor, editor_command
+from explorer.reading import watch
 from explorer.reading.watch import corpus_files, fingerprint, wait_until_stable
 
 FILE = Path("/corpus/crews.yaml")
@@ -68,3 +71,33 @@ def test_wait_until_stable_gives_up_after_the_timeout() -> None:
         lambda: str(next(counter)), interval=1, timeout=3, sleep=lambda s: None
     )
     assert result == "3"
+
+
+def test_fingerprint_sees_a_rewrite_that_keeps_size_and_modification_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hashes are kept by file status; a status that looks the same must not hide new bytes."""
+    monkeypatch.setattr(watch, "RACY_SECONDS", -1.0)  # keep every hash, however recent
+    path = tmp_path / "a.yaml"
+    path.write_text("id: a\n")
+    long_ago = time.time() - 3600
+    os.utime(path, (long_ago, long_ago))
+    files = corpus_files(tmp_path, None)
+    before = fingerprint(files)
+    assert fingerprint(files) == before  # served from the kept hash
+    path.write_text("id: b\n")  # same size ...
+    os.utime(path, (long_ago, long_ago))  # ... and the same modification time, set back
+    assert fingerprint(files) != before
+
+
+def test_fingerprint_hashes_a_just_written_file_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text("id: a\n")
+    files = corpus_files(tmp_path, None)
+    fingerprint(files)
+    assert str(path) not in watch._known_digests  # written within RACY_SECONDS: not kept
+    monkeypatch.setattr(watch, "RACY_SECONDS", -1.0)
+    fingerprint(files)
+    assert str(path) in watch._known_digests

@@ -21,8 +21,9 @@ from explorer.editing.editor import editor_command
 from explorer.model import Location
 from explorer.outputs.export import to_json
 from explorer.paths import shown_path
-from explorer.reading import cache
-from explorer.reading.load import LoadResult, load_corpus_file
+from explorer.reading.cache import TreeStore
+from explorer.reading.load import LoadResult, load_corpus
+from explorer.reading.reuse import Reuse
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -64,17 +65,13 @@ def test_a_location_keeps_the_absolute_file_and_shows_it_from_the_working_folder
     assert copied == where and copied.file == file
 
 
-def _served(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Records every load the cache could not serve."""
-    loads: list[Path] = []
-    real = load_corpus_file
-
-    def counting(path: Path) -> LoadResult:
-        loads.append(path)
-        return real(path)
-
-    monkeypatch.setattr(cache, "load_corpus_file", counting)
-    return loads
+def _start(path: Path) -> tuple[LoadResult, Reuse]:
+    """A run's first load, as the explorer makes it: through the warm-start cache."""
+    reuse = Reuse(store=TreeStore())
+    result = load_corpus(path, reuse=reuse)
+    assert reuse.store is not None
+    reuse.store.flush()
+    return result, reuse
 
 
 def test_a_load_cached_from_one_folder_is_true_from_another(
@@ -86,17 +83,16 @@ def test_a_load_cached_from_one_folder_is_true_from_another(
     (clone / "scenarios" / "mini" / "draft.yaml").write_text("id: draft\n")  # a W105 warning
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    loads = _served(monkeypatch)
 
     monkeypatch.chdir(clone)
-    first = cache.load_cached(Path("scenarios/mini"))
-    assert first.corpus is not None and len(loads) == 1
+    first, reuse = _start(Path("scenarios/mini"))
+    assert first.corpus is not None and reuse.trees_built == 2
     (warning,) = first.diagnostics
     assert warning.where == "scenarios/mini/draft.yaml"
 
     monkeypatch.chdir(elsewhere)
-    again = cache.load_cached(clone / "scenarios" / "mini")
-    assert len(loads) == 1, "the second start must be served from the cache"
+    again, reuse = _start(clone / "scenarios" / "mini")
+    assert reuse.trees_built == 0, "the second start must be served from the cache"
     assert again.corpus is not None
     node = again.corpus.trigger.children[0]
     command = editor_command(Path(node.location.file), node.location.line, {"EDITOR": "vi"})
@@ -110,8 +106,9 @@ def test_a_load_cached_from_one_folder_is_true_from_another(
     assert all(Path(f).is_absolute() and Path(f).is_file() for f in files)
 
     monkeypatch.chdir(clone / "scenarios")  # and below the corpus's parent, relative again
-    assert cache.load_cached(Path("mini")).diagnostics[0].where == "mini/draft.yaml"
-    assert len(loads) == 1
+    third, reuse = _start(Path("mini"))
+    assert third.diagnostics[0].where == "mini/draft.yaml"
+    assert reuse.trees_built == 0
     assert os.path.exists(again.corpus.tree_files[0])  # noqa: PTH110
 
 

@@ -19,6 +19,9 @@ the same on a fast or a slow machine:
   a bare Textual `Tree` of the same size (median and p99), with TEXTUAL_FPS raised so the frame
   rate does not hide the compute: until the next frame (the cursor moved), and all the key causes
   until the app is idle (the details drawn too);
+- save to screen: the explorer watching the largest corpus, one tree file saved with a node's
+  title changed, until the first frame composed with the new title (the watcher, the settling
+  of the files, the reload and the redraw), ÷ the bare app's first frame;
 - expanding the largest branch, and search: every prefix of three queries, and the time to build
   the search index (done in a thread once the corpus is shown).
 

@@ -17,6 +17,7 @@ from explorer.analysis.likelihood import hedge_in_quote, hedged_risk
 from explorer.analysis.outcomes import Timing, timing
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.quotes import SeedText
+from explorer.checks.by_tree import Inputs, TreeFindings
 from explorer.checks.diagnostics import RULES, Diagnostic, did_you_mean
 from explorer.model import (
     Citation,
@@ -65,13 +66,16 @@ class Registered:
     coverage: bool
     # Waits until every tree file is read: a see_also to a node of an unread file is not unknown.
     every_file: bool = False
+    # Reads only each node's own fields, the sources and the seeds: run tree file by tree file,
+    # and what it found in an unchanged file may be reused on a reload (`by_tree`).
+    per_tree: bool = False
 
 
 CHECKS: dict[str, Registered] = {}
 
 
 def check(
-    code: str, *, coverage: bool = False, every_file: bool = False
+    code: str, *, coverage: bool = False, every_file: bool = False, per_tree: bool = False
 ) -> Callable[[Check], Check]:
     """Register the check function of one rule code."""
 
@@ -80,7 +84,7 @@ def check(
             raise ValueError(f"{code} is not in the rule table")
         if code in CHECKS:
             raise ValueError(f"{code} has a check already: {CHECKS[code].run.__name__}")
-        CHECKS[code] = Registered(code, run, coverage, every_file)
+        CHECKS[code] = Registered(code, run, coverage, every_file, per_tree)
         return run
 
     return register
@@ -92,23 +96,45 @@ def validate(
     *,
     complete: bool = True,
     index: CorpusIndex | None = None,
+    findings: TreeFindings | None = None,
 ) -> list[Diagnostic]:
     """Every registered check; `complete` is False when some tree file could not be read, which
     silences the checks that would only echo that error (coverage, ids named across files).
     `index`, when given, must be the corpus's own (its node tables are not used here, so none
-    are built)."""
+    are built). `findings`, when given, holds the per-tree checks' findings of the previous
+    validation: those of tree files that did not change are reused, and it is updated."""
     context = Context(
         corpus, index if index is not None else CorpusIndex(corpus), seeds, tuple(corpus.nodes())
     )
     found: list[Diagnostic] = []
     for registered in CHECKS.values():
+        if registered.per_tree and findings is not None:
+            continue  # run tree by tree, below
         if not registered.coverage and (complete or not registered.every_file):
             found += registered.run(context)
+    if findings is not None:
+        found += _per_tree_checks(context, findings)
     if complete and not any(d.is_error for d in found):
         for registered in CHECKS.values():
             if registered.coverage:
                 found += registered.run(context)
     return found
+
+
+def _per_tree_checks(context: Context, findings: TreeFindings) -> list[Diagnostic]:
+    checks = [registered for registered in CHECKS.values() if registered.per_tree]
+
+    def check_nodes(nodes: tuple[Node, ...]) -> Iterator[Diagnostic]:
+        part = attrs.evolve(context, nodes=nodes)
+        for registered in checks:
+            yield from registered.run(part)
+
+    def check_tree(root: Node) -> Iterator[Diagnostic]:
+        return check_nodes(tuple(root.walk()))
+
+    trigger = context.corpus.trigger  # written in corpus.yaml, built anew by every load
+    inputs = Inputs.of(context.corpus, context.seeds)
+    return [*check_nodes((trigger,)), *findings.findings(trigger.children, inputs, check_tree)]
 
 
 # -- ids and references ----------------------------------------------------------------------
@@ -195,7 +221,7 @@ def unknown_see_also(context: Context) -> Iterator[Diagnostic]:
 # -- quotes ----------------------------------------------------------------------------------
 
 
-@check("E011")
+@check("E011", per_tree=True)
 def quotes_in_seeds(context: Context) -> Iterator[Diagnostic]:
     sources, seeds = context.index.sources, context.seeds
     for node in context.nodes:
@@ -246,7 +272,7 @@ def _quote_missing(quote: str, seed: SeedText, location: Location) -> Diagnostic
 # -- hedge words -----------------------------------------------------------------------------
 
 
-@check("E022")
+@check("E022", per_tree=True)
 def hedges_in_quotes(context: Context) -> Iterator[Diagnostic]:
     for _, citation in context.citations():
         if citation.likelihood and not hedge_in_quote(citation.likelihood, citation.quote):
@@ -258,7 +284,7 @@ def hedges_in_quotes(context: Context) -> Iterator[Diagnostic]:
             )
 
 
-@check("W108")
+@check("W108", per_tree=True)
 def hedges_on_the_event(context: Context) -> Iterator[Diagnostic]:
     for _, citation in context.citations():
         if not citation.likelihood or citation.hedge_checked:
@@ -352,7 +378,7 @@ def questions_show_competition(context: Context) -> Iterator[Diagnostic]:
     for node in context.nodes:
         if node.kind is not NodeKind.QUESTION or len(node.children) < 2:
             continue
-        argued = [frozenset(v.key for v in index.supporters(c)) for c in node.children]
+        argued = [index.supporter_keys(child) for child in node.children]
         everyone = frozenset().union(*argued)
         if len(everyone) == 1 and all(argued):
             (only,) = everyone

@@ -1,30 +1,36 @@
-"""A cache of loaded corpora, for a warm start on unchanged files.
+"""The warm-start cache: what each tree file was read as, and what the per-tree checks found in
+it, kept on disk for the next run.
 
-An entry is keyed by the corpus file's path and holds the validated result together with the
-SHA-256 of every file the load read (corpus.yaml, the tree files, the other YAML files in the
-folder, the seeds) and of the explorer's own code. It is served only when all of them are still
-byte for byte the same, so a changed, added or removed file — or a new version of the explorer —
-always means a fresh load: the cache can be slow, never stale.
+An entry is found by the SHA-256 of everything its content depends on: the explorer's own code,
+the reading limits, the file's absolute path and its bytes (and, for findings, the sources and
+the seeds' bytes). A changed file is a new key, so an entry can be missing, never stale. Entries
+are plain JSON in an SQLite database (`explorer.reading.plain`), never pickles: whoever can write
+the cache folder can make the explorer show wrong records at worst, not run code, and an entry
+that is not what the explorer writes is a miss.
 
-Entries live in $XDG_CACHE_HOME/scenario-explorer (~/.cache/scenario-explorer); deleting the
-folder is always safe. A cache that cannot be read or written is ignored.
+The database is $XDG_CACHE_HOME/scenario-explorer/trees.sqlite3 (~/.cache/...); deleting it is
+always safe. A cache that cannot be opened, read or written is ignored.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
-import pickle
-import tempfile
+import sqlite3
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
-import attrs
-
-from explorer.reading.load import LoadResult, load_corpus_file
-from explorer.reading.locate import absolute_path, find_corpora
-from explorer.reading.watch import corpus_files
+from explorer.checks.diagnostics import Diagnostic
+from explorer.model import Node
+from explorer.reading import plain
+from explorer.reading.located import Limits
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # explorer/, from explorer/reading/
+DATABASE = "trees.sqlite3"
+# Grows with use; past this many entries of a kind, the oldest are dropped when the store closes.
+KEEP_ENTRIES = 20_000
 
 
 def cache_folder() -> Path:
@@ -32,94 +38,139 @@ def cache_folder() -> Path:
     return Path(base) / "scenario-explorer"
 
 
-@attrs.frozen(slots=True)
-class _Entry:
-    code: str  # hash of the explorer's own modules
-    files: dict[str, str]  # path → sha256 of every file the load depended on
-    result: LoadResult
-
-
-def _code_hash() -> str:
+@functools.cache
+def code_hash() -> str:
+    """Every module of the explorer: any of them may change what a load gives."""
     digest = hashlib.sha256()
-    # Every module of every sub-package: any of them may change what a load gives.
     for path in sorted(_PACKAGE.rglob("*.py")):
         name = path.relative_to(_PACKAGE).as_posix()
         digest.update(name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def _hashes(paths: list[Path]) -> dict[str, str]:
-    hashes = {}
-    for path in paths:
+def key(*parts: str | bytes) -> str:
+    digest = hashlib.sha256(code_hash().encode())
+    for part in parts:
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def tree_key(path: str, data_digest: bytes, limits: Limits) -> str:
+    return key("tree", repr(limits), path, data_digest)
+
+
+class TreeStore:
+    """The entries, in one SQLite database; every failure is a miss or a write not made.
+
+    Used by one load at a time, from whichever thread loads."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or cache_folder()) / DATABASE
+        self._connection: sqlite3.Connection | None = None
+        self._broken = False
+        # What this load found, encoded and written by `flush` (after the corpus is shown).
+        self._trees: list[tuple[str, str, Node | None, tuple[Diagnostic, ...]]] = []
+        self._findings: list[tuple[str, tuple[Diagnostic, ...]]] = []
+        self._lock = threading.Lock()  # a flush in one thread, the next load in another
+        self.hits = self.misses = 0
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._connection is None and not self._broken:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
+                with connection:
+                    for table in ("trees", "findings"):
+                        connection.execute(
+                            f"CREATE TABLE IF NOT EXISTS {table} "
+                            "(key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+                        )
+                self._connection = connection
+            except (OSError, sqlite3.Error):
+                self._broken = True  # not a folder, read-only, not a database: no cache
+        return self._connection
+
+    def _get(self, table: str, entry: str) -> str | None:
+        with self._lock:
+            connection = self._connect()
+            if connection is None:
+                return None
+            try:
+                row = connection.execute(
+                    f"SELECT data FROM {table} WHERE key = ?", (entry,)
+                ).fetchone()
+            except sqlite3.Error:
+                return None
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
+    def tree(self, entry: str, path: str) -> tuple[Node | None, tuple[Diagnostic, ...]] | None:
+        text = self._get("trees", entry)
+        if text is not None:
+            try:
+                found = plain.decode(path, text)
+            except plain.NotPlain:
+                found = None
+            if found is not None:
+                self.hits += 1
+                return found
+        self.misses += 1
+        return None
+
+    def findings(self, entry: str) -> tuple[Diagnostic, ...] | None:
+        text = self._get("findings", entry)
+        if text is None:
+            return None
         try:
-            hashes[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            hashes[str(path)] = "unreadable"
-    return hashes
+            return plain.decode_diagnostics(text)
+        except plain.NotPlain:
+            return None
 
+    def put_tree(
+        self, entry: str, path: str, root: Node | None, diagnostics: tuple[Diagnostic, ...]
+    ) -> None:
+        if not self._broken:
+            self._trees.append((entry, path, root, diagnostics))
 
-def _depends_on(corpus_file: Path, result: LoadResult) -> list[Path]:
-    seeds = result.corpus.seeds_folder if result.corpus is not None else None
-    return corpus_files(corpus_file.parent, seeds)
+    def put_findings(self, entry: str, found: tuple[Diagnostic, ...]) -> None:
+        if not self._broken:
+            self._findings.append((entry, found))
 
+    @property
+    def pending(self) -> bool:
+        return bool(self._trees or self._findings)
 
-def _entry_path(corpus_file: Path) -> Path:
-    key = hashlib.sha256(str(corpus_file.resolve()).encode("utf-8", "surrogateescape"))
-    return cache_folder() / f"{key.hexdigest()[:32]}.pickle"
+    def _encoded(self) -> Iterator[tuple[str, str, str]]:
+        trees, self._trees = self._trees, []
+        findings, self._findings = self._findings, []
+        for entry, path, root, diagnostics in trees:
+            yield "trees", entry, plain.encode(path, root, diagnostics)
+        for entry, found in findings:
+            yield "findings", entry, plain.encode_diagnostics(found)
 
+    def flush(self) -> None:
+        """Write what the loads since the last flush found, in one transaction; drop the oldest
+        entries past KEEP_ENTRIES. Takes time at 100k nodes: run it once the corpus is shown."""
+        with self._lock:
+            if self.pending:
+                self._write(list(self._encoded()))
 
-def load_cached(path: Path) -> LoadResult:
-    """`load_corpus(path)`, served from the cache when nothing it read has changed."""
-    # Absolute: the files an entry records (and the result names) must be true from any folder.
-    corpus_file = Path(absolute_path(find_corpora(path)[0]))
-    entry_path = _entry_path(corpus_file)
-    code = _code_hash()
-    try:
-        entry = pickle.loads(entry_path.read_bytes())
-        if (
-            isinstance(entry, _Entry)
-            and entry.code == code
-            and entry.files == _hashes([Path(p) for p in entry.files])
-            and set(entry.files) == {str(p) for p in _depends_on(corpus_file, entry.result)}
-        ):
-            return entry.result
-    except Exception:  # any unreadable, old or foreign entry is just a miss
-        pass
-    before = _hashes(corpus_files(corpus_file.parent, None))
-    result = load_corpus_file(corpus_file)
-    after = _hashes(_depends_on(corpus_file, result))
-    if _unchanged_during_load(before, after, result):
-        _store(entry_path, _Entry(code, after, result))
-    return result
-
-
-def _unchanged_during_load(
-    before: dict[str, str], after: dict[str, str], result: LoadResult
-) -> bool:
-    """True when the files hashed after the load are the ones the load read: an editor saving
-    mid-load must not leave an entry that pairs new hashes with an old result."""
-    if any(after.get(path) != digest for path, digest in before.items()):
-        return False
-    for name, seed in result.seeds.items():
-        if result.corpus is None:
-            break
-        path = str(result.corpus.seeds_folder / name)
-        text = seed.text.encode("utf-8")
-        if after.get(path) not in (
-            hashlib.sha256(text).hexdigest(),
-            hashlib.sha256(b"\xef\xbb\xbf" + text).hexdigest(),
-        ):
-            return False
-    return True
-
-
-def _store(entry_path: Path, entry: _Entry) -> None:
-    try:
-        entry_path.parent.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-        handle, temp = tempfile.mkstemp(dir=entry_path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        Path(temp).replace(entry_path)
-    except (OSError, pickle.PicklingError, RecursionError):
-        return  # a cache is a convenience: failing to write one is not an error
+    def _write(self, pending: list[tuple[str, str, str]]) -> None:
+        connection = self._connect()
+        if connection is None:
+            return
+        try:
+            with connection:
+                for table, entry, data in pending:
+                    connection.execute(
+                        f"INSERT OR REPLACE INTO {table} (key, data) VALUES (?, ?)",
+                        (entry, data),
+                    )
+                for table in ("trees", "findings"):
+                    connection.execute(
+                        f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} "
+                        "ORDER BY rowid DESC LIMIT -1 OFFSET ?)",
+                        (KEEP_ENTRIES,),
+                    )
+        except sqlite3.Error:
+            return  # locked by another explorer, disk full: a cache is a convenience

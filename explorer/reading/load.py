@@ -20,6 +20,7 @@ from explorer.reading import fastread
 from explorer.reading.build import FileBuilder
 from explorer.reading.locate import CORPUS_FILE, absolute_path, find_corpora
 from explorer.reading.located import DEFAULT_LIMITS, Interned, Limits, ReadResult, Scalar
+from explorer.reading.reuse import Reuse, SeedRead, TreeRead, digest
 from explorer.reading.schema import CORPUS
 from explorer.reading.yaml_text import bytes_text, file_bytes
 from explorer.reading.yamlread import read_file, read_text
@@ -46,16 +47,35 @@ class LoadResult:
         return tuple(d for d in self.diagnostics if not d.is_error)
 
 
-def load_corpus(path: Path, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+# Told, after each tree file, how many of how many tree files are read and the nodes built so far.
+Progress = Callable[[int, int, int], None]
+
+
+def load_corpus(
+    path: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    reuse: Reuse | None = None,
+    progress: Progress | None = None,
+) -> LoadResult:
     """Load and validate the first corpus found at `path` (see `find_corpora`)."""
-    return load_corpus_file(find_corpora(path)[0], limits)
+    return load_corpus_file(find_corpora(path)[0], limits, reuse, progress)
 
 
-def load_corpus_file(corpus_file: Path, limits: Limits = DEFAULT_LIMITS) -> LoadResult:
+def load_corpus_file(
+    corpus_file: Path,
+    limits: Limits = DEFAULT_LIMITS,
+    reuse: Reuse | None = None,
+    progress: Progress | None = None,
+) -> LoadResult:
+    """`reuse`, when given, holds what the previous load of this corpus read: files whose bytes
+    did not change are not built or checked again (the result is the same as without it), and
+    it is updated with what this load read."""
     # Loading builds a large graph of objects that live on, none of them cyclic garbage; left on,
     # the cyclic collector walks that growing graph again and again (superlinear time).
     with _collector_paused():
-        return _load_corpus_file(corpus_file, limits)
+        if reuse is not None and reuse.limits != limits:  # read under other limits: may differ
+            reuse.forget(limits)
+        return _load_corpus_file(corpus_file, limits, reuse, progress)
 
 
 @contextlib.contextmanager
@@ -69,7 +89,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
+def _load_corpus_file(
+    corpus_file: Path, limits: Limits, reuse: Reuse | None, progress: Progress | None
+) -> LoadResult:
     folder = corpus_file.parent
     # Files are named by absolute paths, true from any folder (results are cached and shown
     # from elsewhere); they are made relative to the working folder only when shown.
@@ -98,9 +120,11 @@ def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
     roots: list[Node] = []
     tree_files: list[str] = []
     causes: set[Diagnostic] = set()  # why a tree file could not be read
-    for name, at in tree_names:
+    trees_read: dict[str, TreeRead] = {}  # for `reuse`, by the next load
+    nodes_built = 0
+    for done, (name, at) in enumerate(tree_names, 1):
         node, file_diagnostics, tree_display = _load_tree(
-            folder, name, at, display, limits, interned
+            folder, name, at, display, limits, interned, reuse, trees_read
         )
         diagnostics.extend(file_diagnostics)
         if node is not None:
@@ -108,6 +132,9 @@ def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
             tree_files.append(tree_display)
         else:
             causes.update(file_diagnostics)
+        if progress is not None:
+            nodes_built += sum(1 for _ in node.walk()) if node is not None else 0
+            progress(done, len(tree_names), nodes_built)
     diagnostics.extend(_unlisted_yaml(folder, {name for name, _ in tree_names}))
 
     seeds_folder = (folder / seeds_text).resolve() if seeds_text else folder
@@ -122,7 +149,8 @@ def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
                 seeds_value.column,
             )
         )
-    seeds, seed_diagnostics = _read_seeds(seeds_folder, sources)
+    seeds_read: dict[str, SeedRead] = {}
+    seeds, seed_diagnostics = _read_seeds(seeds_folder, sources, reuse, seeds_read)
     diagnostics.extend(seed_diagnostics)
 
     if trigger is None:
@@ -153,9 +181,16 @@ def _load_corpus_file(corpus_file: Path, limits: Limits) -> LoadResult:
     )
     # When a tree file could not be read, "never cited" would only echo that error.
     complete = len(roots) == len(tree_names)
-    diagnostics.extend(validate(corpus, seeds, complete=complete))
+    findings = None
+    if reuse is not None:
+        reuse.back_findings(trees_read, seeds_read, sources)
+        findings = reuse.findings
+    diagnostics.extend(validate(corpus, seeds, complete=complete, findings=findings))
+    if reuse is not None:
+        reuse.trees, reuse.seeds = trees_read, seeds_read
     # What kept a tree file from being read comes first: the rest may follow from it.
-    ordered = sorted(set(diagnostics), key=lambda d: (d not in causes, sort_key(d)))
+    # The message last: two findings at one place are listed the same way every time.
+    ordered = sorted(set(diagnostics), key=lambda d: (d not in causes, sort_key(d), d.message))
     return LoadResult(corpus, tuple(ordered), seeds)
 
 
@@ -168,7 +203,14 @@ def _exists(path: Path, test: Callable[[Path], bool]) -> bool:
 
 
 def _load_tree(
-    folder: Path, name: str, at: Scalar, corpus_display: str, limits: Limits, interned: Interned
+    folder: Path,
+    name: str,
+    at: Scalar,
+    corpus_display: str,
+    limits: Limits,
+    interned: Interned,
+    reuse: Reuse | None,
+    trees_read: dict[str, TreeRead],
 ) -> tuple[Node | None, list[Diagnostic], str]:
     path = folder / name
     display = absolute_path(path)
@@ -203,22 +245,38 @@ def _load_tree(
     data = file_bytes(path, display, limits)
     if isinstance(data, ReadResult):
         return None, list(data.diagnostics), display
+    if reuse is None:
+        node, diagnostics = _read_tree(data, display, limits, interned)
+        return node, diagnostics, display
+    data_digest = digest(data)
+    read = reuse.tree(display, data_digest)
+    if read is None:
+        node, diagnostics = _read_tree(data, display, limits, interned)
+        read = TreeRead(data_digest, node, tuple(diagnostics))
+        reuse.built(display, read)
+    trees_read[display] = read
+    return read.root, list(read.diagnostics), display
+
+
+def _read_tree(
+    data: bytes, display: str, limits: Limits, interned: Interned
+) -> tuple[Node | None, list[Diagnostic]]:
     text = bytes_text(data, display, limits)
     if isinstance(text, ReadResult):
-        return None, list(text.diagnostics), display
+        return None, list(text.diagnostics)
     # A clean file is built straight from libyaml's nodes; anything else, or anything in doubt,
     # is read the strict way, which words every problem at its line.
     node = fastread.read_tree(data, text, display, limits, interned)
     if node is not None:
-        return node, [], display
+        return node, []
     del data
     read = read_text(text, display, limits)
     del text
     if read.value is None:
-        return None, list(read.diagnostics), display
+        return None, list(read.diagnostics)
     builder = FileBuilder(display, interned)
     node = builder.node(read.value)
-    return node, [*read.diagnostics, *builder.diagnostics], display
+    return node, [*read.diagnostics, *builder.diagnostics]
 
 
 def _unlisted_yaml(folder: Path, listed: set[str]) -> list[Diagnostic]:
@@ -240,7 +298,10 @@ def _unlisted_yaml(folder: Path, listed: set[str]) -> list[Diagnostic]:
 
 
 def _read_seeds(
-    seeds_folder: Path, sources: tuple[Source, ...]
+    seeds_folder: Path,
+    sources: tuple[Source, ...],
+    reuse: Reuse | None,
+    seeds_read: dict[str, SeedRead],
 ) -> tuple[dict[str, SeedText], list[Diagnostic]]:
     seeds: dict[str, SeedText] = {}
     diagnostics: list[Diagnostic] = []
@@ -293,6 +354,13 @@ def _read_seeds(
                 )
             )
             continue
+        if reuse is not None:
+            key, data_digest = str(path), digest(data)
+            kept = reuse.seed(key, data_digest)
+            if kept is not None:
+                seeds[name] = kept
+                seeds_read[key] = SeedRead(data_digest, kept)
+                continue
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -308,4 +376,6 @@ def _read_seeds(
             )
             continue
         seeds[name] = SeedText(name, text)
+        if reuse is not None:
+            seeds_read[key] = SeedRead(data_digest, seeds[name])
     return seeds, diagnostics

@@ -7,11 +7,13 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from explorer.tui.heap import IdleCollector
 from explorer.tui.library import Library
 from explorer.tui.live import LiveCorpus
 from explorer.tui.messages import EditRequested, SplitMoved
@@ -68,7 +70,14 @@ class ExplorerApp(App[None]):
         return LoadingScreen(self.live_corpus.session.where)
 
     def on_mount(self) -> None:
+        self.idle_collector = IdleCollector(self)
         self.library.start()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Only noted, never handled here: full collections wait for a pause in the input.
+        if isinstance(event, events.InputEvent) and hasattr(self, "idle_collector"):
+            self.idle_collector.input_seen()
+        await super().on_event(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_corpus":

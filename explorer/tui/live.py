@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
+import functools
 import subprocess
+import threading
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -28,13 +30,16 @@ from explorer.editing.editor import NoEditor, editor_command
 from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable, is_read_only
 from explorer.reading.locate import CorpusNotFound, absolute_path, display_path, find_corpora
 from explorer.reading.watch import corpus_files, fingerprint, load_settled
+from explorer.tui.heap import settle_heap
+from explorer.tui.messages import LoadProgress
 
 # The loader, the model and the main screen are imported where first used: in the loading thread
 # and when the corpus is shown. The first screen (the loading screen) is drawn without them.
 if TYPE_CHECKING:
     from explorer.analysis.queries import CorpusIndex
     from explorer.model import Corpus
-    from explorer.reading.load import LoadResult
+    from explorer.reading.load import LoadResult, Progress
+    from explorer.reading.reuse import Reuse
     from explorer.tui.screens.failed import LoadFailedScreen
     from explorer.tui.screens.main import MainScreen
 
@@ -44,7 +49,8 @@ DEBOUNCE_MS = 800  # ... or after this long at most
 WAKE_MS = 1_000  # the watching thread looks up this often (it stops at once when told to)
 RETRY_SECONDS = 1.0  # when a folder to watch is missing, look again after this long
 WATCH_AFTER = 0.3  # seconds after the first load before watching starts
-FULL_COLLECTION_EVERY = 100  # collections of the middle generation (Python's default: 10)
+PROGRESS_EVERY = 0.1  # seconds between the loading screen's reports of how far the load is
+AFTER_SHOWN = 0.25  # seconds after a load is shown before the heap is settled, the cache written
 
 EditorRunner = Callable[[Sequence[str]], object]
 
@@ -79,6 +85,8 @@ class Session:
         if is_read_only(self.corpus_file):  # the loading screen says so before `e` does
             self.where += " (the bundled copy: read-only)"
         self.load = load
+        # Told how far the first load is, from the loading thread (the loading screen shows it).
+        self.progress: Progress | None = None
         self.shown: LoadResult | None = None
         self.latest: LoadResult | None = None
         self.fingerprint: str | None = None
@@ -134,16 +142,28 @@ class Session:
         replaces = result.corpus is not None and (self.shown is None or not result.errors)
         index = result.index if replaces else None
         if index is not None:
-            _ = index.nodes  # the node tables too: built here, in the loading thread
+            index.prepare_views()  # the node tables and the panels' lookups: built here
         return Loaded(result, files_fingerprint, index)
 
+    @functools.cached_property
+    def reuse(self) -> Reuse:
+        """What the last load read: a reload builds only the files that changed. Backed by the
+        warm-start cache, which serves the first load the files read by an earlier run."""
+        from explorer.reading.cache import TreeStore
+        from explorer.reading.reuse import Reuse
+
+        return Reuse(store=TreeStore())
+
+    def save_cache(self) -> None:
+        """Write what the last load read to the warm-start cache (in a thread, once shown)."""
+        if self.load is None and self.reuse.store is not None:
+            self.reuse.store.flush()
+
     def _load_once(self) -> LoadResult:
-        from explorer.reading.cache import load_cached
         from explorer.reading.load import LoadResult, load_corpus
 
-        # The first load may come from the warm-start cache (served only for unchanged files);
-        # reloads read afresh, so a save is never answered by storing a cache entry first.
-        load = self.load or (load_cached if self.latest is None else load_corpus)
+        progress = self.progress if self.latest is None else None
+        load = self.load or partial(load_corpus, reuse=self.reuse, progress=progress)
         try:
             return load(self.corpus_file)
         except CorpusNotFound as error:  # corpus.yaml was removed (or renamed away)
@@ -156,23 +176,6 @@ class Session:
         self.fingerprint = loaded.fingerprint
         if loaded.replaces:
             self.shown = loaded.result
-
-
-def settle_heap(first: bool) -> None:
-    """Take what is alive now — the corpus just read and shown above all — out of the cyclic
-    collector's sight. Its objects hold no cycles (reference counts free them), but each full
-    collection would walk them all: 0.15 s at 10k nodes, over a second at 100k, a frozen cursor
-    each time. After a reload, what was frozen before is collected once first: nothing leaks.
-
-    Full collections then walk what Textual keeps (its caches of drawn lines: ~50k objects,
-    55-85 ms each at 100k nodes), and came every few dozen keys; they now come ten times less
-    often (the young generations are collected as before)."""
-    if not first:
-        gc.unfreeze()
-        gc.collect()
-    gc.freeze()
-    young, middle, _old = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
 
 
 def _is_file(path: Path) -> bool:
@@ -235,6 +238,9 @@ class LiveCorpus:
     def __init__(self, app: App[Any], path: Path, *, watch: bool) -> None:
         self.app = app
         self.session = Session(path)  # CorpusNotFound propagates: the CLI reports it
+        self.session.progress = self._tell_progress
+        self._progress_told = 0.0
+        self._cache_writer: threading.Thread | None = None
         self.watch = watch
         self.run_editor: EditorRunner = partial(run_suspended, app)  # tests put in their own
         self.loaded = asyncio.Event()  # set when the first load is on screen
@@ -251,6 +257,19 @@ class LiveCorpus:
 
     def close(self) -> None:
         self._stop_watching.set()
+
+    def _tell_progress(self, read: int, files: int, nodes: int) -> None:
+        """In the loading thread: show how far the load is, ten times a second at most."""
+        now = time.monotonic()
+        if now - self._progress_told < PROGRESS_EVERY and read < files:
+            return
+        self._progress_told = now
+        from explorer.tui.screens.loading import LoadingScreen
+
+        # Not call_from_thread: that waits for the app's thread, and the load would wait too.
+        stack = self.app.screen_stack
+        if stack and isinstance(stack[0], LoadingScreen):
+            stack[0].post_message(LoadProgress(read, files, nodes))
 
     async def _open(self) -> None:
         await self.reload(settle=False)
@@ -291,11 +310,29 @@ class LiveCorpus:
                 first = self.session.latest is None
                 self.session.accept(loaded)
                 await self._show(loaded)
-                settle_heap(first)
+                # After the frame that shows the load (frames are due within 1/60 s, this timer
+                # later): at 100k nodes the collection after a reload takes half a second, and
+                # writing the cache a second or more of the interpreter's time, which would
+                # otherwise come before the load is seen.
+                self.app.set_timer(AFTER_SHOWN, partial(self._after_shown, first))
                 if loaded.index is not None:  # ready before the first search is typed
                     self.app.run_worker(
                         loaded.index.prepare_search, name="search", group="search", thread=True
                     )
+
+    def _after_shown(self, first: bool) -> None:
+        settle_heap(first)
+        # A plain thread, not a worker: the app may quit while it writes, and need not wait.
+        # Stopped mid-write at exit, SQLite rolls the unfinished transaction back.
+        self._cache_writer = threading.Thread(
+            target=self.session.save_cache, name="cache writer", daemon=True
+        )
+        self._cache_writer.start()
+
+    def wait_for_cache(self, timeout: float | None = None) -> None:
+        """Until the last load is written to the warm-start cache (the benchmark waits)."""
+        if self._cache_writer is not None:
+            self._cache_writer.join(timeout)
 
     @property
     def screen(self) -> MainScreen | LoadFailedScreen | None:

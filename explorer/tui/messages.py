@@ -82,3 +82,14 @@ class SplitMoved(Message):
     def __init__(self, split: int) -> None:
         super().__init__()
         self.split = split
+
+
+class LoadProgress(Message):
+    """How far the first load is: tree files read of all, nodes built so far. Posted from the
+    loading thread (posting a message is thread-safe, and does not wait)."""
+
+    def __init__(self, read: int, files: int, nodes: int) -> None:
+        super().__init__()
+        self.read = read
+        self.files = files
+        self.nodes = nodes

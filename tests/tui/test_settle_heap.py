@@ -3,13 +3,24 @@ frozen before collected on the next load, so repeated reloads leak nothing."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import weakref
 from collections.abc import Iterator
 
 import pytest
 
-from explorer.tui.live import FULL_COLLECTION_EVERY, settle_heap
+from explorer.tui.heap import (
+    FULL_COLLECTION_EVERY,
+    IDLE_SECONDS,
+    LOOK_EVERY,
+    OVERDUE,
+    IdleCollector,
+    settle_heap,
+)
+from explorer.tui.live import AFTER_SHOWN
+
+from .helpers import explore, run
 
 
 class Cell:
@@ -26,9 +37,9 @@ def _unfrozen() -> Iterator[None]:
     gc.set_threshold(*threshold)
 
 
-def test_full_collections_come_less_often_after_a_load() -> None:
+def test_after_a_load_python_starts_no_full_collection_by_itself() -> None:
     settle_heap(first=True)
-    assert gc.get_threshold()[2] == FULL_COLLECTION_EVERY > 10
+    assert gc.get_threshold()[2] > 1_000_000
 
 
 def test_a_load_freezes_what_is_alive() -> None:
@@ -47,3 +58,56 @@ def test_cyclic_garbage_frozen_by_one_load_is_collected_by_the_next() -> None:
     assert gone() is not None  # frozen: a collection does not see it
     settle_heap(first=False)
     assert gone() is None
+
+
+class _NoTimers:
+    def set_interval(self, *_args: object, **_kwargs: object) -> None:
+        pass
+
+
+def _collector() -> IdleCollector:
+    return IdleCollector(_NoTimers())  # type: ignore[arg-type]
+
+
+def _middle_collections(count: int) -> None:
+    for _ in range(count):
+        gc.collect(1)  # each counts once toward the next full collection
+
+
+def test_a_full_collection_waits_for_a_pause_in_the_input() -> None:
+    settle_heap(first=True)
+    collector = _collector()
+    _middle_collections(FULL_COLLECTION_EVERY)
+    now = collector.last_input
+    assert not collector.due(now + IDLE_SECONDS / 2)  # keys are coming
+    assert collector.due(now + IDLE_SECONDS)  # a pause
+
+
+def test_a_full_collection_runs_anyway_once_long_overdue() -> None:
+    settle_heap(first=True)
+    collector = _collector()
+    _middle_collections(FULL_COLLECTION_EVERY * OVERDUE)
+    assert collector.due(collector.last_input)  # no pause, but garbage must not pile up
+
+
+def test_before_any_load_python_keeps_its_own_schedule() -> None:
+    collector = _collector()
+    _middle_collections(FULL_COLLECTION_EVERY * OVERDUE)
+    assert not collector.due(collector.last_input + 60)
+
+
+def test_the_app_runs_full_collections_when_the_reader_pauses() -> None:
+    async def body() -> None:
+        async with explore() as (app, pilot):
+            await asyncio.sleep(AFTER_SHOWN + 0.1)  # the heap is settled after the first frame
+            collector = app.idle_collector
+            before = collector.collections
+            collector.input_seen()  # no pause yet
+            _middle_collections(FULL_COLLECTION_EVERY)
+            await pilot.press("j")  # input: the collection waits ...
+            assert collector.collections == before
+            await asyncio.sleep(IDLE_SECONDS + LOOK_EVERY + 0.2)  # ... until a pause
+            assert collector.collections == before + 1
+            assert gc.get_count()[2] < FULL_COLLECTION_EVERY
+
+    run(body)

@@ -14,6 +14,7 @@ import explorer.tui
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.failed import LoadFailedScreen
 from explorer.tui.screens.help import HelpScreen, bindings_of, help_description
+from explorer.tui.screens.loading import LoadingScreen
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
@@ -27,10 +28,12 @@ from explorer.tui.widgets.seed_view import SeedView
 from .helpers import (
     BROKEN,
     HOSTILE,
+    MINI,
     UNREADABLE,
     detail_text,
     explore,
     label_text,
+    loaded,
     main_screen,
     plain,
     press,
@@ -272,3 +275,31 @@ def test_at_80_columns_the_footer_shows_every_main_action_whole(size: tuple[int,
             assert whole >= MAIN_ACTIONS, sorted(MAIN_ACTIONS - whole)
 
     run(body)
+
+
+def test_the_loading_screen_tells_how_many_tree_files_are_read_and_nodes_built() -> None:
+    told: list[tuple[int, int, int]] = []
+
+    async def body() -> None:
+        app = ExplorerApp(MINI, live=False)
+        show = LoadingScreen.show_progress
+
+        def recorded(screen: LoadingScreen, read: int, files: int, nodes: int) -> None:
+            told.append((read, files, nodes))
+            show(screen, read, files, nodes)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(LoadingScreen, "show_progress", recorded)
+            async with app.run_test(size=(100, 30)) as pilot:
+                await loaded(pilot)
+                loading = app.screen_stack[0]
+                assert isinstance(loading, LoadingScreen)
+                shown = str(loading.query_one("#loading-progress", Static).render())
+                corpus = app.live_corpus.session.corpus
+                assert corpus is not None
+                nodes = sum(1 for root in corpus.trigger.children for _ in root.walk())
+                assert shown == f"2 of 2 tree files read, {nodes} nodes built"
+
+    run(body)
+    assert told[-1][:2] == (2, 2)  # the last report is always made
+    assert [t[0] for t in told] == sorted(t[0] for t in told)

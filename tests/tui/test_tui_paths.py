@@ -3,14 +3,15 @@ cached by a start in one folder is served to a start in another, and names files
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
-from explorer.reading import bundled, cache
+from explorer.reading import bundled
 from explorer.reading.bundled import default_corpus
-from explorer.reading.load import LoadResult, load_corpus_file
+from explorer.tui.live import AFTER_SHOWN
 
 from .corpus_copy import copy_corpus
 from .helpers import explore, main_screen, press
@@ -26,14 +27,7 @@ def test_e_after_a_start_served_from_a_cache_made_in_another_folder_opens_the_fi
     corpus = copy_corpus(tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    loads: list[Path] = []
-    real = load_corpus_file
-
-    def counting(path: Path) -> LoadResult:
-        loads.append(path)
-        return real(path)
-
-    monkeypatch.setattr(cache, "load_corpus_file", counting)
+    built: list[int] = []  # tree files each start built (not served by the cache)
     ran: list[list[str]] = []
 
     def runner(argv: Sequence[str]) -> int:
@@ -47,10 +41,14 @@ def test_e_after_a_start_served_from_a_cache_made_in_another_folder_opens_the_fi
             await press(pilot, "j", "j")
             assert main_screen(app).scenario_tree.cursor_id == "crews-move"
             await press(pilot, "e")
+            # The app writes the cache in a thread, after the frame that shows the corpus.
+            await asyncio.sleep(AFTER_SHOWN + 0.1)
+            app.live_corpus.wait_for_cache(timeout=10)
+            built.append(app.live_corpus.session.reuse.trees_built)
 
     run_async(lambda: start_in(tmp_path, Path("corpus")))
     run_async(lambda: start_in(elsewhere, corpus))
-    assert len(loads) == 1, "the second start is served from the cache"
+    assert built == [2, 0], "the second start is served from the cache"
     assert [argv[-2:] for argv in ran] == [["+11", str(corpus / "crews.yaml")]] * 2
     assert Path(ran[1][-1]).is_file()
 

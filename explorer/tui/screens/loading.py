@@ -18,6 +18,7 @@ from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.reading.locate import display_path
+from explorer.tui.messages import LoadProgress
 
 
 class LoadingScreen(Screen[None]):
@@ -28,6 +29,16 @@ class LoadingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(self._message(), id="loading-message")
         yield LoadingIndicator(id="loading")
+        yield Static("", id="loading-progress")
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        self.show_progress(message.read, message.files, message.nodes)
+
+    def show_progress(self, read: int, files: int, nodes: int) -> None:
+        """How far the load is (posted from the loading thread, between tree files)."""
+        self.query_one("#loading-progress", Static).update(
+            f"{read:,} of {files:,} tree files read, {nodes:,} nodes built"
+        )
 
     def _message(self) -> Text:
         return Text(f"Reading the corpus at {self.where} …  (q quits)")
@@ -36,6 +47,7 @@ class LoadingScreen(Screen[None]):
         """Another corpus is read (one chosen from a library)."""
         self.where = where
         self.query_one("#loading-message", Static).update(self._message())
+        self.query_one("#loading-progress", Static).update("")
 
     def on_screen_suspend(self) -> None:
         self.query(LoadingIndicator).remove()  # it would go on animating where no one sees it

@@ -47,10 +47,7 @@ class Legend(Themed, Static):
 
     def _read(self, index: CorpusIndex) -> None:
         """What the legend explains only when the corpus has it: outcomes, reported positions."""
-        self.has_outcomes = self.has_reports = False
-        for node in index.ordered_nodes():
-            self.has_outcomes = self.has_outcomes or node.outcome is not None
-            self.has_reports = self.has_reports or any(c.reports for c in node.citations)
+        self.has_outcomes, self.has_reports = index.has_outcomes, index.has_reports
 
     def show_focus(self, focus: Focus) -> None:
         self.view = View(self.index, focus)
