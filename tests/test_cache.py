@@ -183,3 +183,22 @@ def test_another_version_of_the_explorer_does_not_read_this_ones_entries(
     monkeypatch.setattr(cache, "code_hash", lambda: "another version")
     _, reuse = start(corpus)
     assert reuse.trees_built == 2
+
+
+def test_a_file_edited_again_and_again_keeps_one_entry(corpus: Path) -> None:
+    crews = corpus / "crews.yaml"
+    original = crews.read_text()
+    for number in range(5):
+        crews.write_text(original.replace("Crews move north", f"Crews move north {number}"))
+        start(corpus)
+    with sqlite3.connect(cache.cache_folder() / cache.DATABASE) as connection:
+        files = [row[0] for row in connection.execute("SELECT file FROM trees")]
+        findings = [row[0] for row in connection.execute("SELECT file FROM findings")]
+    assert (
+        sorted(files)
+        == sorted(findings)
+        == sorted(str(corpus / name) for name in ("crews.yaml", "waterfront.yaml"))
+    )
+    crews.write_text(original.replace("Crews move north", "Crews move north 4"))
+    _, reuse = start(corpus)
+    assert reuse.trees_built == 0  # the last reading is the one kept

@@ -8,7 +8,7 @@ are plain JSON in an SQLite database (`explorer.reading.plain`), never pickles: 
 the cache folder can make the explorer show wrong records at worst, not run code, and an entry
 that is not what the explorer writes is a miss.
 
-The database is $XDG_CACHE_HOME/scenario-explorer/trees.sqlite3 (~/.cache/...); deleting it is
+The database is $XDG_CACHE_HOME/scenario-explorer/trees.v2.sqlite3 (~/.cache/...); deleting it is
 always safe. A cache that cannot be opened, read or written is ignored.
 """
 
@@ -28,9 +28,10 @@ from explorer.reading import plain
 from explorer.reading.located import Limits
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # explorer/, from explorer/reading/
-DATABASE = "trees.sqlite3"
-# Grows with use; past this many entries of a kind, the oldest are dropped when the store closes.
-KEEP_ENTRIES = 20_000
+# A new layout of the tables takes a new file name: an old explorer's file is left as it was.
+DATABASE = "trees.v2.sqlite3"
+# Each file keeps only the entry of its last reading; past this many files, the oldest go.
+KEEP_ENTRIES = 5_000
 
 
 def cache_folder() -> Path:
@@ -71,7 +72,7 @@ class TreeStore:
         self._broken = False
         # What this load found, encoded and written by `flush` (after the corpus is shown).
         self._trees: list[tuple[str, str, Node | None, tuple[Diagnostic, ...]]] = []
-        self._findings: list[tuple[str, tuple[Diagnostic, ...]]] = []
+        self._findings: list[tuple[str, str, tuple[Diagnostic, ...]]] = []
         self._lock = threading.Lock()  # a flush in one thread, the next load in another
         self.hits = self.misses = 0
 
@@ -84,7 +85,7 @@ class TreeStore:
                     for table in ("trees", "findings"):
                         connection.execute(
                             f"CREATE TABLE IF NOT EXISTS {table} "
-                            "(key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+                            "(key TEXT PRIMARY KEY, file TEXT NOT NULL, data TEXT NOT NULL)"
                         )
                 self._connection = connection
             except (OSError, sqlite3.Error):
@@ -132,39 +133,43 @@ class TreeStore:
         if not self._broken:
             self._trees.append((entry, path, root, diagnostics))
 
-    def put_findings(self, entry: str, found: tuple[Diagnostic, ...]) -> None:
+    def put_findings(self, entry: str, path: str, found: tuple[Diagnostic, ...]) -> None:
         if not self._broken:
-            self._findings.append((entry, found))
+            self._findings.append((entry, path, found))
 
     @property
     def pending(self) -> bool:
         return bool(self._trees or self._findings)
 
-    def _encoded(self) -> Iterator[tuple[str, str, str]]:
+    def _encoded(self) -> Iterator[tuple[str, str, str, str]]:
         trees, self._trees = self._trees, []
         findings, self._findings = self._findings, []
         for entry, path, root, diagnostics in trees:
-            yield "trees", entry, plain.encode(path, root, diagnostics)
-        for entry, found in findings:
-            yield "findings", entry, plain.encode_diagnostics(found)
+            yield "trees", entry, path, plain.encode(path, root, diagnostics)
+        for entry, path, found in findings:
+            yield "findings", entry, path, plain.encode_diagnostics(found)
 
     def flush(self) -> None:
-        """Write what the loads since the last flush found, in one transaction; drop the oldest
-        entries past KEEP_ENTRIES. Takes time at 100k nodes: run it once the corpus is shown."""
+        """Write what the loads since the last flush found, in one transaction, each in place of
+        its file's earlier entry; drop the oldest entries past KEEP_ENTRIES. Takes time at 100k
+        nodes: run it once the corpus is shown."""
         with self._lock:
             if self.pending:
                 self._write(list(self._encoded()))
 
-    def _write(self, pending: list[tuple[str, str, str]]) -> None:
+    def _write(self, pending: list[tuple[str, str, str, str]]) -> None:
         connection = self._connect()
         if connection is None:
             return
         try:
             with connection:
-                for table, entry, data in pending:
+                for table, entry, path, data in pending:
+                    # The file's earlier readings go: edited a thousand times, a file of a
+                    # thousand nodes would otherwise keep a thousand copies.
+                    connection.execute(f"DELETE FROM {table} WHERE file = ?", (path,))
                     connection.execute(
-                        f"INSERT OR REPLACE INTO {table} (key, data) VALUES (?, ?)",
-                        (entry, data),
+                        f"INSERT OR REPLACE INTO {table} (key, file, data) VALUES (?, ?, ?)",
+                        (entry, path, data),
                     )
                 for table in ("trees", "findings"):
                     connection.execute(

@@ -92,7 +92,7 @@ class Reuse:
             *(f"{read.seed.name}\0{read.digest.hex()}" for read in seeds.values()),
         )
         entries = {
-            id(read.root): key("findings", tree_key(path, read.digest, self.limits), inputs)
+            id(read.root): (key("findings", tree_key(path, read.digest, self.limits), inputs), path)
             for path, read in trees.items()
             if read.root is not None
         }
@@ -100,15 +100,16 @@ class Reuse:
 
 
 class _StoredFindings:
-    def __init__(self, store: TreeStore, entries: dict[int, str]) -> None:
+    def __init__(self, store: TreeStore, entries: dict[int, tuple[str, str]]) -> None:
         self._store = store
-        self._entries = entries  # id of a tree's root (alive while validating) → its entry
+        # id of a tree's root (alive while validating) → its entry and its file
+        self._entries = entries
 
     def stored(self, root: Node) -> tuple[Diagnostic, ...] | None:
         entry = self._entries.get(id(root))
-        return self._store.findings(entry) if entry is not None else None
+        return self._store.findings(entry[0]) if entry is not None else None
 
     def store(self, root: Node, found: tuple[Diagnostic, ...]) -> None:
         entry = self._entries.get(id(root))
         if entry is not None:
-            self._store.put_findings(entry, found)
+            self._store.put_findings(*entry, found)
