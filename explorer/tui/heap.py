@@ -23,6 +23,14 @@ LOOK_EVERY = 0.5  # seconds between two looks at whether a collection is due
 _NEVER = 1 << 30  # a threshold the count of middle collections never reaches
 
 
+def freeze_loaded() -> None:
+    """Right after a load, in the loading thread: out of the collector's sight at once. The load
+    ran with the collector paused, so the whole corpus (a million objects at 100k nodes) sits in
+    the youngest generation, and the first collections after it — while the main screen is
+    built — walked it all (0.45 s, profiled). Freezing moves it without a walk."""
+    gc.freeze()
+
+
 def settle_heap(first: bool) -> None:
     """Take what is alive now — the corpus just read and shown above all — out of the cyclic
     collector's sight. Its objects hold no cycles (reference counts free them), but each full

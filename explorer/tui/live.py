@@ -30,7 +30,7 @@ from explorer.editing.editor import NoEditor, editor_command
 from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable, is_read_only
 from explorer.reading.locate import CorpusNotFound, absolute_path, display_path, find_corpora
 from explorer.reading.watch import corpus_files, fingerprint, load_settled
-from explorer.tui.heap import settle_heap
+from explorer.tui.heap import freeze_loaded, settle_heap
 from explorer.tui.messages import LoadProgress
 
 # The loader, the model and the main screen are imported where first used: in the loading thread
@@ -143,6 +143,7 @@ class Session:
         index = result.index if replaces else None
         if index is not None:
             index.prepare_views()  # the node tables and the panels' lookups: built here
+        freeze_loaded()
         return Loaded(result, files_fingerprint, index)
 
     @functools.cached_property

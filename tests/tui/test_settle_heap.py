@@ -18,9 +18,9 @@ from explorer.tui.heap import (
     IdleCollector,
     settle_heap,
 )
-from explorer.tui.live import AFTER_SHOWN
+from explorer.tui.live import AFTER_SHOWN, Session
 
-from .helpers import explore, run
+from .helpers import MINI, explore, run
 
 
 class Cell:
@@ -111,3 +111,12 @@ def test_the_app_runs_full_collections_when_the_reader_pauses() -> None:
             assert gc.get_count()[2] < FULL_COLLECTION_EVERY
 
     run(body)
+
+
+def test_a_load_is_frozen_in_the_loading_thread_before_it_is_shown() -> None:
+    """Else the first collections while the main screen is built walk the whole corpus."""
+    session = Session(MINI)
+    loaded = session.read(settle=False)
+    assert loaded is not None and loaded.result.corpus is not None
+    trigger = loaded.result.corpus.trigger
+    assert not any(o is trigger for o in gc.get_objects())  # out of every generation
