@@ -106,7 +106,9 @@ def test_the_app_runs_full_collections_when_the_reader_pauses() -> None:
             _middle_collections(FULL_COLLECTION_EVERY)
             await pilot.press("j")  # input: the collection waits ...
             assert collector.collections == before
-            await asyncio.sleep(IDLE_SECONDS + LOOK_EVERY + 0.2)  # ... until a pause
+            async with asyncio.timeout(IDLE_SECONDS + LOOK_EVERY + 10):  # ... until a pause
+                while collector.collections == before:
+                    await asyncio.sleep(0.05)
             assert collector.collections == before + 1
             assert gc.get_count()[2] < FULL_COLLECTION_EVERY
 
