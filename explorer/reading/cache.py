@@ -19,13 +19,16 @@ import hashlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from explorer.checks.diagnostics import Diagnostic
 from explorer.model import Node
 from explorer.reading import plain
 from explorer.reading.located import Limits
+
+T = TypeVar("T")
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # explorer/, from explorer/reading/
 # A new layout of the tables takes a new file name: an old explorer's file is left as it was.
@@ -74,7 +77,6 @@ class TreeStore:
         self._trees: list[tuple[str, str, Node | None, tuple[Diagnostic, ...]]] = []
         self._findings: list[tuple[str, str, tuple[Diagnostic, ...]]] = []
         self._lock = threading.Lock()  # a flush in one thread, the next load in another
-        self.hits = self.misses = 0
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._connection is None and not self._broken:
@@ -106,24 +108,18 @@ class TreeStore:
         return row[0] if row is not None and isinstance(row[0], str) else None
 
     def tree(self, entry: str, path: str) -> tuple[Node | None, tuple[Diagnostic, ...]] | None:
-        text = self._get("trees", entry)
-        if text is not None:
-            try:
-                found = plain.decode(path, text)
-            except plain.NotPlain:
-                found = None
-            if found is not None:
-                self.hits += 1
-                return found
-        self.misses += 1
-        return None
+        return self._decoded("trees", entry, lambda text: plain.decode(path, text))
 
     def findings(self, entry: str) -> tuple[Diagnostic, ...] | None:
-        text = self._get("findings", entry)
+        return self._decoded("findings", entry, plain.decode_diagnostics)
+
+    def _decoded(self, table: str, entry: str, decode: Callable[[str], T]) -> T | None:
+        """The entry, decoded; None when there is none or it is not what this explorer writes."""
+        text = self._get(table, entry)
         if text is None:
             return None
         try:
-            return plain.decode_diagnostics(text)
+            return decode(text)
         except plain.NotPlain:
             return None
 

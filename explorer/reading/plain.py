@@ -159,18 +159,10 @@ def _str(value: object) -> str:
     return value
 
 
-def _str_or_none(value: object) -> str | None:
-    return None if value is None else _str(value)
-
-
 def _int(value: object) -> int:
     if type(value) is not int:
         raise TypeError("a number was expected")
     return value
-
-
-def _strs(value: object) -> tuple[str, ...]:
-    return tuple(_str(item) for item in _list(value))
 
 
 def _enum(kind: Callable[[str], E], value: object) -> E:
