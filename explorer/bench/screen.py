@@ -223,42 +223,33 @@ _RELOAD = textwrap.dedent(
 )
 
 
-def edit_to_screen(target: str, cache: Path) -> dict[str, Any]:
+def _last_line(script: str, args: list[str], cache: Path, **env: str) -> str:
+    """Run a script in a fresh interpreter with its own warm-start cache; its last output line."""
     output = subprocess.run(
-        [sys.executable, "-c", _RELOAD, target],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, "XDG_CACHE_HOME": str(cache)},
+        env={**os.environ, "XDG_CACHE_HOME": str(cache), **env},
     ).stdout
-    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    return output.strip().splitlines()[-1]
+
+
+def edit_to_screen(target: str, cache: Path) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(_last_line(_RELOAD, [target], cache))
     return result
 
 
 def interaction(target: str, nodes: int, cache: Path) -> dict[str, Any]:
-    output = subprocess.run(
-        [sys.executable, "-c", _INTERACTION, target, str(nodes)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "TEXTUAL_FPS": "1000", "XDG_CACHE_HOME": str(cache)},
-    ).stdout
-    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    line = _last_line(_INTERACTION, [target, str(nodes)], cache, TEXTUAL_FPS="1000")
+    result: dict[str, Any] = json.loads(line)
     return result
 
 
 def first_paint(target: str, repeat: int, cache: Path) -> tuple[float, float]:
     """Best of `repeat` fresh processes: seconds to the first screen, and to the corpus shown."""
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
     best = (float("inf"), float("inf"))
     for _ in range(repeat):
-        output = subprocess.run(
-            [sys.executable, "-c", _FIRST_PAINT, target],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        ).stdout
-        first, shown = (float(f) for f in output.strip().splitlines()[-1].split())
+        first, shown = (float(f) for f in _last_line(_FIRST_PAINT, [target], cache).split())
         best = (min(best[0], first), min(best[1], shown))
     return best
