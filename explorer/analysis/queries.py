@@ -318,7 +318,7 @@ class CorpusIndex:
 
     def prepare_views(self) -> None:
         """Work out what the main screen's panels ask for first, in the thread that loaded the
-        corpus, not on the app's thread (about a second at 100,000 nodes)."""
+        corpus, not on the app's thread (0.3 s at 100,000 nodes)."""
         _ = self.nodes
         self.cited_voices()
 
