@@ -30,7 +30,6 @@ class Legend(Themed, Static):
         self.palette = Palette(index)
         self.view = View(index, Focus())
         self.hindsight = False
-        self._read(index)
 
     def on_mount(self) -> None:
         self.update(self._text())
@@ -42,12 +41,7 @@ class Legend(Themed, Static):
         """Another corpus (a reload)."""
         self.index = index
         self.palette = Palette(index)
-        self._read(index)
         self.show_focus(focus)
-
-    def _read(self, index: CorpusIndex) -> None:
-        """What the legend explains only when the corpus has it: outcomes, reported positions."""
-        self.has_outcomes, self.has_reports = index.has_outcomes, index.has_reports
 
     def show_focus(self, focus: Focus) -> None:
         self.view = View(self.index, focus)
@@ -68,7 +62,7 @@ class Legend(Themed, Static):
         style = self._style
         text = Text()
         text.append("Outcomes: ", style("label--muted"))
-        if not self.has_outcomes:
+        if not self.index.has_outcomes:  # explained only when the corpus has them
             text.append("none recorded in this corpus")
             return text
         for mark in OutcomeMark:
@@ -92,7 +86,7 @@ class Legend(Themed, Static):
                 text.append(" argues for  ")
                 text.append_text(voice_badge(cited[0], self.palette, style, against=True))
                 text.append(" against  ")
-                if self.has_reports:
+                if self.index.has_reports:
                     text.append_text(voice_badge(cited[0], self.palette, style, reported=True))
                     text.append(" as reported  ")
             text.append("(n) citations")
