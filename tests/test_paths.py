@@ -21,9 +21,8 @@ from explorer.editing.editor import editor_command
 from explorer.model import Location
 from explorer.outputs.export import to_json
 from explorer.paths import shown_path
-from explorer.reading.cache import TreeStore
-from explorer.reading.load import LoadResult, load_corpus
-from explorer.reading.reuse import Reuse
+
+from .test_cache import start
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 
@@ -65,15 +64,6 @@ def test_a_location_keeps_the_absolute_file_and_shows_it_from_the_working_folder
     assert copied == where and copied.file == file
 
 
-def _start(path: Path) -> tuple[LoadResult, Reuse]:
-    """A run's first load, as the explorer makes it: through the warm-start cache."""
-    reuse = Reuse(store=TreeStore())
-    result = load_corpus(path, reuse=reuse)
-    assert reuse.store is not None
-    reuse.store.flush()
-    return result, reuse
-
-
 def test_a_load_cached_from_one_folder_is_true_from_another(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -85,13 +75,13 @@ def test_a_load_cached_from_one_folder_is_true_from_another(
     elsewhere.mkdir()
 
     monkeypatch.chdir(clone)
-    first, reuse = _start(Path("scenarios/mini"))
+    first, reuse = start(Path("scenarios/mini"))
     assert first.corpus is not None and reuse.trees_built == 2
     (warning,) = first.diagnostics
     assert warning.where == "scenarios/mini/draft.yaml"
 
     monkeypatch.chdir(elsewhere)
-    again, reuse = _start(clone / "scenarios" / "mini")
+    again, reuse = start(clone / "scenarios" / "mini")
     assert reuse.trees_built == 0, "the second start must be served from the cache"
     assert again.corpus is not None
     node = again.corpus.trigger.children[0]
@@ -106,7 +96,7 @@ def test_a_load_cached_from_one_folder_is_true_from_another(
     assert all(Path(f).is_absolute() and Path(f).is_file() for f in files)
 
     monkeypatch.chdir(clone / "scenarios")  # and below the corpus's parent, relative again
-    third, reuse = _start(Path("mini"))
+    third, reuse = start(Path("mini"))
     assert third.diagnostics[0].where == "mini/draft.yaml"
     assert reuse.trees_built == 0
     assert os.path.exists(again.corpus.tree_files[0])  # noqa: PTH110
