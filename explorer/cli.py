@@ -13,6 +13,7 @@ import attrs
 
 from explorer.checks.diagnostics import printable, summary
 from explorer.editing.cite_command import add_cite_parser, run_cite
+from explorer.editing.init_command import add_init_parser, run_init
 from explorer.outputs.formats import FORMATS
 from explorer.paths import shown_path
 from explorer.reading.bundled import default_corpus
@@ -116,11 +117,7 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="insert it into the file (atomically) instead of printing it",
         )
-    init = commands.add_parser("init", help="a corpus of your own to edit, in a new folder")
-    init.add_argument("dir", metavar="DIR", type=Path, help="a new or empty folder")
-    init.add_argument(
-        "--skeleton", action="store_true", help="a minimal corpus with one seed, not a copy"
-    )
+    add_init_parser(commands)
     add_cite_parser(commands)
     return parser
 
@@ -378,14 +375,6 @@ def _new(args: argparse.Namespace, loaded: Loaded) -> int:
     return EXIT_OK
 
 
-def _init(args: argparse.Namespace) -> int:
-    from explorer.editing.init import init_corpus
-
-    folder = shown_path(str(init_corpus(args.dir, skeleton=args.skeleton)))
-    print(f"made {folder}: 'explorer' run in {args.dir} (or below) explores and edits it")
-    return EXIT_OK
-
-
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check,
     "export": _export,
@@ -395,6 +384,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "scorecard": _scorecard,
     "schema": _schema,
     "new": _new,
-    "init": _init,
+    "init": run_init,
     "cite": _with_corpus(lambda args, loaded: run_cite(args, loaded.corpus, loaded.result.seeds)),
 }
