@@ -297,12 +297,13 @@ def _open(args: argparse.Namespace) -> int:
 def _walk(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer.analysis.walks import WalkError, walk_through
     from explorer.outputs import walk_view
+    from explorer.outputs.show import UnknownChoice, node_named
 
     index = loaded.index
     ids = [part.strip() for part in args.through.split(",") if part.strip()]
-    try:
-        walk = walk_through(index, ids)
-    except WalkError as error:
+    try:  # an unknown node is named as `show` names it
+        walk = walk_through(index, [node_named(index, node_id).id for node_id in ids])
+    except (WalkError, UnknownChoice) as error:
         return _usage_error(error)
     text = walk_view.to_json(walk) if args.format == "json" else walk_view.to_markdown(walk, index)
     sys.stdout.write(text)
