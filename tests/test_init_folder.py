@@ -201,6 +201,9 @@ def test_init_then_check_then_explore_from_another_folder(tmp_path: Path, skelet
     for folder in ("../mine", str(tmp_path / "theirs")):  # relative and absolute
         init = _explorer("init", *(["--skeleton"] if skeleton else []), folder, cwd=elsewhere)
         assert init.returncode == 0, init.stderr
+        # It says what to run next, as the next two steps run it.
+        assert f"  explorer check --strict {folder}  " in init.stdout
+        assert f"  explorer {folder}  " in init.stdout
         check = _explorer("check", "--strict", folder, cwd=elsewhere)
         assert (check.returncode, check.stderr) == (0, ""), check.stdout
         assert check.stdout.endswith(": no problems\n")

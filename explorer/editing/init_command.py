@@ -25,8 +25,9 @@ def run_init(args: argparse.Namespace) -> int:
 
     folder = shown_path(str(init_corpus(args.dir, skeleton=args.skeleton)))
     where = shlex.quote(str(args.dir))
-    print(
-        f"made {folder}: 'explorer check {where}' checks it; 'explorer {where}', or 'explorer' "
-        f"run in {where} or below, explores and edits it"
-    )
+    check, explore = f"explorer check --strict {where}", f"explorer {where}"
+    width = len(check) + 2
+    print(f"made {folder}")
+    print(f"  {check:{width}}checks it")
+    print(f"  {explore:{width}}explores and edits it, as 'explorer' run in it or below does")
     return 0
