@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -211,3 +212,31 @@ def test_init_then_check_then_explore_from_another_folder(tmp_path: Path, skelet
         assert (explore.returncode, explore.stderr) == (0, "")
         title = "The example event happens" if skeleton else "The US kills Qasem Soleimani"
         assert title in explore.stdout
+
+
+def test_a_file_that_appears_meanwhile_is_kept_and_the_rest_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explorer.editing import init
+
+    real = atomic.write_atomic
+    calls = [0]
+
+    def write_atomic(path: Path, data: bytes, **kwargs: Any) -> Path:
+        calls[0] += 1
+        if calls[0] == 3:  # someone else saves this very file first
+            path.write_text("theirs")
+        return real(path, data, **kwargs)
+
+    monkeypatch.setattr(init, "write_atomic", write_atomic)
+    target = tmp_path / "mine"
+    assert main(["init", "--skeleton", str(target)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("explorer: ") and error.count("\n") == 1
+    assert "appeared while the corpus was written: it was left as it is" in error
+    (theirs,) = (p for p in target.rglob("*") if p.is_file())
+    assert theirs.read_text() == "theirs"
+    # Only the file and the folders holding it are left.
+    assert _tree(target) == sorted(
+        p.relative_to(target).as_posix() for p in (theirs, *theirs.parents) if target in p.parents
+    )

@@ -33,8 +33,7 @@ def init_corpus(target: Path, *, skeleton: bool = False) -> Path:
         raise InitRefused(f"{shown} is a file: name a new or empty folder for the corpus")
     made = _Made()
     try:
-        taken = sorted(p.name for p in target.iterdir()) if target.is_dir() else []
-        if any(not name.startswith(".") for name in taken):
+        if target.is_dir() and any(not p.name.startswith(".") for p in target.iterdir()):
             raise InitRefused(
                 f"{shown} is not empty: explorer init writes only into a new folder or one "
                 "holding only dotfiles (such as .git), so that nothing in it is overwritten"
@@ -50,7 +49,7 @@ def init_corpus(target: Path, *, skeleton: bool = False) -> Path:
         if isinstance(error, FileChanged):
             raise InitRefused(
                 f"{shown_path(str(error.path))} appeared while the corpus was written: it was "
-                "left as it is, and nothing else was kept"
+                "left as it is, and what init had written was removed"
             ) from error
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
