@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import explorer
 from explorer.analysis.quotes import SeedText
 from explorer.cli import _parser, main
+from explorer.editing.init import init_corpus
 from explorer.outputs.options import FORMAT_WORDS, format_help
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -162,3 +163,28 @@ def test_the_closest_passage_is_cut_between_words(
     passage = seed.closest(quote)
     assert passage is not None
     assert set(passage.text.rstrip(".").split()) <= set(WORDS), passage.text
+
+
+def test_check_shortens_a_long_closest_passage_between_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The bundled corpus, with one quote made long (over the 200 characters a message shows of
+    # the closest passage) and misspelt, so that it is not found.
+    init_corpus(tmp_path / "copy")
+    tree = tmp_path / "copy" / "scenarios" / "soleimani" / "iran-response.yaml"
+    short = "Following his death, Iran's Supreme Leader promised that the perpetrators would be "
+    long = (
+        "General Qassem Soleimani, the charismatic commander of the Iranian Revolutionary "
+        "Guards' Quds Force and a bete noire of the United States and its regional allies, was "
+        "finally kiled by the U.S. military while leaving the Baghdad airport. " + short
+    )
+    text = tree.read_text(encoding="utf-8")
+    assert text.count(short) == 1
+    tree.write_text(text.replace(short, long), encoding="utf-8")
+    assert main(["check", str(tmp_path / "copy")]) == 1
+    (line,) = [line for line in capsys.readouterr().out.splitlines() if "E011" in line]
+    passage = line.split('reads: "', 1)[1].removesuffix('"')
+    assert passage.endswith("...") and len(passage) <= 200
+    seed = (tmp_path / "copy" / "seeds" / "001_15346fee54f07480.txt").read_text(encoding="utf-8")
+    words = set(seed.split())
+    assert passage.removesuffix("...").split()[-1] in words, passage
