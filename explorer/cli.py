@@ -11,9 +11,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from explorer.checks.diagnostics import printable, summary
+from explorer import __version__
+from explorer.checks.diagnostics import did_you_mean, printable, summary
 from explorer.editing.cite_command import add_cite_parser, run_cite
+from explorer.editing.init_command import add_init_parser, run_init
 from explorer.outputs.formats import FORMATS
+from explorer.outputs.options import depth, format_option
 from explorer.paths import shown_path
 from explorer.reading.bundled import default_corpus
 from explorer.reading.load import LoadResult, load_corpus, load_corpus_file
@@ -45,14 +48,14 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate a corpus; exit 1 on errors")
     _path_argument(check)
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--format", **format_option("text", "json"))
     check.add_argument("--strict", action="store_true", help="warnings fail too")
 
     export = commands.add_parser(
         "export", help="the corpus as JSON, a Markdown brief, a Mermaid or a DOT diagram"
     )
     _path_argument(export)
-    export.add_argument("--format", choices=FORMATS, default="json")
+    export.add_argument("--format", **format_option(*FORMATS))
     export.add_argument(
         "-o",
         "--output",
@@ -72,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("--tag", metavar="T", help="only the nodes with this tag, and those above")
     show.add_argument("--node", metavar="ID", help="only the subtree under this node")
     show.add_argument(
-        "--depth", metavar="N", type=_depth, help="at most N levels below the top node"
+        "--depth", metavar="N", type=depth, help="at most N levels below the top node"
     )
     show.add_argument(
         "--cite", action="store_true", help="print the --node's citations, ready to paste"
@@ -86,16 +89,16 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         help="node ids on one path from the trigger, in order; the walk ends at the last",
     )
-    walk.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    walk.add_argument("--format", **format_option("markdown", "json"))
 
     compare = commands.add_parser("compare", help="questions × people: who argued which future")
     _path_argument(compare)
-    compare.add_argument("--format", choices=["markdown", "csv", "json"], default="markdown")
+    compare.add_argument("--format", **format_option("markdown", "csv", "json"))
     compare.add_argument("--tag", metavar="T", help="only questions with this tag")
 
     scorecard = commands.add_parser("scorecard", help="whose forecasts came to pass")
     _path_argument(scorecard)
-    scorecard.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    scorecard.add_argument("--format", **format_option("text", "markdown", "json"))
 
     schema = commands.add_parser("schema", help="JSON Schema of corpus or tree files, for editors")
     schema.add_argument("kind", nargs="?", choices=["corpus", "tree"], default="corpus")
@@ -116,23 +119,9 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="insert it into the file (atomically) instead of printing it",
         )
-    init = commands.add_parser("init", help="a corpus of your own to edit, in a new folder")
-    init.add_argument("dir", metavar="DIR", type=Path, help="a new or empty folder")
-    init.add_argument(
-        "--skeleton", action="store_true", help="a minimal corpus with one seed, not a copy"
-    )
+    add_init_parser(commands)
     add_cite_parser(commands)
     return parser
-
-
-def _depth(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 0 or more")
-    return value
 
 
 def _open_parser() -> argparse.ArgumentParser:
@@ -148,6 +137,7 @@ def _open_parser() -> argparse.ArgumentParser:
         ),
     )
     _path_argument(parser)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
@@ -158,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _parser().parse_args(args_list)
             handler: Callable[[argparse.Namespace], int] = _HANDLERS[args.command]
         else:
+            _refuse_misspelt_command(args_list)
             args = _open_parser().parse_args(args_list)
             handler = _open
         return handler(args)
@@ -169,6 +160,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`explorer show | head`): not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+
+
+def _refuse_misspelt_command(args_list: list[str]) -> None:
+    """`explorer chek`: a first word close to a command's name, naming no file, is a typo."""
+    hint = did_you_mean(args_list[0], _HANDLERS) if args_list else ""
+    if hint and not Path(args_list[0]).exists():
+        raise Refused(f"{args_list[0]}: no such command, file or folder{hint}")
 
 
 def _usage_error(error: object) -> int:
@@ -300,12 +298,13 @@ def _open(args: argparse.Namespace) -> int:
 def _walk(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer.analysis.walks import WalkError, walk_through
     from explorer.outputs import walk_view
+    from explorer.outputs.show import UnknownChoice, node_named
 
     index = loaded.index
     ids = [part.strip() for part in args.through.split(",") if part.strip()]
-    try:
-        walk = walk_through(index, ids)
-    except WalkError as error:
+    try:  # an unknown node is named as `show` names it
+        walk = walk_through(index, [node_named(index, node_id).id for node_id in ids])
+    except (WalkError, UnknownChoice) as error:
         return _usage_error(error)
     text = walk_view.to_json(walk) if args.format == "json" else walk_view.to_markdown(walk, index)
     sys.stdout.write(text)
@@ -378,14 +377,6 @@ def _new(args: argparse.Namespace, loaded: Loaded) -> int:
     return EXIT_OK
 
 
-def _init(args: argparse.Namespace) -> int:
-    from explorer.editing.init import init_corpus
-
-    folder = shown_path(str(init_corpus(args.dir, skeleton=args.skeleton)))
-    print(f"made {folder}: 'explorer' run in {args.dir} (or below) explores and edits it")
-    return EXIT_OK
-
-
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check,
     "export": _export,
@@ -395,6 +386,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "scorecard": _scorecard,
     "schema": _schema,
     "new": _new,
-    "init": _init,
+    "init": run_init,
     "cite": _with_corpus(lambda args, loaded: run_cite(args, loaded.corpus, loaded.result.seeds)),
 }

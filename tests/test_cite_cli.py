@@ -73,7 +73,7 @@ def test_with_write_it_adds_the_citation_which_checks_clean_and_changes_no_other
          "you mean 'hadley'?"),
         ({QUOTE: QUOTE.replace("would", "wuld")}, "the quote is not in the seed "
          "'001_15346fee54f07480.txt'; the closest passage (99% alike, seed line 11) reads: "
-         "\"Iran’s Supreme Leader promised that the perpetrators would be harshly punishe\""),
+         "\"Iran’s Supreme Leader promised that the perpetrators would be harshly punished\""),
     ],
 )  # fmt: skip
 def test_wrong_names_and_quotes_are_one_sentence_and_exit_2(

@@ -226,11 +226,15 @@ def test_no_match_says_so(mini: Corpus) -> None:
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("--person", "ada", "unknown person 'ada'; did you mean 'ada-gale'?"),
-        ("--person", "zz", "unknown person 'zz'; known: ada-gale, mara-quay, source:ledger"),
-        ("--tag", "job", "unknown tag 'job'; did you mean 'jobs'?"),
-        ("--tag", "zz", "unknown tag 'zz'; known: jobs, tourism"),
-        ("--node", "crews-mov", "unknown node 'crews-mov'; did you mean 'crews-move'?"),
+        ("--person", "ada", "no person 'ada' in the corpus; did you mean 'ada-gale'?"),
+        (
+            "--person",
+            "zz",
+            "no person 'zz' in the corpus; known: ada-gale, mara-quay, source:ledger",
+        ),
+        ("--tag", "job", "no tag 'job' in the corpus; did you mean 'jobs'?"),
+        ("--tag", "zz", "no tag 'zz' in the corpus; known: jobs, tourism"),
+        ("--node", "crews-mov", "no node 'crews-mov' in the corpus; did you mean 'crews-move'?"),
     ],
 )
 def test_unknown_value_is_one_line_and_exit_2(

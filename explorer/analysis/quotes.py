@@ -199,6 +199,9 @@ class SeedText:
             if ratio > best_ratio:
                 best_ratio, best_start = ratio, start
         end = min(best_start + width, len(self.folded))
+        if end < len(self.folded) and self.folded[end - 1] != " ":  # never end mid-word
+            word_end = self.folded.find(" ", end)
+            end = len(self.folded) if word_end < 0 else word_end
         original_start, original_end = self._original_span(best_start, max(end, best_start + 1))
         return Passage(
             " ".join(self.text[original_start:original_end].split()),

@@ -1,12 +1,15 @@
 """`explorer init DIR`: a corpus of one's own to edit, as a copy of the bundled one or as a
 minimal skeleton with one seed, laid out as a project keeps it (`scenarios/` and `seeds/`).
 
-DIR must be new or empty, and every file is created without replacing one (a file that appears
-meanwhile is refused), so nothing already there is ever overwritten.
+DIR must be new or hold nothing but dotfiles (`.git`, `.gitignore`: a fresh repository), and
+every file is created without replacing one (a file that appears meanwhile is refused), so
+nothing already there is ever overwritten. When a write fails (a full disk, a folder turned
+read-only), every file and folder made so far is removed again: a second try finds DIR as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from explorer.editing.atomic import ABSENT, FileChanged, write_atomic
@@ -28,28 +31,56 @@ def init_corpus(target: Path, *, skeleton: bool = False) -> Path:
     shown = shown_path(str(target))
     if target.exists() and not target.is_dir():
         raise InitRefused(f"{shown} is a file: name a new or empty folder for the corpus")
+    made = _Made()
     try:
-        if target.is_dir() and any(target.iterdir()):
+        if target.is_dir() and any(not p.name.startswith(".") for p in target.iterdir()):
             raise InitRefused(
-                f"{shown} is not empty: explorer init writes only into a new or empty folder, "
-                "so that nothing in it is overwritten"
+                f"{shown} is not empty: explorer init writes only into a new folder or one "
+                "holding only dotfiles (such as .git), so that nothing in it is overwritten"
             )
-        target.mkdir(parents=True, exist_ok=True)
-        files = _skeleton_files() if skeleton else _bundled_files()
-        for relative, data in files.items():
+        made.folder(target)
+        for relative, data in (_skeleton_files() if skeleton else _bundled_files()).items():
             path = target / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
+            made.folder(path.parent)
             write_atomic(path, data, expected=ABSENT)
-    except FileChanged as error:
-        raise InitRefused(
-            f"{shown_path(str(error.path))} appeared while the corpus was written: "
-            "it was left as it is"
-        ) from error
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise InitRefused(f"cannot write the corpus into {shown}: {reason}") from error
+            made.paths.append(path)
+    except BaseException as error:
+        made.undo()
+        if isinstance(error, FileChanged):
+            raise InitRefused(
+                f"{shown_path(str(error.path))} appeared while the corpus was written: it was "
+                "left as it is, and what init had written was removed"
+            ) from error
+        if isinstance(error, OSError):
+            reason = error.strerror or str(error)
+            raise InitRefused(
+                f"cannot write the corpus into {shown}: {reason}; nothing was kept"
+            ) from error
+        raise
     corpus_id = SKELETON_ID if skeleton else _bundled_id()
     return target / SCENARIOS / corpus_id
+
+
+class _Made:
+    """The files and folders one init made, in the order made, to remove again on failure."""
+
+    def __init__(self) -> None:
+        self.paths: list[Path] = []
+
+    def folder(self, folder: Path) -> None:
+        missing = [p for p in (folder, *folder.parents) if not p.exists()]
+        for path in reversed(missing):
+            path.mkdir()
+            self.paths.append(path)
+
+    def undo(self) -> None:
+        for path in reversed(self.paths):
+            # A folder that something else wrote into meanwhile is kept, with what is in it.
+            with contextlib.suppress(OSError):
+                if path.is_dir() and not path.is_symlink():
+                    path.rmdir()
+                else:
+                    path.unlink()
 
 
 def _bundled_id() -> str:

@@ -86,14 +86,16 @@ def resolve_person(index: CorpusIndex, query: str) -> Voice:
     if len(by_initials) == 1:
         return by_initials[0]
     keys = list(index.voices)
-    raise UnknownChoice(f"unknown person '{query}'{_choices_hint(query, keys, list_all=True)}")
+    raise UnknownChoice(
+        f"no person '{query}' in the corpus{_choices_hint(query, keys, list_all=True)}"
+    )
 
 
 def node_named(index: CorpusIndex, node_id: str) -> Node:
     """The node with this id; raises UnknownChoice, with a 'did you mean', when there is none."""
     if node_id not in index.nodes:
         hint = _choices_hint(node_id, list(index.nodes), list_all=False)
-        raise UnknownChoice(f"unknown node '{node_id}'{hint}")
+        raise UnknownChoice(f"no node '{node_id}' in the corpus{hint}")
     return index.nodes[node_id]
 
 
@@ -101,7 +103,9 @@ def check_tag(index: CorpusIndex, tag: str) -> None:
     """Raises UnknownChoice, with a 'did you mean', for a tag no node of the corpus carries."""
     tags = sorted({t for n in index.ordered_nodes() for t in n.tags})
     if tag not in tags:
-        raise UnknownChoice(f"unknown tag '{tag}'{_choices_hint(tag, tags, list_all=True)}")
+        raise UnknownChoice(
+            f"no tag '{tag}' in the corpus{_choices_hint(tag, tags, list_all=True)}"
+        )
 
 
 def select(index: CorpusIndex, options: ShowOptions) -> Selection:

@@ -36,24 +36,49 @@ def display_path(path: Path) -> str:
 
 
 def find_corpora(path: Path) -> list[Path]:
-    """The corpus.yaml files a path names: itself, the folder's, or those one level below."""
+    """The corpus.yaml files a path names: itself, the folder's, or those of the folders in it
+    and in its `scenarios/` (the layout `explorer init` makes and a project keeps at its top)."""
     if not path.exists():
         raise CorpusNotFound(f"{path}: no such file or folder")
     if path.is_file():
         if path.name != CORPUS_FILE:
-            raise CorpusNotFound(f"{path}: not a corpus; name a folder that holds {CORPUS_FILE}")
+            raise CorpusNotFound(_not_a_corpus(path))
         return [path]
     try:
         if (path / CORPUS_FILE).is_file():
             return [path / CORPUS_FILE]
-        found = sorted(
-            child / CORPUS_FILE for child in path.iterdir() if (child / CORPUS_FILE).is_file()
-        )
+        found = [*_corpora_in(path), *_corpora_in(path / SCENARIOS)]
     except OSError as error:
         raise CorpusNotFound(f"{path}: cannot read the folder ({error.strerror})") from error
     if not found:
-        raise CorpusNotFound(f"{path}: no {CORPUS_FILE} in this folder or the folders in it")
+        raise CorpusNotFound(
+            f"{path}: no {CORPUS_FILE} in this folder, the folders in it or its {SCENARIOS}/"
+        )
     return found
+
+
+def _corpora_in(folder: Path) -> list[Path]:
+    """The corpus.yaml of each folder in `folder`, sorted; none when it is not a folder."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        child / CORPUS_FILE for child in folder.iterdir() if (child / CORPUS_FILE).is_file()
+    )
+
+
+def _not_a_corpus(path: Path) -> str:
+    """Why a file other than corpus.yaml is refused, naming the corpus folder that holds it (a
+    tree file, a seed) when there is one."""
+    for folder in Path(absolute_path(path)).parents:
+        try:
+            if (folder / CORPUS_FILE).is_file():
+                return (
+                    f"{path}: not a corpus but a file in the corpus folder "
+                    f"{display_path(folder)}; name that folder (or its {CORPUS_FILE}) instead"
+                )
+        except OSError:
+            break
+    return f"{path}: not a corpus; name a folder that holds {CORPUS_FILE}"
 
 
 def find_upward(start: Path) -> Path | None:
