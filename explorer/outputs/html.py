@@ -13,7 +13,9 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+from collections.abc import Callable
 from importlib import resources
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -101,14 +103,21 @@ class SourceView:
 
 
 @attrs.frozen(slots=True)
-class CitationView:
-    quote: str
+class Attribution:
+    """What a citation's footer says; many citations share one."""
+
     stance: str
     hedge: str  # the hedge word and its band
     credit: str  # who it argues for, as the explorer says it
     colour: str
     where: Where | None  # None for an unknown source
     source_id: str
+
+
+@attrs.frozen(slots=True)
+class CitationView:
+    quote: str
+    footer: Attribution
 
 
 @attrs.frozen(slots=True)
@@ -133,6 +142,8 @@ class OutcomeView:
 @attrs.frozen(slots=True)
 class NodeView:
     node: Node
+    id: str
+    css_class: str
     number: str
     depth: int
     kind: str
@@ -144,6 +155,10 @@ class NodeView:
     see_also: tuple[tuple[str, str | None], ...]  # (id, title when the node exists)
     open: bool
     closes: int  # how many nodes opened before this one end here
+
+    @property
+    def tags(self) -> str:
+        return ", ".join(self.node.tags)
 
     @property
     def fold_label(self) -> str:
@@ -193,33 +208,49 @@ class _Page:
         self.palette = Palette(self.index)
         self.references = {r.id: r for r in corpus.references}
         self.numbers: dict[str, str] = {}
+        # A corpus has few sources and voices: what each citation repeats is worked out once.
+        self._wheres: dict[str, Where | None] = {}
+        self._credits: dict[tuple[str | None, str | None, str], tuple[str, str]] = {}
 
     def badge(self, voice: Voice, against: bool = False, reported: bool = False) -> Badge:
         return Badge(voice.short, voice.name, self.palette.css_class(voice.key), against, reported)
 
     def source_where(self, source_id: str) -> Where | None:
+        if source_id in self._wheres:
+            return self._wheres[source_id]
         source = self.index.sources.get(source_id)
-        if source is None:
-            return None
-        date = date_text(source.published)
-        if source.published_note:
-            date += f" ({source.published_note})"
-        url = source.url
-        anchor = SOURCE_ANCHOR + source.id
-        return Where(source.title, source.outlet, date, url, web_address(url), anchor)
+        where = None
+        if source is not None:
+            date = date_text(source.published)
+            if source.published_note:
+                date += f" ({source.published_note})"
+            url = source.url
+            anchor = SOURCE_ANCHOR + source.id
+            where = Where(source.title, source.outlet, date, url, web_address(url), anchor)
+        self._wheres[source_id] = where
+        return where
+
+    def credit(self, citation: Citation) -> tuple[str, str]:
+        """Who a citation argues for, in words, and the colour of the first of them."""
+        who = (citation.speaker, citation.reports, citation.source)
+        found = self._credits.get(who)
+        if found is None:
+            keys = self.index.voice_keys(citation)
+            colour = self.palette.css_class(keys[0]) if keys else ""
+            found = self._credits[who] = (self.index.credit(citation), colour)
+        return found
 
     def citation(self, citation: Citation) -> CitationView:
-        voices = self.index.voices_of(citation)
-        colour = self.palette.css_class(voices[0].key) if voices else ""
-        return CitationView(
-            quote=one_line(citation.quote),
+        credit, colour = self.credit(citation)
+        footer = Attribution(
             stance=citation.stance.value,
-            hedge=hedge_phrase(citation.likelihood, "likelihood not stated"),
-            credit=self.index.credit(citation),
+            hedge=_hedge(citation.likelihood),
+            credit=credit,
             colour=colour,
             where=self.source_where(citation.source),
             source_id=citation.source,
         )
+        return CitationView(one_line(citation.quote), footer)
 
     def outcome(self, outcome: Outcome) -> OutcomeView:
         mark = OutcomeMark.of_status(outcome.status)
@@ -265,11 +296,15 @@ class _Page:
             views.append(
                 NodeView(
                     node=node,
+                    id=node.id,
+                    css_class=f"node depth-{min(placed.depth, 8)} {kind_word(node)}",
                     number=placed.number,
                     depth=placed.depth,
                     kind=kind_word(node),
                     glyph=QUESTION_GLYPH if kind_word(node) == "question" else EVENT_GLYPH,
-                    relation=relation(placed.parent, placed.depth),
+                    relation=kind_word(node).capitalize()
+                    + ", "
+                    + relation(placed.parent, placed.depth),
                     badges=self.badges(node),
                     citations=tuple(self.citation(c) for c in node.citations),
                     outcome=self.outcome(node.outcome) if node.outcome is not None else None,
@@ -285,28 +320,28 @@ class _Page:
         return views, opened
 
     def people(self) -> list[PersonView]:
-        people = []
-        for voice in self.index.cited_voices():
-            argued = []
-            for node in self.index.nodes_argued_by(voice.key):
-                stances = stances_by_voice(node, self.index)[voice.key][1]
+        """Each cited voice with the nodes it argues, in page order (one walk over the nodes)."""
+        argued: dict[str, list[Argued]] = {}
+        for node in self.index.ordered_nodes():
+            if not node.citations:
+                continue
+            reported = self.index.reported_only(node)
+            for key, (_, stances) in stances_by_voice(node, self.index).items():
                 sides = {s.supports for s in stances}
-                side = (
-                    "for and against"
-                    if len(sides) == 2
-                    else ("for" if True in sides else "against")
-                )
-                argued.append(
+                side = "for" if sides == {True} else "against" if sides == {False} else "both"
+                argued.setdefault(key, []).append(
                     Argued(
                         node=node,
                         number=self.numbers.get(node.id, ""),
-                        side=side,
+                        side="for and against" if side == "both" else side,
                         stances=", ".join(s.value for s in stances),
-                        reported=voice.key in self.index.reported_only(node),
+                        reported=key in reported,
                     )
                 )
-            people.append(PersonView(self.badge(voice), voice.role, tuple(argued)))
-        return people
+        return [
+            PersonView(self.badge(voice), voice.role, tuple(argued.get(voice.key, ())))
+            for voice in self.index.cited_voices()
+        ]
 
     def sources(self) -> list[SourceView]:
         views = []
@@ -351,19 +386,43 @@ class _Page:
         return views
 
 
+@functools.lru_cache(maxsize=256)
+def _hedge(word: str | None) -> str:
+    return hedge_phrase(word, "likelihood not stated")
+
+
+class _Rendered(dict[Any, Markup]):
+    """A macro's output for each value the page asks for, rendered on first use."""
+
+    def __init__(self, macro: Callable[[Any], Markup]) -> None:
+        super().__init__()
+        self.macro = macro
+
+    def __missing__(self, key: Any) -> Markup:
+        rendered = self[key] = self.macro(key)
+        return rendered
+
+
 def _resource(name: str) -> str:
     return (resources.files("explorer.outputs") / "templates" / name).read_text(encoding="utf-8")
 
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FunctionLoader(_resource),
         autoescape=True,  # every value is escaped unless marked safe; only the CSS is
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals.update(
+        against_glyph=AGAINST_GLYPH,
+        reported_glyph=REPORTED_GLYPH,
+        question_glyph=QUESTION_GLYPH,
+        event_glyph=EVENT_GLYPH,
+    )
+    return environment
 
 
 def stylesheet() -> str:
@@ -385,10 +444,16 @@ def render(corpus: Corpus) -> str:
     nodes, still_open = page.nodes()
     trees, node_count, citations = corpus_counts(page.index)
     css = stylesheet()
+    parts = _environment().get_template("parts.html.j2").module
+    matrix = page.matrix()
     return (
         _environment()
         .get_template("brief.html.j2")
         .render(
+            badge_html=_Rendered(parts.badge),  # type: ignore[attr-defined]
+            badges_html=_Rendered(parts.badges),  # type: ignore[attr-defined]
+            where_html=_Rendered(parts.where),  # type: ignore[attr-defined]
+            footer_html=_Rendered(parts.footer),  # type: ignore[attr-defined]
             corpus=corpus,
             folder=shown_path(str(corpus.folder)),
             counts={"trees": trees, "nodes": node_count, "citations": citations},
@@ -397,7 +462,11 @@ def render(corpus: Corpus) -> str:
             nodes=nodes,
             still_open=still_open,
             people=page.people(),
-            matrix=page.matrix(),
+            matrix=matrix,
+            # Each question with its cells, one per voice (None where the voice is silent).
+            matrix_rows=[
+                (q, [matrix.cell(q.id, v.key) for v in matrix.voices]) for q in matrix.questions
+            ],
             palette=page.palette,
             numbers=page.numbers,
             cards=page.cards(),
@@ -407,10 +476,6 @@ def render(corpus: Corpus) -> str:
             summary_label=SUMMARY_LABEL,
             source_anchor=SOURCE_ANCHOR,
             sources=page.sources(),
-            against_glyph=AGAINST_GLYPH,
-            reported_glyph=REPORTED_GLYPH,
-            question_glyph=QUESTION_GLYPH,
-            event_glyph=EVENT_GLYPH,
             outcome_marks=list(OutcomeMark),
             has_outcomes=page.index.has_outcomes,
             has_reports=page.index.has_reports,
