@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="warnings fail too")
 
     export = commands.add_parser(
-        "export", help="the corpus as JSON, a Markdown brief, a Mermaid or a DOT diagram"
+        "export", help="the corpus as JSON, a Markdown or web-page brief, Mermaid or DOT"
     )
     _path_argument(export)
     export.add_argument("--format", **format_option(*FORMATS))
@@ -130,7 +130,7 @@ def _open_parser() -> argparse.ArgumentParser:
         usage="explorer [PATH] | explorer COMMAND [PATH] [options]",
         description=(
             "Walk competing, cited scenario trees. Commands: check (validate), show (print the "
-            "tree), export (JSON, Markdown, Mermaid, DOT), walk (a path as a story), compare "
+            "tree), export (JSON, Markdown, Mermaid, DOT, HTML), walk (a path as a story), compare "
             "(questions × people), scorecard (whose forecasts came to pass), schema (for "
             "editors), new (skeletons), init (a corpus to edit), cite (quote a seed). 'explorer "
             "COMMAND --help' tells more."

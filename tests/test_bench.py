@@ -48,3 +48,7 @@ def test_benchmark_smoke_run_prints_its_ratios(tmp_path: Path) -> None:
     expected = reload["edit_to_screen_s"] / reload["bare_first_frame_s"]
     assert abs(reload["ratio"] - expected) < 0.05  # of rounded figures
     assert "save to screen ÷ bare Textual first frame, 1,000 nodes" in done.stdout
+    brief = figures["export_html"]
+    assert brief["ratio"] == round(brief["html_s"] / brief["json_s"], 2) and brief["html_s"] > 0
+    assert "HTML brief ÷ JSON export" in done.stdout
+    assert brief.get("open_branch_ms", 0) > 0 or "not installed" in brief["open_branch_skipped"]

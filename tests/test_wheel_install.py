@@ -114,6 +114,8 @@ def test_the_installed_wheel_works_from_an_empty_folder(tmp_path: Path) -> None:
 
     explorer("export", "--format", "markdown", "-o", "brief.md")
     assert (nowhere / "brief.md").read_text(encoding="utf-8").startswith("# After Soleimani\n")
+    explorer("export", "--format", "html", "-o", "brief.html")  # its templates are in the wheel
+    assert "<title>After Soleimani</title>" in (nowhere / "brief.html").read_text(encoding="utf-8")
     _the_installed_copy_is_read_only_and_init_makes_one_to_edit(bin_folder, installed, nowhere, env)
     _a_clone_s_corpus_comes_before_the_bundled_one(bin_folder, tmp_path, env)
 

@@ -24,6 +24,9 @@ the same on a fast or a slow machine:
   of the files, the reload and the redraw), ÷ the bare app's first frame;
 - expanding the largest branch, and search: every prefix of three queries, and the time to build
   the search index (done in a thread once the corpus is shown).
+- the HTML brief (the size nearest 10k): its export time ÷ the JSON export's, from one loaded
+  corpus, and opening its largest branch (folded first) in Chromium until the frame that shows it is
+  drawn (median of five; skipped, with the reason, when `/usr/bin/chromium` is missing).
 
 No figure has a pass/fail threshold here: machines are noisy. The goals live in the README.
 """

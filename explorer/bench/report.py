@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.bench import __doc__ as PACKAGE_DOC
+from explorer.bench.brief import export_html, table_rows
 from explorer.bench.corpus import generate
 from explorer.bench.loading import memory_ratio, our_load, parse_floor, timed
 from explorer.bench.screen import edit_to_screen, first_paint, interaction
@@ -50,6 +51,9 @@ def run(sizes: list[int], repeat: int) -> dict[str, Any]:
                 figures["sizes"][100_000]["load_s"] / figures["sizes"][10_000]["load_s"], 2
             )
         largest = max(corpora)
+        figures["export_html"] = export_html(
+            corpora[min(corpora, key=lambda n: abs(n - 10_000))], repeat
+        )
         ratio, ours_mb, floor_mb = memory_ratio(corpora[largest])
         figures["memory"] = {
             "size": largest,
@@ -156,6 +160,7 @@ def table(figures: dict[str, Any]) -> str:
                 f"{keys['search_index_s']:.2f} s",
             ),
         ]
+    rows += table_rows(figures)
     width = max(len(r[0]) for r in rows)
     return "\n".join(f"{a:<{width}}  {b}" for a, b in rows)
 

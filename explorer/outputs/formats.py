@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from explorer.model import Corpus
 
-FORMATS: tuple[str, ...] = ("json", "markdown", "mermaid", "dot")
+FORMATS: tuple[str, ...] = ("json", "markdown", "mermaid", "dot", "html")
 
 
 def render(format_name: str, corpus: Corpus) -> str:
@@ -28,4 +28,8 @@ def render(format_name: str, corpus: Corpus) -> str:
         from explorer.outputs import dot
 
         return dot.render(corpus)
+    if format_name == "html":
+        from explorer.outputs import html
+
+        return html.render(corpus)
     raise ValueError(f"unknown export format '{format_name}'")
