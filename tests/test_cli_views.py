@@ -35,13 +35,16 @@ def test_walk_markdown_says_who_argued_against_a_step(
     assert row.split(" | ")[3] == "against: unlikely (20–45 %)"
 
 
-def test_walk_on_the_bundled_corpus_keeps_hadleys_doubt(
+def test_walk_on_the_bundled_corpus_keeps_simons_doubt_beside_his_concession(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Stephen Hadley argues against 'A mainstream inclined to violence is left behind'."""
-    assert main(["walk", "--through", "violent-mainstream", "--format", "json"]) == 0
-    walk = json.loads(capsys.readouterr().out)
-    assert walk["positions_by_voice"]["hadley"][-1]["argued"] == "against"
+    """Steven Simon argues against 'An incident like the killing was almost inevitable' (few
+    would have imagined it on Iraqi soil), and concedes that observers took Soleimani's place on
+    the US target list for granted: the walk lists him on both sides of the step."""
+    assert main(["walk", "--through", "killing-foreseeable", "--format", "json"]) == 0
+    step = json.loads(capsys.readouterr().out)["steps"][-1]
+    assert ("simon", "doubts") in {(c["voice"], c["stance"]) for c in step["against"]}
+    assert ("simon", "explains") in {(c["voice"], c["stance"]) for c in step["for"]}
 
 
 @pytest.mark.parametrize(
