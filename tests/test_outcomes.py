@@ -24,6 +24,8 @@ from explorer.analysis.outcomes import (
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Corpus, Location, Node, NodeKind, Outcome, OutcomeStatus, PartialDate
 from explorer.outputs import scorecard_view
+from explorer.outputs.export import to_json
+from explorer.outputs.formats import render
 from explorer.reading.load import load_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -334,3 +336,19 @@ def test_a_moot_node_is_open_and_its_nearest_condition_did_not_happen(corpus: Co
         assert (condition is not None) == expected, node.id
         if condition is not None:
             assert condition is above[-1]
+
+
+def test_the_exports_name_the_condition_of_a_moot_outcome(tmp_path: Path) -> None:
+    index = _moot_corpus(tmp_path)
+    nodes = {n["id"]: n for n in json.loads(to_json(index.corpus))["nodes"]}
+    moot = {i: n["outcome"]["moot_because"] for i, n in nodes.items() if n["outcome"]}
+    assert moot == {
+        "expel": None,
+        "ruin": "expel",
+        "guild": None,
+        "docks": "expel",
+        "sail": None,
+        "far": None,
+    }
+    brief = render("markdown", index.corpus)
+    assert brief.count("— moot: its condition, *The expel*, did not happen") == 2
