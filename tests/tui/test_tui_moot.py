@@ -9,8 +9,6 @@ from rich.style import Style
 
 from explorer.analysis.focus import Palette
 from explorer.analysis.outcomes import scorecards
-from explorer.reading.bundled import bundled_scenarios
-from explorer.reading.load import load_corpus
 from explorer.tui.widgets.scorecard import MOOT_GLYPH, card_text, forecast_text
 from tests.test_outcomes import _moot_corpus
 
@@ -26,11 +24,3 @@ def test_the_scorecard_widget_marks_moot_forecasts_and_counts_them_apart(tmp_pat
     assert line.endswith("its condition (“The expel”) did not happen: not scored")
     far = next(f for f in card.forecasts if f.node.id == "far")
     assert forecast_text(far, lambda _name: Style()).plain.endswith("→ open: not yet known")
-
-
-def test_the_bundled_corpus_shows_the_expulsions_consequences_as_moot() -> None:
-    result = load_corpus(bundled_scenarios())
-    assert result.index is not None
-    hadley = next(c for c in scorecards(result.index) if c.voice.key == "hadley")
-    moot = {f.node.id for f in hadley.forecasts if f.moot}
-    assert moot == {"militias-rewarded", "isis-fight-at-risk", "kurds-sunnis-object"}
