@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from explorer.analysis.likelihood import band_for
-from explorer.analysis.outcomes import scorecards
+from explorer.analysis.outcomes import Verdict, scorecards
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import NodeKind, OutcomeStatus
+from explorer.outputs.scorecard_view import to_markdown
 from explorer.reading.bundled import bundled_scenarios
 from explorer.reading.load import load_corpus
 
@@ -110,3 +111,28 @@ def test_the_scorecard_counts_one_forecast_per_person_and_node_and_scores_only_p
 
 def test_no_question_has_an_outcome(index: CorpusIndex) -> None:
     assert not [n.id for n in index.ordered_nodes() if n.kind is NodeKind.QUESTION and n.outcome]
+
+
+def test_the_readme_gives_the_bundled_corpus_scorecard_as_it_is(index: CorpusIndex) -> None:
+    """README, *How the scorecard is made*: the table is the one `explorer scorecard --format
+    markdown` prints for the bundled corpus, so the figures quoted cannot go stale."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = readme.split("<!-- bundled-scorecard -->\n", 1)[1].split("\n\n", 1)[0]
+    printed = to_markdown(scorecards(index)).split("\n\n", 2)[1]
+    assert documented == printed
+
+
+def test_the_expulsions_consequences_are_moot_and_harsher_sanctions_scored(
+    index: CorpusIndex,
+) -> None:
+    """Two findings of the fidelity review, as the scorecard shows them."""
+    cards = {card.voice.key: card for card in scorecards(index)}
+    hadley = {f.node.id: f for f in cards["hadley"].forecasts}
+    assert {n for n, f in hadley.items() if f.moot} == {
+        "militias-rewarded",
+        "isis-fight-at-risk",
+        "kurds-sunnis-object",
+    }
+    assert hadley["harsher-sanctions"].verdict is Verdict.HELD
+    (simons,) = [f for f in cards["simon"].forecasts if f.node.id == "sadrist-pmf-violence"]
+    assert simons.verdict is Verdict.HELD

@@ -52,9 +52,9 @@ def test_with_write_it_adds_the_citation_which_checks_clean_and_changes_no_other
     assert main(_cite(corpus, *options)) == 0
     out = capsys.readouterr().out
     assert out.startswith("added a citation to 'iran-response' in ")
-    assert out.endswith("iran-response.yaml at line 47\n")
+    assert out.endswith("iran-response.yaml at line 51\n")
     after = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    assert after == [*before[:46], *ADDED.splitlines(keepends=True), *before[46:]]
+    assert after == [*before[:50], *ADDED.splitlines(keepends=True), *before[50:]]
     assert main(["check", str(corpus), "--strict"]) == 0
     checked = capsys.readouterr().out
     assert checked.startswith("checked soleimani in ") and checked.endswith(": no problems\n")

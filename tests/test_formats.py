@@ -299,7 +299,7 @@ def test_markdown_brief_of_the_bundled_corpus_has_every_node_and_voice() -> None
     assert len(index_nodes) == 59
     for node in index_nodes:
         assert f"`{node.id}`" in brief
-    assert brief.count("\n> — ") == sum(len(n.citations) for n in index_nodes) == 133
+    assert brief.count("\n> — ") == sum(len(n.citations) for n in index_nodes) == 134
     assert "## By person" in brief and "### Stephen Hadley (SH)" in brief
 
 

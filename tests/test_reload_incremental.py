@@ -28,6 +28,7 @@ TREES = (
     "diplomacy.yaml",
     "iraq-troops.yaml",
     "iraq-leverage.yaml",
+    "iraq-2022-crisis.yaml",
     "iran-internal.yaml",
     "causes.yaml",
     "recommendations.yaml",

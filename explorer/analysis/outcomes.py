@@ -3,6 +3,10 @@
 A citation counts as a forecast only when its source was published before the outcome's date; one
 published after it reports rather than forecasts. Where the author's hedge word gives a likelihood
 band, the band's midpoint yields a Brier score — derived from words, and labelled so.
+
+A node's children are consequences of it (or, under a question, follow from the alternative), so a
+forecast on an open node whose condition did not happen is *moot*: it can neither hold nor fail,
+and the scorecard says so rather than "open".
 """
 
 from __future__ import annotations
@@ -33,6 +37,24 @@ def timing(published: PartialDate | None, event: PartialDate) -> Timing:
     return Timing.UNCERTAIN
 
 
+def moot_condition(index: CorpusIndex, node: Node) -> Node | None:
+    """The condition that did not happen, when `node` is moot: its own outcome is open and the
+    nearest node above it with an outcome (its condition) did not happen. None otherwise: a node
+    that happened, failed or partly happened is judged on its own, whatever became of its parent."""
+    if node.outcome is None or node.outcome.status is not OutcomeStatus.OPEN:
+        return None
+    current = index.parent.get(node.id)
+    while current is not None:
+        above = index.nodes[current]
+        if above.outcome is not None:
+            return above if above.outcome.status is OutcomeStatus.DID_NOT_HAPPEN else None
+        current = index.parent.get(current)
+    return None
+
+
+MOOT = "moot"  # what a moot forecast's status reads as, in every view
+
+
 class Verdict(enum.Enum):
     HELD = "held up"
     FAILED = "did not hold"
@@ -60,12 +82,27 @@ class Forecast:
     # Whose words report the voice's position (a `reports` citation): kept apart from the voice's
     # own words and never scored, since the hedge is the reporter's.
     reported_by: tuple[Voice, ...] = ()
+    # The condition that did not happen, when the forecast is moot (see `moot_condition`).
+    moot_because: Node | None = None
+
+    @property
+    def moot(self) -> bool:
+        return self.moot_because is not None
+
+    @property
+    def status_text(self) -> str:
+        """The outcome as the scorecard names it: "moot" for an open node whose condition did
+        not happen, else the status."""
+        return MOOT if self.moot else self.status.value
 
     @property
     def reason_not_scored(self) -> str | None:
         """Why the forecast stays out of the score, in words; None when it is scored."""
         if self.reported_by:
             return "reported by another author: not scored"
+        if self.moot_because is not None:
+            title = " ".join(self.moot_because.title.split())
+            return f"its condition (“{title}”) did not happen: not scored"
         if self.status is OutcomeStatus.OPEN:
             return "not yet known"
         if self.status is OutcomeStatus.PARTLY:
@@ -105,7 +142,12 @@ class Scorecard:
     forecasts: tuple[Forecast, ...]  # one per node, own words first, then reported positions
 
     def count(self, status: OutcomeStatus) -> int:
-        return sum(1 for f in self.forecasts if f.status is status)
+        """Forecasts on nodes with this status; a moot forecast counts as moot, not as open."""
+        return sum(1 for f in self.forecasts if f.status is status and not f.moot)
+
+    @property
+    def moot(self) -> int:
+        return sum(1 for f in self.forecasts if f.moot)
 
     @property
     def reported(self) -> tuple[Forecast, ...]:
@@ -175,6 +217,7 @@ def forecasts(index: CorpusIndex) -> list[Forecast]:
         outcome = node.outcome
         if outcome is None:
             continue
+        moot_because = moot_condition(index, node)
         chosen: dict[str, tuple[tuple[bool, bool, float, int], Forecast]] = {}
         for order, citation in enumerate(node.citations):
             if citation.stance not in FORECAST_STANCES:
@@ -204,6 +247,7 @@ def forecasts(index: CorpusIndex) -> list[Forecast]:
                         timing=when,
                         probability=node_probability(citation),
                         reported_by=reporters,
+                        moot_because=moot_because,
                     ),
                 )
         found.extend(forecast for _, forecast in chosen.values())

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from explorer.analysis.likelihood import band_for
+from explorer.analysis.outcomes import moot_condition
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Corpus, Node, Outcome, QuoteEvidence
 from explorer.paths import shown_path
@@ -53,11 +54,12 @@ def corpus_to_dict(corpus: Corpus) -> dict[str, Any]:
     }
 
 
-def _outcome(outcome: Outcome | None) -> dict[str, Any] | None:
+def _outcome(outcome: Outcome | None, moot_because: Node | None) -> dict[str, Any] | None:
     if outcome is None:
         return None
     return {
         "status": outcome.status.value,
+        "moot_because": moot_because.id if moot_because is not None else None,
         "date": str(outcome.date) if outcome.date else None,
         "as_of": str(outcome.as_of),
         "note": outcome.note,
@@ -83,7 +85,7 @@ def _node(node: Node, index: CorpusIndex) -> dict[str, Any]:
         "see_also": list(node.see_also),
         "file": node.location.shown,
         "line": node.location.line,
-        "outcome": _outcome(node.outcome),
+        "outcome": _outcome(node.outcome, moot_condition(index, node)),
         "citations": [
             {
                 "source": c.source,

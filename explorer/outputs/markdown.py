@@ -11,8 +11,18 @@ import re
 
 from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.likelihood import hedge_phrase
+from explorer.analysis.outcomes import moot_condition
 from explorer.analysis.queries import CorpusIndex, Voice
-from explorer.model import Citation, Corpus, Outcome, QuoteEvidence, Reference, Source, date_text
+from explorer.model import (
+    Citation,
+    Corpus,
+    Node,
+    Outcome,
+    QuoteEvidence,
+    Reference,
+    Source,
+    date_text,
+)
 from explorer.outputs.common import (
     Placed,
     corpus_counts,
@@ -105,11 +115,19 @@ def _citation(citation: Citation, index: CorpusIndex) -> list[str]:
     return [f"> {inline(citation.quote)}", ">", f"> {attribution}", ""]
 
 
-def _outcome(outcome: Outcome, index: CorpusIndex, references: dict[str, Reference]) -> list[str]:
+def _outcome(
+    outcome: Outcome,
+    index: CorpusIndex,
+    references: dict[str, Reference],
+    moot_because: Node | None = None,
+) -> list[str]:
     """`**Outcome:** did not happen, 2022-02 (as of 2024-06-01). The note.` and its evidence: a
-    seed quote as a quote with its source, a reference with its summary labelled as ours."""
+    seed quote as a quote with its source, a reference with its summary labelled as ours. An open
+    outcome whose condition did not happen says it is moot."""
     when = f", {inline(date_text(outcome.date))}" if outcome.date is not None else ""
     head = f"**Outcome:** {OutcomeMark.of_status(outcome.status).meaning}{when}"
+    if moot_because is not None:
+        head += f" — moot: its condition, *{inline(moot_because.title)}*, did not happen"
     head += f" (as of {inline(date_text(outcome.as_of))})."
     if outcome.note:
         head += f" {inline(outcome.note)}"
@@ -161,7 +179,7 @@ def _node(placed: Placed, index: CorpusIndex, references: dict[str, Reference]) 
     for citation in node.citations:
         lines += _citation(citation, index)
     if node.outcome is not None:
-        lines += _outcome(node.outcome, index, references)
+        lines += _outcome(node.outcome, index, references, moot_condition(index, node))
     return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from explorer.analysis.outcomes import FEW_FORECASTS, Forecast, Scorecard
+from explorer.analysis.outcomes import FEW_FORECASTS, MOOT, Forecast, Scorecard
 from explorer.model import OutcomeStatus
 from explorer.outputs.markdown import inline
 
@@ -14,6 +14,7 @@ BRIER_LABEL = (
     "with a word of probability on an outcome that happened or did not"
 )
 TOO_FEW = f"fewer than {FEW_FORECASTS} forecasts: too few to compare"
+MOOT_NOTE = "moot: an open outcome whose condition did not happen, counted apart from open"
 STATUSES = (
     OutcomeStatus.HAPPENED,
     OutcomeStatus.DID_NOT_HAPPEN,
@@ -31,7 +32,8 @@ def brier_text(card: Scorecard) -> str:
 
 
 def _counts(card: Scorecard) -> str:
-    return ", ".join(f"{card.count(s)} {s.value}" for s in STATUSES)
+    counts = [f"{card.count(s)} {s.value}" for s in STATUSES]
+    return ", ".join([*counts, f"{card.moot} {MOOT}"])
 
 
 def _forecast_line(forecast: Forecast) -> str:
@@ -42,7 +44,7 @@ def _forecast_line(forecast: Forecast) -> str:
         reported = f" (as reported by {', '.join(v.name for v in forecast.reported_by)})"
     verdict = forecast.reason_not_scored or forecast.verdict.value
     return (
-        f"{forecast.node.title} — {stance}, {hedge}{reported} → {forecast.status.value}: {verdict}"
+        f"{forecast.node.title} — {stance}, {hedge}{reported} → {forecast.status_text}: {verdict}"
     )
 
 
@@ -71,8 +73,9 @@ def to_markdown(cards: list[Scorecard]) -> str:
     out = [
         "# Scorecard",
         "",
-        "| who | forecasts | happened | did not | partly | open | held up | Brier (from words) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| who | forecasts | happened | did not | partly | open | moot | held up "
+        "| Brier (from words) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for card in cards:
         brier = "—"
@@ -80,12 +83,12 @@ def to_markdown(cards: list[Scorecard]) -> str:
             brier = f"{card.brier:.3f} (n={len(card.brier_pairs)})"
             if card.too_few:
                 brier += " — too few to compare"
-        counts = " | ".join(str(card.count(s)) for s in STATUSES)
+        counts = " | ".join([*(str(card.count(s)) for s in STATUSES), str(card.moot)])
         out.append(
             f"| {inline(card.voice.name)} | {len(card.forecasts)} | {counts} | "
             f"{card.held}/{len(card.scored)} | {brier} |"
         )
-    out += ["", f"*{BRIER_LABEL}; {TOO_FEW} where marked.*", ""]
+    out += ["", f"*{BRIER_LABEL}; {TOO_FEW} where marked; {MOOT_NOTE}.*", ""]
     for card in cards:
         out += [f"## {inline(card.voice.name)}", ""]
         out += [f"- {inline(_forecast_line(f))}" for f in card.forecasts]
@@ -100,7 +103,7 @@ def to_json(cards: list[Scorecard]) -> str:
             {
                 "voice": card.voice.key,
                 "name": card.voice.name,
-                "counts": {s.value: card.count(s) for s in STATUSES},
+                "counts": {**{s.value: card.count(s) for s in STATUSES}, MOOT: card.moot},
                 "scored": len(card.scored),
                 "held": card.held,
                 "brier_from_words": card.brier,
@@ -114,6 +117,7 @@ def to_json(cards: list[Scorecard]) -> str:
                         "probability_from_words": f.probability,
                         "reported_by": [v.key for v in f.reported_by],
                         "status": f.status.value,
+                        "moot_because": f.moot_because.id if f.moot_because else None,
                         "timing": f.timing.value,
                         "scored": f.scored,
                         "verdict": f.verdict.value,

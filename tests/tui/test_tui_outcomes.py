@@ -127,7 +127,7 @@ def test_the_scorecard_lists_each_persons_forecasts_counts_and_brier() -> None:
                 "MQ Mara Quay — Chair of the fishers' association",
             ]
             assert cards[0].split("\n")[1:] == [
-                "3 forecasts: ✓ 1 happened · ✗ 1 did not happen · ◐ 1 partly · ○ 0 open",
+                "3 forecasts: ✓ 1 happened · ✗ 1 did not happen · ◐ 1 partly · ○ 0 open · ⊘ 0 moot",
                 "Held up: 1 of 1 scored",
                 f"{BRIER_LABEL}: 0.001 over 1 forecast ({TOO_FEW})",
                 "  ✓ Crews move north — predicts “almost certainly” → happened: held up",

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from explorer.analysis.focus import Palette
 from explorer.analysis.hindsight import OutcomeMark
-from explorer.analysis.outcomes import Forecast, Scorecard, Verdict
+from explorer.analysis.outcomes import MOOT, Forecast, Scorecard, Verdict
 from explorer.analysis.queries import CorpusIndex
 from explorer.outputs.scorecard_view import BRIER_LABEL, STATUSES, brier_text
 from explorer.tui.widgets.labels import (
@@ -30,6 +30,8 @@ from explorer.tui.widgets.themed import Themed
 
 SCORECARD_CLASSES = frozenset({"scorecard--name", "scorecard--label"})
 
+MOOT_GLYPH = "⊘"  # an open outcome whose condition did not happen (styled as open)
+
 VERDICT_CLASS = {
     Verdict.HELD: "outcome--happened",
     Verdict.FAILED: "outcome--did-not-happen",
@@ -41,7 +43,8 @@ VERDICT_CLASS = {
 def forecast_text(forecast: Forecast, style_of: StyleOf) -> Text:
     """`✓ Crews move north — predicts “almost certainly” → happened: held up`."""
     mark = OutcomeMark.of_status(forecast.status)
-    text = styled(mark.glyph, style_of(mark.css_class))
+    glyph, meaning = (MOOT_GLYPH, MOOT) if forecast.moot else (mark.glyph, mark.meaning)
+    text = styled(glyph, style_of(mark.css_class))
     text.append(f" {one_line(forecast.node.title)} — ")
     stance = forecast.citation.stance
     text.append(stance.value, stance_style(stance, style_of))
@@ -50,7 +53,7 @@ def forecast_text(forecast: Forecast, style_of: StyleOf) -> Text:
     if forecast.reported_by:
         reporters = ", ".join(v.name for v in forecast.reported_by)
         text.append(f" (as reported by {reporters})", style_of("label--muted"))
-    text.append(f" → {mark.meaning}: ")
+    text.append(f" → {meaning}: ")
     reason = forecast.reason_not_scored
     if reason is not None:
         text.append(reason, style_of("label--muted"))
@@ -73,6 +76,9 @@ def card_text(card: Scorecard, palette: Palette, style_of: StyleOf) -> Text:
         mark = OutcomeMark.of_status(status)
         text.append(mark.glyph, style_of(mark.css_class))
         text.append(f" {card.count(status)} {mark.meaning}")
+    text.append(" · ")
+    text.append(MOOT_GLYPH, style_of(OutcomeMark.OPEN.css_class))
+    text.append(f" {card.moot} {MOOT}")
     text.append("\nHeld up: ", label)
     text.append(f"{card.held} of {len(card.scored)} scored")
     if card.reported:
