@@ -292,3 +292,25 @@ def test_the_page_templates_ship_inside_the_package() -> None:
 
     folder = resources.files("explorer.outputs") / "templates"
     assert (folder / "brief.html.j2").is_file() and (folder / "brief.css").is_file()
+
+
+def test_the_scorecard_counts_moot_forecasts_apart_as_the_other_views_do(
+    bundled: Corpus, bundled_page: Page
+) -> None:
+    from explorer.analysis.outcomes import MOOT, scorecards
+    from explorer.analysis.queries import CorpusIndex
+
+    table = next(e for e in bundled_page.of("table") if "scorecard" in (e.attrs.get("class") or ""))
+    header = [e.text for e in bundled_page.of("th") if e.attrs.get("scope") == "col"]
+    assert MOOT in header
+    cards = {card.voice.name: card for card in scorecards(CorpusIndex(bundled))}
+    moot_cards = [card for card in cards.values() if card.moot]
+    assert moot_cards, "the bundled corpus has moot forecasts (the expulsion's consequences)"
+    rows = [e for e in bundled_page.of("tr") if e.text.strip() and e.text in table.text]
+    for card in moot_cards:
+        row = next(r for r in rows if card.voice.name in r.text)
+        cells = [e.text for e in bundled_page.elements if e.tag == "td" and e.text in row.text]
+        assert str(card.moot) in cells
+    # each moot forecast reads "moot", never "open", in the card's list
+    listed = " ".join(e.text for e in bundled_page.of("li"))
+    assert f"→ {MOOT}:" in listed

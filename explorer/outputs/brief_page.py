@@ -181,7 +181,7 @@ class PersonView:
 class CardView:
     card: Scorecard
     badge: Badge
-    counts: tuple[int, ...]  # per status of STATUSES
+    counts: tuple[int, ...]  # per status of STATUSES, then the moot ones
     brier: str
     forecasts: tuple[tuple[str, str, str], ...]  # (node id, node title, the rest in words)
 
@@ -357,7 +357,7 @@ class BriefPage:
                     reported = f" (as reported by {names})"
                 verdict = forecast.reason_not_scored or forecast.verdict.value
                 rest = (
-                    f"{citation.stance.value}, {hedge}{reported} → {forecast.status.value}: "
+                    f"{citation.stance.value}, {hedge}{reported} → {forecast.status_text}: "
                     f"{verdict}"
                 )
                 forecasts.append((forecast.node.id, forecast.node.title, rest))
@@ -365,7 +365,7 @@ class BriefPage:
                 CardView(
                     card=card,
                     badge=self.badge(card.voice),
-                    counts=tuple(card.count(s) for s in STATUSES),
+                    counts=(*(card.count(s) for s in STATUSES), card.moot),
                     brier=brier_text(card),
                     forecasts=tuple(forecasts),
                 )

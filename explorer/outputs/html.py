@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from explorer.analysis.hindsight import OutcomeMark
+from explorer.analysis.outcomes import MOOT
 from explorer.model import Corpus
 from explorer.outputs.brief_page import (
     AGAINST_GLYPH,
@@ -137,7 +138,7 @@ def _render(corpus: Corpus) -> str:
             palette=page.palette,
             numbers=page.numbers,
             cards=page.cards(),
-            statuses=[s.value for s in STATUSES],
+            statuses=[*(s.value for s in STATUSES), MOOT],
             brier_label=BRIER_LABEL,
             too_few=TOO_FEW,
             summary_label=SUMMARY_LABEL,
