@@ -43,6 +43,7 @@ class ImportPlan:
 def outlet_id(outlet: str) -> str:
     """The corpus's style of source id stem: an acronym the outlet writes ('BBC News' → bbc), a
     one-word outlet lowercased ('Engadget'), else the initials ('Responsible Statecraft' → rs)."""
+    outlet = re.sub(r"\.[a-z]{2,4}$", "", outlet.strip())  # 'Le Monde.fr' is Le Monde
     words = [w for w in re.findall(r"[^\W_]+", outlet) if w.lower() not in _SMALL_WORDS]
     acronyms = [w for w in words if len(w) >= 2 and w.isupper()]
     if acronyms:
