@@ -109,7 +109,7 @@ def test_every_page_gives_an_outlet_a_day_and_an_address(found: dict[str, Metada
         (
             ["Martin Untersinger (avec Damien Leloup et Morgane Tual)"],
             ("Martin Untersinger", "Damien Leloup", "Morgane Tual"),
-        ),  # noqa: E501
+        ),
         (["Jeffrey Gettleman; JEFFREY GETTLEMAN"], ("Jeffrey Gettleman",)),
         (["Stella Kim, Jennifer Jett"], ("Stella Kim", "Jennifer Jett")),
         (["Our Foreign Staff"], ()),
