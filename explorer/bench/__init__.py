@@ -24,6 +24,8 @@ the same on a fast or a slow machine:
   of the files, the reload and the redraw), ÷ the bare app's first frame;
 - expanding the largest branch, and search: every prefix of three queries, and the time to build
   the search index (done in a thread once the corpus is shown).
+- import: bringing in a news page of about 1 MB (`explorer new source PAGE` without the writing)
+  ÷ trafilatura's own `extract()` of the same page.
 
 No figure has a pass/fail threshold here: machines are noisy. The goals live in the README.
 """
