@@ -18,6 +18,7 @@ from trafilatura.metadata import extract_metadata
 from explorer.importing.names import author_names
 from explorer.importing.structured import is_article, json_ld_objects, meta_values, types_of
 
+_LAST_PART = re.compile(r"(.*\S)\s+[-|—–]\s+([^-|—–]*[^\s|—–-])\s*")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _KINDS = {"OpinionNewsArticle": "opinion", "AnalysisNewsArticle": "analysis"}
 _KINDS |= {"ReportageNewsArticle": "news", "BackgroundNewsArticle": "analysis"}
@@ -106,8 +107,18 @@ def read_metadata(html: str, tree: lxml_html.HtmlElement, address: str) -> Metad
         *(_web_address(v) for v in meta_values(tree, "og:url")),
         _web_address(address),
     )
+    title = _without_suffixes(title, [outlet, *authors])
     kind = next((_KINDS[k] for obj in articles for k in types_of(obj) if k in _KINDS), "")
     return Metadata(title, authors, outlet, published, url, kind)
+
+
+def _without_suffixes(title: str, names: list[str]) -> str:
+    """The title without trailing " - Outlet" or " | Author" parts, which some pages append to
+    their headline."""
+    keys = {name.casefold() for name in names if name}
+    while (parts := _LAST_PART.fullmatch(title)) and parts.group(2).casefold() in keys:
+        title = parts.group(1)
+    return title
 
 
 def _authors(
