@@ -28,6 +28,7 @@ from explorer.tui.messages import (
     SourceRequested,
 )
 from explorer.tui.providers.search import ScenarioSearch
+from explorer.tui.screens.import_page import open_import
 from explorer.tui.settings import SPLIT_DEFAULT, Settings
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.detail import DetailPane
@@ -79,6 +80,7 @@ class MainScreen(Screen[None]):
         Binding("o", "toggle_hindsight", "Outcomes", tooltip=HINDSIGHT_HELP),
         Binding("a", "scorecard", "Scores", tooltip="Scorecard: whose forecasts held up"),
         Binding("e", "edit", "Edit", tooltip="Edit the node in $EDITOR, at its line"),
+        Binding("i", "import_page", "Import", tooltip="Bring in an article: a page, an address"),
         Binding("c", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
         Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
         Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
@@ -175,6 +177,8 @@ class MainScreen(Screen[None]):
         self.query_one(DiagnosticsPanel).show(self.diagnostics, kept=True)
         self.add_class("-diagnostics")
         self.refresh_bindings()
+
+    action_import_page = open_import  # the screen that brings in an article
 
     def action_edit(self) -> None:
         where = self.index.nodes[self.here].location
