@@ -113,3 +113,14 @@ async def test_the_bundled_corpus_refuses_with_the_sentence_e_gives(
         assert isinstance(app.screen, MainScreen)
         messages = [n.message for n in app._notifications]
         assert any("read-only" in m and "explorer init DIR" in m for m in messages)
+
+
+async def test_the_command_palette_offers_it_and_the_footer_shows_its_key(tmp_path: Path) -> None:
+    corpus = _skeleton(tmp_path)
+    async with explore(corpus, size=(80, 24), live=False) as (app, pilot):
+        footer = [b.key for (_, b, _, _) in app.screen.active_bindings.values() if b.show]
+        assert "i" in footer
+        await press(pilot, "slash", *"add an article")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        await until(pilot, lambda: isinstance(app.screen, ImportPageScreen))

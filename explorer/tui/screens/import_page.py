@@ -14,6 +14,7 @@ import attrs
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import WorkerFailed
@@ -51,6 +52,28 @@ def open_import(main: MainScreen) -> None:
         main.notify(str(error), title="Read-only", severity="warning", markup=False)
         return
     main.app.push_screen(ImportPageScreen(main))
+
+
+class Add(Provider):
+    """The command palette's "Add an article": the way to the screen beside the key."""
+
+    NAME = "Add an article"
+    HELP = "Bring in a saved page, a text or an http(s) address as a seed and a source (i)"
+
+    def _open(self) -> None:
+        from explorer.tui.screens.main import MainScreen
+
+        if isinstance(self.screen, MainScreen):
+            open_import(self.screen)
+
+    async def discover(self) -> Hits:
+        yield DiscoveryHit(self.NAME, self._open, help=self.HELP)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        score = matcher.match(self.NAME)
+        if score > 0:
+            yield Hit(score, matcher.highlight(self.NAME), self._open, help=self.HELP)
 
 
 class ImportPageScreen(Screen[None]):
