@@ -65,6 +65,9 @@ async def test_an_address_is_previewed_saved_and_cited_from_at_once(tmp_path: Pa
             _field(app, "id").value = "zuck-2017"
             await press(pilot, "ctrl+s")
             await until(pilot, lambda: isinstance(app.screen, SourceScreen))
+            await until(
+                pilot, lambda: any("Saved zuck-2017.txt" in n.message for n in app._notifications)
+            )
             assert (seeds / "zuck-2017.txt").read_text(encoding="utf-8") == text
             assert "zuck-2017" in main_screen(app).index.sources
             await press(pilot, "right_square_bracket")  # the first sentence

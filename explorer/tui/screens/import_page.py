@@ -263,8 +263,9 @@ class ImportPageScreen(Screen[None]):
             corpus=lambda: main.result,
         )
         main.app.push_screen(screen)
-        main.notify(
+        # Said on the source view once it is shown (this screen is gone by then).
+        saved = (
             f"Saved {Path(plan.seed_path).name} and the source '{plan.source_id}': ] selects "
-            "a sentence, c cites it.",
-            markup=False,
+            "a sentence, c cites it."
         )
+        screen.call_after_refresh(partial(screen.notify, saved, markup=False))
