@@ -5,6 +5,7 @@ after it, each atomically; a failed corpus write takes the new seed back."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import attrs
@@ -40,11 +41,20 @@ class ImportPlan:
     new_text: str  # corpus.yaml with both inserted
 
 
+def ascii_slug(text: str, fallback: str) -> str:
+    """A slug of a name, its accents dropped ('Éric Zemmour' → eric-zemmour); `fallback` for a
+    name with no Latin letter or digit."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = slugify(folded)
+    return slug if re.search(r"[a-z0-9]", folded.lower()) else fallback
+
+
 def outlet_id(outlet: str) -> str:
     """The corpus's style of source id stem: an acronym the outlet writes ('BBC News' → bbc), a
     one-word outlet lowercased ('Engadget'), else the initials ('Responsible Statecraft' → rs)."""
     outlet = re.sub(r"\.[a-z]{2,4}$", "", outlet.strip())  # 'Le Monde.fr' is Le Monde
-    words = [w for w in re.findall(r"[^\W_]+", outlet) if w.lower() not in _SMALL_WORDS]
+    folded = unicodedata.normalize("NFKD", outlet).encode("ascii", "ignore").decode("ascii")
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", folded) if w.lower() not in _SMALL_WORDS]
     acronyms = [w for w in words if len(w) >= 2 and w.isupper()]
     if acronyms:
         return slugify(acronyms[0])
@@ -55,7 +65,7 @@ def outlet_id(outlet: str) -> str:
 
 def default_id(article: Article, taken: set[str]) -> str:
     meta = article.metadata
-    stem = outlet_id(meta.outlet) or slugify(article.stem)
+    stem = outlet_id(meta.outlet) or ascii_slug(article.stem, "source")
     year = meta.published[:4]
     return unique_id(f"{stem}-{year}" if year else stem, taken)
 
@@ -84,7 +94,7 @@ def _people(corpus: Corpus, article: Article) -> tuple[list[str], str]:
         if known is not None:
             ids.append(known)
             continue
-        person_id = unique_id(slugify(name), taken)
+        person_id = unique_id(ascii_slug(name, "author"), taken)
         taken.add(person_id)
         ids.append(person_id)
         role = (
