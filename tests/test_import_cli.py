@@ -55,7 +55,8 @@ def test_without_write_it_shows_both_and_where_and_writes_nothing(
     out = capsys.readouterr().out
     assert out.startswith("# the seed, ") and "seeds/aclu-2018.txt (new, " in out
     assert "#   I don't use Facebook." in out
-    assert "corpus.yaml at line 31:\n  - id: aclu-2018\n" in out
+    # The person's three lines go in above the source entry, which is then on line 34.
+    assert "corpus.yaml at line 34:\n  - id: aclu-2018\n" in out
     assert '    title: "Facebook Is Tracking Me Even Though I’m Not on Facebook"\n' in out
     assert "    authors: [daniel-kahn-gillmor]\n" in out
     assert '  - id: daniel-kahn-gillmor\n    name: "Daniel Kahn Gillmor"\n' in out
@@ -67,7 +68,10 @@ def test_with_write_the_seed_is_the_extracted_text_and_the_corpus_checks(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["new", "source", str(readability_page("wapo-1")), str(corpus), "--write"]) == 0
-    assert capsys.readouterr().out.startswith("wrote ")
+    out = capsys.readouterr().out
+    assert out.startswith("wrote ") and out.endswith("corpus.yaml at line 34\n")
+    lines = (corpus / "corpus.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[34 - 1] == "  - id: wp-2015"
     seed = corpus.parent.parent / "seeds" / "wp-2015.txt"
     text = seed.read_text(encoding="utf-8")
     assert text.startswith("CAIRO — Gunmen opened fire on visitors at Tunisia’s most renowned")

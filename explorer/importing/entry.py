@@ -36,7 +36,7 @@ class ImportPlan:
     source_id: str
     entry: str  # the source entry, as inserted
     people: str  # the new people entries, as inserted ('' when none are new)
-    line: int  # where the source entry goes in corpus.yaml (1-based, before the insertion)
+    line: int  # the line of corpus.yaml the source entry starts on, once written (1-based)
     original: bytes
     new_text: str  # corpus.yaml with both inserted
 
@@ -176,6 +176,9 @@ def plan_import(
     text = original.decode("utf-8")
     for insertion in sorted(insertions, key=lambda i: i.line, reverse=True):
         text = insertion.apply(text)
+    # People inserted above the entry push it down (at the same line they go before it).
+    above = [i for i in insertions[1:] if i.line <= source_at.line]
+    line = source_at.line + sum(i.text.count("\n") for i in above)
     return ImportPlan(
         corpus_file,
         seed_path,
@@ -184,7 +187,7 @@ def plan_import(
         source_id,
         insertions[0].text,
         "".join(i.text for i in insertions[1:]),
-        source_at.line,
+        line,
         original,
         text,
     )
