@@ -29,6 +29,11 @@ READABILITY_IS_WRONG: dict[tuple[str, str], tuple[object, str]] = {
         "'JOE HILDEBRAND' is the byline of a teaser beside the article; the page's "
         "article:author meta and the article's byline name Laurie Oakes",
     ),
+    ("guardian-1", "title"): (
+        "'What is the sea telling us?': Māori tribes fearful over whale strandings",
+        "Readability took og:title, which appends ' | Eleanor Ainge Roy', the author; the "
+        "page's schema.org headline and its <h1> end before it",
+    ),
     ("medium-3", "title"): (
         "Samantha and The Great Big Lie",
         "Readability kept the <title>'s suffix ' - John C. Welch - Medium', the author and the "
