@@ -6,7 +6,9 @@ does."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -127,3 +129,24 @@ async def test_the_command_palette_offers_it_and_the_footer_shows_its_key(tmp_pa
         await pilot.pause(0.3)
         await press(pilot, "enter")
         await until(pilot, lambda: isinstance(app.screen, ImportPageScreen))
+
+
+async def test_closing_the_screen_while_a_page_downloads_leaves_the_explorer_running(
+    tmp_path: Path,
+) -> None:
+    corpus = _skeleton(tmp_path)
+
+    def slow(handler: BaseHTTPRequestHandler) -> None:
+        time.sleep(1.5)
+        answer(readability_html("cnet"))(handler)
+
+    with serve({"/slow": slow}) as base:
+        async with explore(corpus, live=False) as (app, pilot):
+            await press(pilot, "i", *f"{base}/slow", "enter")
+            assert "Reading " in _status(app)
+            await press(pilot, "escape")
+            assert isinstance(app.screen, MainScreen)
+            await pilot.pause(2.0)  # the download ends with no screen to show it
+            await press(pilot, "j")
+            assert isinstance(app.screen, MainScreen) and app.is_running
+    assert sorted(p.name for p in (corpus.parent.parent / "seeds").iterdir()) == ["example.txt"]

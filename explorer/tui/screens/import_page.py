@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 import attrs
 from rich.text import Text
@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import WorkerFailed
+from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
     from textual.widgets import Input
@@ -36,6 +36,7 @@ FIELDS = (  # (field id, label, placeholder)
     ("kind", "Kind", "opinion, analysis or news"),
 )
 KINDS = ("opinion", "analysis", "news")
+READ, SAVE = "import-read", "import-save"  # the screen's two worker threads
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
@@ -133,30 +134,38 @@ class ImportPageScreen(Screen[None]):
 
     # -- reading -------------------------------------------------------------------------------
 
-    async def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "import-page" or self.busy or not event.value.strip():
             return
-        from explorer.importing.entry import default_id
         from explorer.importing.page import read_page
 
         page = event.value.strip()
         self.busy = True
         self._say(f"Reading {page} …")
-        worker = self.run_worker(
-            partial(read_page, page),
-            name="import",
-            group="import",
-            thread=True,
-            exit_on_error=False,
+        # The handler returns at once: Escape still closes the screen while the page downloads.
+        self.run_worker(
+            partial(read_page, page), name=READ, group="import", thread=True, exit_on_error=False
         )
-        try:
-            article = await worker.wait()
-        except WorkerFailed as failure:
-            self.busy = False
-            self._say(str(failure.error), error=True)
-            self.refresh_bindings()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.name not in (READ, SAVE) or worker.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
             return
         self.busy = False
+        self.refresh_bindings()
+        if worker.state is WorkerState.ERROR:
+            self._say(str(worker.error), error=True)  # the fields keep what was typed
+        elif worker.name == READ:
+            self._show(cast("Article", worker.result))
+        else:
+            self.run_worker(self._open_source(cast("ImportPlan", worker.result)), group="open")
+
+    def _show(self, article: Article) -> None:
+        from explorer.importing.entry import default_id
+
         self.article = article
         corpus = self.main.result.corpus
         taken = {s.id for s in corpus.sources} if corpus is not None else set()
@@ -203,7 +212,7 @@ class ImportPageScreen(Screen[None]):
         )
         return attrs.evolve(self.article, metadata=metadata), value["id"]
 
-    async def action_save(self) -> None:
+    def action_save(self) -> None:
         from explorer.importing.entry import plan_import, write_import
 
         corpus = self.main.result.corpus
@@ -223,17 +232,7 @@ class ImportPageScreen(Screen[None]):
 
         self.busy = True
         self.refresh_bindings()
-        worker = self.run_worker(
-            save, name="import-save", group="import", thread=True, exit_on_error=False
-        )
-        try:
-            plan = await worker.wait()
-        except WorkerFailed as failure:
-            self.busy = False
-            self.refresh_bindings()
-            self._say(str(failure.error), error=True)  # the fields keep what was typed
-            return
-        await self._open_source(plan)
+        self.run_worker(save, name=SAVE, group="import", thread=True, exit_on_error=False)
 
     async def _open_source(self, plan: ImportPlan) -> None:
         """Read the corpus again (now, not when the watcher would), then show the new seed in
