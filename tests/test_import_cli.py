@@ -8,6 +8,7 @@ import gzip
 import hashlib
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,16 @@ def test_any_sentence_of_an_imported_seed_cited_checks_clean(
     cite = ["cite", "example-consequence", str(corpus), "--source", seed.stem, "--quote", quote]
     assert main([*cite, "--stance", "explains", "--write"]) == 0
     assert main(["check", str(corpus)]) == 0
+
+
+def test_an_address_prints_a_progress_line_and_keeps_the_address(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = readability_html("ars-1")
+    with serve({"/a.html": answer(page)}) as base:
+        assert main(["new", "source", f"{base}/a.html", str(corpus)]) == 0
+    captured = capsys.readouterr()
+    assert f"downloaded {len(page) / 1000:,.0f} kB from 127.0.0.1\n" in captured.err
+    # The page's canonical address, not the one it was fetched from; the day it was read.
+    assert '    url: "https://arstechnica.com/' in captured.out
+    assert f"    # retrieved {date.today().isoformat()} from {base}/a.html\n" in captured.out
