@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from explorer.bench.importing import import_figure, page_html
+from explorer.bench.importing import import_figure, import_rows, page_html
 from explorer.importing.page import read_page
 
 
@@ -29,3 +29,5 @@ def test_the_figure_is_a_ratio_of_the_two_times() -> None:
     assert figure["import_s"] > 0 and figure["trafilatura_extract_s"] > 0
     expected = figure["import_s"] / figure["trafilatura_extract_s"]
     assert abs(figure["ratio"] - expected) < 0.05  # of rounded figures
+    assert import_rows({"import": figure})[0][0] == "import a 1.0 MB page ÷ trafilatura's extract()"
+    assert import_rows({}) == []

@@ -8,6 +8,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 _TEXT = (
     "the minister said talks would resume after the vote while analysts warned that the "
@@ -75,3 +76,16 @@ def import_figure(repeat: int) -> dict[str, float]:
         "trafilatura_extract_s": round(theirs, 3),
         "ratio": round(ours / theirs, 2),
     }
+
+
+def import_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
+    """The benchmark table's row for the import figure, when it was measured."""
+    page = figures.get("import")
+    if page is None:
+        return []
+    return [
+        (
+            f"import a {page['page_mb']:.1f} MB page ÷ trafilatura's extract()",
+            f"{page['ratio']:.2f}x ({page['import_s']:.2f} s)",
+        )
+    ]

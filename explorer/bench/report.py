@@ -15,7 +15,7 @@ from typing import Any
 
 from explorer.bench import __doc__ as PACKAGE_DOC
 from explorer.bench.corpus import generate
-from explorer.bench.importing import import_figure
+from explorer.bench.importing import import_figure, import_rows
 from explorer.bench.loading import memory_ratio, our_load, parse_floor, timed
 from explorer.bench.screen import edit_to_screen, first_paint, interaction
 
@@ -158,14 +158,7 @@ def table(figures: dict[str, Any]) -> str:
                 f"{keys['search_index_s']:.2f} s",
             ),
         ]
-    if "import" in figures:
-        page = figures["import"]
-        rows.append(
-            (
-                f"import a {page['page_mb']:.1f} MB page ÷ trafilatura's extract()",
-                f"{page['ratio']:.2f}x ({page['import_s']:.2f} s)",
-            )
-        )
+    rows += import_rows(figures)
     width = max(len(r[0]) for r in rows)
     return "\n".join(f"{a:<{width}}  {b}" for a, b in rows)
 
