@@ -15,6 +15,7 @@ from explorer import __version__
 from explorer.checks.diagnostics import did_you_mean, printable, summary
 from explorer.editing.cite_command import add_cite_parser, run_cite
 from explorer.editing.init_command import add_init_parser, run_init
+from explorer.importing.command import add_source_arguments, run_new_source
 from explorer.outputs.formats import FORMATS
 from explorer.outputs.options import depth, format_option
 from explorer.paths import shown_path
@@ -108,8 +109,8 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="a skeleton for a new source or node")
     new_kinds = new.add_subparsers(dest="new_kind", metavar="WHAT", required=True)
-    new_source = new_kinds.add_parser("source", help="a source entry for a seed file")
-    new_source.add_argument("seed_file", metavar="SEEDFILE", help="a file in the seeds folder")
+    new_source = new_kinds.add_parser("source", help="a seed and its source entry, from a page")
+    add_source_arguments(new_source)
     new_node = new_kinds.add_parser("node", help="a node under a parent node")
     new_node.add_argument("--parent", metavar="ID", required=True, help="the parent node's id")
     for sub_parser in (new_source, new_node):
@@ -356,15 +357,12 @@ def _schema(args: argparse.Namespace) -> int:
 @_with_corpus
 def _new(args: argparse.Namespace, loaded: Loaded) -> int:
     from explorer.editing.atomic import FileChanged
-    from explorer.editing.scaffold import ScaffoldError, insert_node, insert_source
+    from explorer.editing.scaffold import ScaffoldError, insert_node
 
-    corpus = loaded.corpus
+    if args.new_kind == "source":  # a page, an address, a text or a seed already in place
+        return run_new_source(args, loaded.corpus, find_corpora(_target(args))[0])
     try:
-        if args.new_kind == "source":
-            corpus_file = find_corpora(_target(args))[0]
-            insertion = insert_source(corpus, corpus_file, args.seed_file)
-        else:
-            insertion = insert_node(corpus, args.parent)
+        insertion = insert_node(loaded.corpus, args.parent)
         if not args.write:
             sys.stdout.write(insertion.text)
             return EXIT_OK

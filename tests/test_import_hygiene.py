@@ -33,7 +33,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("explorer.analysis",),
     ("explorer.checks",),
     ("explorer.reading",),
-    ("explorer.outputs", "explorer.editing"),
+    ("explorer.outputs", "explorer.editing", "explorer.importing"),
     ("explorer.tui",),
     ("explorer.bench", "explorer.cli", "explorer.__main__"),
 ]

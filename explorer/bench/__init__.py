@@ -27,6 +27,8 @@ the same on a fast or a slow machine:
 - the HTML brief (the size nearest 10k): its export time ÷ the JSON export's, from one loaded
   corpus, and opening its largest branch (folded first) in Chromium until the frame that shows it is
   drawn (median of five; skipped, with the reason, when `/usr/bin/chromium` is missing).
+- import: bringing in a news page of about 1 MB (`explorer new source PAGE` without the writing)
+  ÷ trafilatura's own `extract()` of the same page.
 
 No figure has a pass/fail threshold here: machines are noisy. The goals live in the README.
 """

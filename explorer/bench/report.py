@@ -16,6 +16,7 @@ from typing import Any
 from explorer.bench import __doc__ as PACKAGE_DOC
 from explorer.bench.brief import export_html, table_rows
 from explorer.bench.corpus import generate
+from explorer.bench.importing import import_figure, import_rows
 from explorer.bench.loading import memory_ratio, our_load, parse_floor, timed
 from explorer.bench.screen import edit_to_screen, first_paint, interaction
 
@@ -104,6 +105,7 @@ def run(sizes: list[int], repeat: int) -> dict[str, Any]:
                 "first_screen_ratio": round(first / bare, 2),
                 "corpus_shown_ratio": round(shown / bare, 2),
             }
+    figures["import"] = import_figure(repeat)
     return figures
 
 
@@ -161,6 +163,7 @@ def table(figures: dict[str, Any]) -> str:
             ),
         ]
     rows += table_rows(figures)
+    rows += import_rows(figures)
     width = max(len(r[0]) for r in rows)
     return "\n".join(f"{a:<{width}}  {b}" for a, b in rows)
 

@@ -28,6 +28,7 @@ from explorer.tui.messages import (
     SourceRequested,
 )
 from explorer.tui.providers.search import ScenarioSearch
+from explorer.tui.screens.import_page import Add, open_import
 from explorer.tui.settings import SPLIT_DEFAULT, Settings
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.detail import DetailPane
@@ -64,8 +65,9 @@ class MainScreen(Screen[None]):
         (0, "-narrow"),
         (WIDE, "-wide"),
     ]
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScenarioSearch}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScenarioSearch, Add}
     SEARCH_PLACEHOLDER = "Search titles, claims, quotes, people and sources…"
+    action_import_page = open_import  # i: bring in an article (a page, a text, an address)
 
     # The footer shows each main action's short label (it fits 80 columns, compact); the help
     # shows the tooltip, which says what the key does in full (see screens/help.py).
@@ -79,6 +81,7 @@ class MainScreen(Screen[None]):
         Binding("o", "toggle_hindsight", "Outcomes", tooltip=HINDSIGHT_HELP),
         Binding("a", "scorecard", "Scores", tooltip="Scorecard: whose forecasts held up"),
         Binding("e", "edit", "Edit", tooltip="Edit the node in $EDITOR, at its line"),
+        Binding("i", "import_page", "Add", tooltip="Add an article: a page, a text, an address"),
         Binding("c", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
         Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
         Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
