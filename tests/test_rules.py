@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from explorer.checks.diagnostics import RULES
+from explorer.checks.registry import Context
 from explorer.checks.validate import CHECKS, check
 from explorer.reading.load import load_corpus
 
@@ -284,26 +286,105 @@ def test_a_reported_position_counts_for_the_person_and_names_the_author(tmp_path
     assert index.credit(citation) == "Mara Quay, as reported by Ledger Weekly (author not named)"
 
 
-def _codes_emitted_outside_the_validator() -> dict[str, set[str]]:
-    """Rule codes written as literals in the reader, the builder and the loader: code → modules."""
-    package = Path(__file__).resolve().parent.parent / "explorer"
-    found: dict[str, set[str]] = {}
-    for path in package.rglob("*.py"):
-        if path.name in {"diagnostics.py", "validate.py", "bench.py"}:
+PACKAGE = Path(__file__).resolve().parent.parent / "explorer"
+RULE_TABLE = PACKAGE / "checks" / "diagnostics.py"  # names every code: neither checks nor emits
+
+
+def _is_code(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and bool(re.fullmatch(r"[EW]\d{3}", node.value))
+    )
+
+
+def _codes_in(source: str) -> tuple[set[str], set[str]]:
+    """The rule codes a module names as whole strings: (those it registers with `@check(CODE)`,
+    those it writes anywhere else, which the reader, the builder and the loader emit)."""
+    tree = ast.parse(source)
+    registered: set[str] = set()
+    registrations: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            for decorator in node.decorator_list:
+                if (
+                    isinstance(decorator, ast.Call)
+                    and isinstance(decorator.func, ast.Name)
+                    and decorator.func.id == "check"
+                    and decorator.args
+                    and _is_code(decorator.args[0])
+                ):
+                    registered.add(decorator.args[0].value)  # type: ignore[attr-defined]
+                    registrations.add(id(decorator.args[0]))
+    emitted = {
+        node.value
+        for node in ast.walk(tree)
+        if _is_code(node) and id(node) not in registrations
+    }
+    return registered, emitted
+
+
+def _codes_by_use() -> tuple[set[str], dict[str, set[str]]]:
+    """Over the package: the codes registered by a check function, and the codes emitted
+    elsewhere (code → the modules that write it)."""
+    assert RULE_TABLE.is_file()
+    registered: set[str] = set()
+    emitted: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        if path == RULE_TABLE:
             continue
-        for code in re.findall(r"\"([EW]\d{3})\"", path.read_text(encoding="utf-8")):
-            found.setdefault(code, set()).add(path.name)
-    return found
+        found, written = _codes_in(path.read_text(encoding="utf-8"))
+        registered |= found
+        for code in written:
+            emitted.setdefault(code, set()).add(path.name)
+    return registered, emitted
+
+
+def test_the_code_scan_tells_a_registration_from_a_code_written_by_hand() -> None:
+    source = (
+        '@check("E007")\ndef f(context):\n    yield "msg", where\n'
+        'def g():\n    return Diagnostic("E012", "text", "f.yaml")\n'
+        'def h():\n    """Says E011 in words, which is not a code."""\n'
+    )
+    assert _codes_in(source) == ({"E007"}, {"E012"})
 
 
 def test_every_rule_is_checked_in_one_place() -> None:
     """A rule is a registered check of the validator, or emitted while reading and building:
-    never neither (a rule nobody checks) and never both (two checks that can drift)."""
-    elsewhere = _codes_emitted_outside_the_validator()
+    never neither (a rule nobody checks) and never both (two checks that can drift). A check
+    function never writes a code (the registry attaches its own), so the codes the package
+    registers by hand are exactly those the registry holds."""
+    registered, elsewhere = _codes_by_use()
+    assert registered == set(CHECKS)
     assert set(CHECKS) | set(elsewhere) == set(RULES)
-    assert not set(CHECKS) & set(elsewhere), set(CHECKS) & set(elsewhere)
-    for code, registered in CHECKS.items():
-        assert registered.code == code
+    assert not set(CHECKS) & set(elsewhere), {c: elsewhere[c] for c in set(CHECKS) & set(elsewhere)}
+    checks_folder = {path.name for path in (PACKAGE / "checks").glob("*.py")}
+    assert not {name for names in elsewhere.values() for name in names} & (
+        checks_folder - {"diagnostics.py"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "file", "old", "new", "marker"),
+    [case for case in CASES if case[0] in CHECKS],
+    ids=[case[0] for case in CASES if case[0] in CHECKS],
+)
+def test_each_check_alone_finds_its_own_rules_case(
+    tmp_path: Path, code: str, file: str, old: str | None, new: str, marker: str
+) -> None:
+    """The check registered under a code is the one that finds that rule's case: run alone over
+    the case, it finds it at its line, and over the clean fixture it finds nothing."""
+    folder, text = _mutate(tmp_path, file, old, new)
+    registered = CHECKS[code]
+    found = list(registered.run(_context(folder)))
+    assert [(d.code, d.line) for d in found] == [(code, _line(text, marker))]
+    assert list(registered.run(_context(MINI))) == []
+
+
+def _context(folder: Path) -> Context:
+    result = load_corpus(folder)
+    assert result.corpus is not None and result.index is not None
+    return Context(result.corpus, result.index, result.seeds, tuple(result.corpus.nodes()))
 
 
 def test_registering_an_unknown_code_or_a_second_check_fails() -> None:
