@@ -290,12 +290,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "explorer"
 RULE_TABLE = PACKAGE / "checks" / "diagnostics.py"  # names every code: neither checks nor emits
 
 
-def _is_code(node: ast.AST) -> bool:
-    return (
-        isinstance(node, ast.Constant)
-        and isinstance(node.value, str)
-        and bool(re.fullmatch(r"[EW]\d{3}", node.value))
-    )
+def _code_of(node: ast.AST) -> str | None:
+    """The rule code a node spells as a whole string, if it does."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value if re.fullmatch(r"[EW]\d{3}", node.value) else None
+    return None
 
 
 def _codes_in(source: str) -> tuple[set[str], set[str]]:
@@ -312,14 +311,14 @@ def _codes_in(source: str) -> tuple[set[str], set[str]]:
                     and isinstance(decorator.func, ast.Name)
                     and decorator.func.id == "check"
                     and decorator.args
-                    and _is_code(decorator.args[0])
+                    and (code := _code_of(decorator.args[0])) is not None
                 ):
-                    registered.add(decorator.args[0].value)  # type: ignore[attr-defined]
+                    registered.add(code)
                     registrations.add(id(decorator.args[0]))
     emitted = {
-        node.value
+        code
         for node in ast.walk(tree)
-        if _is_code(node) and id(node) not in registrations
+        if (code := _code_of(node)) is not None and id(node) not in registrations
     }
     return registered, emitted
 
