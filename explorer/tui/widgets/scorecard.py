@@ -13,11 +13,11 @@ from textual.containers import VerticalScroll
 from textual.theme import Theme
 from textual.widgets import Static
 
-from explorer.analysis.focus import Palette
 from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.outcomes import Forecast, Scorecard, Verdict
 from explorer.analysis.queries import CorpusIndex
 from explorer.outputs.scorecard_view import BRIER_LABEL, STATUSES, brier_text
+from explorer.tui.classes import Palette, mark_class
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
     StyleOf,
@@ -41,7 +41,7 @@ VERDICT_CLASS = {
 def forecast_text(forecast: Forecast, style_of: StyleOf) -> Text:
     """`✓ Crews move north — predicts “almost certainly” → happened: held up`."""
     mark = OutcomeMark.of_status(forecast.status)
-    text = styled(mark.glyph, style_of(mark.css_class))
+    text = styled(mark.glyph, style_of(mark_class(mark)))
     text.append(f" {one_line(forecast.node.title)} — ")
     stance = forecast.citation.stance
     text.append(stance.value, stance_style(stance, style_of))
@@ -71,7 +71,7 @@ def card_text(card: Scorecard, palette: Palette, style_of: StyleOf) -> Text:
         if i:
             text.append(" · ")
         mark = OutcomeMark.of_status(status)
-        text.append(mark.glyph, style_of(mark.css_class))
+        text.append(mark.glyph, style_of(mark_class(mark)))
         text.append(f" {card.count(status)} {mark.meaning}")
     text.append("\nHeld up: ", label)
     text.append(f"{card.held} of {len(card.scored)} scored")
