@@ -42,7 +42,7 @@ def fold(text: str) -> str:
 
 def _squeeze(text: str) -> str:
     """`SPACE_RUN.sub(" ", text)`: each run of white space to one space, with split and join,
-    four times faster than the substitution on a seed of some thousand words."""
+    faster than the substitution on a seed of some thousand words."""
     squeezed = " ".join(text.split())  # split() and \s agree on what white space is
     if not squeezed:
         return " " if text else ""

@@ -171,7 +171,7 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean "x"?)' for the closest choice, or '' when none is close."""
+    """The hint `; did you mean 'x'?` for the closest choice, or '' when none is close."""
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

@@ -306,7 +306,7 @@ def read_tree(
 ) -> Node | None:
     """A tree file's root node, when the file is provably clean; None means: read it strictly.
 
-    `data` is the file's bytes and `text` the same decoded and screened (`yamlread.bytes_text`)."""
+    `data` is the file's bytes and `text` the same decoded and screened (`yaml_text.bytes_text`)."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     root = compose(data, text)

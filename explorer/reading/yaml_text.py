@@ -13,7 +13,7 @@ import yaml
 from explorer.checks.diagnostics import Diagnostic
 from explorer.reading.located import DEFAULT_LIMITS, Limits, ReadResult
 
-# The C parser is ~5x faster; the pure-Python one reads the same, only slower (where the two
+# The C parser is much faster; the pure-Python one reads the same, only slower (where the two
 # differ, tests/test_yaml_suite.py lists how). Tests swap one for the other here; the readers look
 # it up each time they read (`yaml_text.LOADER`), so the swap reaches them.
 LOADER: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
