@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import ast
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from explorer.checks.diagnostics import RULES
-from explorer.checks.registry import Context
-from explorer.checks.validate import CHECKS, check
 from explorer.reading.load import load_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -160,7 +156,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
 ]
 
 
-def _mutate(tmp_path: Path, file: str, old: str | None, new: str) -> tuple[Path, str]:
+def mutated_copy(tmp_path: Path, file: str, old: str | None, new: str) -> tuple[Path, str]:
     folder = tmp_path / "mini"
     shutil.copytree(MINI, folder)
     path = folder / file
@@ -174,7 +170,7 @@ def _mutate(tmp_path: Path, file: str, old: str | None, new: str) -> tuple[Path,
     return folder, text
 
 
-def _line(text: str, marker: str) -> int:
+def line_of(text: str, marker: str) -> int:
     index = text.index(marker)
     return text.count("\n", 0, index) + 1
 
@@ -190,25 +186,25 @@ def test_every_rule_has_a_failing_case() -> None:
 
 @pytest.mark.parametrize(("code", "file", "old", "new", "marker"), CASES, ids=[c[0] for c in CASES])
 def test_rule(tmp_path: Path, code: str, file: str, old: str | None, new: str, marker: str) -> None:
-    folder, text = _mutate(tmp_path, file, old, new)
+    folder, text = mutated_copy(tmp_path, file, old, new)
     result = load_corpus(folder)
     codes = [d.code for d in result.diagnostics]
     assert codes == [code], [d.format() for d in result.diagnostics]
     (diagnostic,) = result.diagnostics
     assert diagnostic.file.endswith(file)
-    assert diagnostic.line == _line(text, marker), diagnostic.format()
+    assert diagnostic.line == line_of(text, marker), diagnostic.format()
     assert diagnostic.column >= 1
 
 
 def test_unlisted_yaml_file_is_a_warning(tmp_path: Path) -> None:
-    folder, _ = _mutate(tmp_path, "crews.yaml", None, (MINI / "crews.yaml").read_text())
+    folder, _ = mutated_copy(tmp_path, "crews.yaml", None, (MINI / "crews.yaml").read_text())
     (folder / "draft.yaml").write_text("id: draft\n", encoding="utf-8")
     result = load_corpus(folder)
     assert [(d.code, Path(d.file).name) for d in result.diagnostics] == [("W105", "draft.yaml")]
 
 
 def test_quote_not_found_shows_closest_passage(tmp_path: Path) -> None:
-    folder, _ = _mutate(
+    folder, _ = mutated_copy(
         tmp_path,
         "waterfront.yaml",
         "quote: The promenade has no budget.",
@@ -220,13 +216,17 @@ def test_quote_not_found_shows_closest_passage(tmp_path: Path) -> None:
 
 
 def test_unknown_field_suggests_the_right_one(tmp_path: Path) -> None:
-    folder, _ = _mutate(tmp_path, "crews.yaml", "title: Do the fishing", "titel: Do the fishing")
+    folder, _ = mutated_copy(
+        tmp_path, "crews.yaml", "title: Do the fishing", "titel: Do the fishing"
+    )
     (diagnostic,) = load_corpus(folder).diagnostics
     assert "did you mean 'title'?" in diagnostic.message
 
 
 def test_duplicate_key_names_the_first(tmp_path: Path) -> None:
-    folder, _ = _mutate(tmp_path, "crews.yaml", "kind: question\n", "kind: question\nkind: event\n")
+    folder, _ = mutated_copy(
+        tmp_path, "crews.yaml", "kind: question\n", "kind: question\nkind: event\n"
+    )
     (diagnostic,) = load_corpus(folder).diagnostics
     assert "first at line 2" in diagnostic.message
     assert load_corpus(folder).corpus is not None
@@ -234,7 +234,7 @@ def test_duplicate_key_names_the_first(tmp_path: Path) -> None:
 
 def _hedged_risk_corpus(tmp_path: Path, checked: bool) -> tuple[Path, str]:
     """The Ledger says the closure heightens a risk; the tree takes its hedge for the event."""
-    folder, _ = _mutate(tmp_path, "crews.yaml", None, (MINI / "crews.yaml").read_text())
+    folder, _ = mutated_copy(tmp_path, "crews.yaml", None, (MINI / "crews.yaml").read_text())
     seed = folder / "seeds" / "ledger.txt"
     seed.write_text(
         seed.read_text(encoding="utf-8") + "\nIt will surely raise the risk of a strike.\n",
@@ -260,7 +260,7 @@ def test_a_hedge_on_a_risk_is_a_warning(tmp_path: Path) -> None:
     folder, text = _hedged_risk_corpus(tmp_path, checked=False)
     (diagnostic,) = load_corpus(folder).diagnostics
     assert diagnostic.code == "W108"
-    assert diagnostic.line == _line(text, "- source: ledger\n        quote: It will surely")
+    assert diagnostic.line == line_of(text, "- source: ledger\n        quote: It will surely")
     assert "seems to qualify a risk" in diagnostic.message
 
 
@@ -270,7 +270,7 @@ def test_hedge_checked_marks_the_exception(tmp_path: Path) -> None:
 
 
 def test_a_reported_position_counts_for_the_person_and_names_the_author(tmp_path: Path) -> None:
-    folder, _ = _mutate(
+    folder, _ = mutated_copy(
         tmp_path,
         "crews.yaml",
         "quote: The crews are unlikely to leave\n        stance: doubts",
@@ -286,117 +286,10 @@ def test_a_reported_position_counts_for_the_person_and_names_the_author(tmp_path
     assert index.credit(citation) == "Mara Quay, as reported by Ledger Weekly (author not named)"
 
 
-PACKAGE = Path(__file__).resolve().parent.parent / "explorer"
-RULE_TABLE = PACKAGE / "checks" / "diagnostics.py"  # names every code: neither checks nor emits
-
-
-def _code_of(node: ast.AST) -> str | None:
-    """The rule code a node spells as a whole string, if it does."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value if re.fullmatch(r"[EW]\d{3}", node.value) else None
-    return None
-
-
-def _codes_in(source: str) -> tuple[set[str], set[str]]:
-    """The rule codes a module names as whole strings: (those it registers with `@check(CODE)`,
-    those it writes anywhere else, which the reader, the builder and the loader emit)."""
-    tree = ast.parse(source)
-    registered: set[str] = set()
-    registrations: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef):
-            for decorator in node.decorator_list:
-                if (
-                    isinstance(decorator, ast.Call)
-                    and isinstance(decorator.func, ast.Name)
-                    and decorator.func.id == "check"
-                    and decorator.args
-                    and (code := _code_of(decorator.args[0])) is not None
-                ):
-                    registered.add(code)
-                    registrations.add(id(decorator.args[0]))
-    emitted = {
-        code
-        for node in ast.walk(tree)
-        if (code := _code_of(node)) is not None and id(node) not in registrations
-    }
-    return registered, emitted
-
-
-def _codes_by_use() -> tuple[set[str], dict[str, set[str]]]:
-    """Over the package: the codes registered by a check function, and the codes emitted
-    elsewhere (code → the modules that write it)."""
-    assert RULE_TABLE.is_file()
-    registered: set[str] = set()
-    emitted: dict[str, set[str]] = {}
-    for path in PACKAGE.rglob("*.py"):
-        if path == RULE_TABLE:
-            continue
-        found, written = _codes_in(path.read_text(encoding="utf-8"))
-        registered |= found
-        for code in written:
-            emitted.setdefault(code, set()).add(path.name)
-    return registered, emitted
-
-
-def test_the_code_scan_tells_a_registration_from_a_code_written_by_hand() -> None:
-    source = (
-        '@check("E007")\ndef f(context):\n    yield "msg", where\n'
-        'def g():\n    return Diagnostic("E012", "text", "f.yaml")\n'
-        'def h():\n    """Says E011 in words, which is not a code."""\n'
-    )
-    assert _codes_in(source) == ({"E007"}, {"E012"})
-
-
-def test_every_rule_is_checked_in_one_place() -> None:
-    """A rule is a registered check of the validator, or emitted while reading and building:
-    never neither (a rule nobody checks) and never both (two checks that can drift). A check
-    function never writes a code (the registry attaches its own), so the codes the package
-    registers by hand are exactly those the registry holds."""
-    registered, elsewhere = _codes_by_use()
-    assert registered == set(CHECKS)
-    assert set(CHECKS) | set(elsewhere) == set(RULES)
-    assert not set(CHECKS) & set(elsewhere), {c: elsewhere[c] for c in set(CHECKS) & set(elsewhere)}
-    checks_folder = {path.name for path in (PACKAGE / "checks").glob("*.py")}
-    assert not {name for names in elsewhere.values() for name in names} & (
-        checks_folder - {"diagnostics.py"}
-    )
-
-
-@pytest.mark.parametrize(
-    ("code", "file", "old", "new", "marker"),
-    [case for case in CASES if case[0] in CHECKS],
-    ids=[case[0] for case in CASES if case[0] in CHECKS],
-)
-def test_each_check_alone_finds_its_own_rules_case(
-    tmp_path: Path, code: str, file: str, old: str | None, new: str, marker: str
-) -> None:
-    """The check registered under a code is the one that finds that rule's case: run alone over
-    the case, it finds it at its line, and over the clean fixture it finds nothing."""
-    folder, text = _mutate(tmp_path, file, old, new)
-    registered = CHECKS[code]
-    found = list(registered.run(_context(folder)))
-    assert [(d.code, d.line) for d in found] == [(code, _line(text, marker))]
-    assert list(registered.run(_context(MINI))) == []
-
-
-def _context(folder: Path) -> Context:
-    result = load_corpus(folder)
-    assert result.corpus is not None and result.index is not None
-    return Context(result.corpus, result.index, result.seeds, tuple(result.corpus.nodes()))
-
-
-def test_registering_an_unknown_code_or_a_second_check_fails() -> None:
-    with pytest.raises(ValueError, match="not in the rule table"):
-        check("E999")(lambda _context: ())
-    with pytest.raises(ValueError, match="has a check already"):
-        check("E007")(lambda _context: ())
-
-
 def test_a_bad_value_is_none_beside_its_diagnostic_not_a_plausible_default(
     tmp_path: Path,
 ) -> None:
-    folder, _ = _mutate(tmp_path, "crews.yaml", "kind: question\n", "kind: questoin\n")
+    folder, _ = mutated_copy(tmp_path, "crews.yaml", "kind: question\n", "kind: questoin\n")
     corpus_file = folder / "corpus.yaml"
     corpus_file.write_text(
         corpus_file.read_text(encoding="utf-8")
