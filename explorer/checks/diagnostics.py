@@ -109,7 +109,8 @@ class Diagnostic:
 
     @classmethod
     def at(cls, code: str, message: str, where: Located) -> Diagnostic:
-        """A diagnostic at a model location: the constructor every check uses."""
+        """A diagnostic at a model location: how the check registry words every finding, and
+        how the loader words those it makes itself."""
         return cls(code, message, where.file, where.line, where.column)
 
     @property
