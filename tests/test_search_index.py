@@ -239,9 +239,9 @@ def test_the_index_is_built_on_the_first_search_only() -> None:
     result = load_corpus(MINI)
     assert result.corpus is not None
     index = CorpusIndex(result.corpus)
-    assert "search_entries" not in vars(index)
+    assert not index.search_ready and "search_entries" not in vars(index)
     index.search("harbour")
-    assert "_search_index" in vars(index.search_entries)
+    assert index.search_ready
 
 
 def test_every_prefix_on_the_bundled_corpus_and_the_fixture() -> None:

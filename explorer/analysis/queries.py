@@ -143,6 +143,11 @@ class CorpusIndex:
 
     # -- search ------------------------------------------------------------------------------
 
+    @property
+    def search_ready(self) -> bool:
+        """The search index is built: the first keystroke need not wait for it."""
+        return "search_entries" in vars(self) and self.search_entries.ready
+
     def prepare_search(self) -> None:
         """Build the search index now, e.g. in a thread."""
         self.search_entries.prepare_search()

@@ -97,6 +97,11 @@ class SearchEntries:
         entries = self._entries
         return SearchIndex(entries.texts, [field.weight for field in entries.fields])
 
+    @property
+    def ready(self) -> bool:
+        """The index is built: a search need not wait for it."""
+        return "_search_index" in vars(self)
+
     def prepare_search(self) -> None:
         """Build the search index now (the slow part of a first search), e.g. in a thread."""
         _ = self._search_index
