@@ -33,7 +33,8 @@ def _quote_missing(quote: str, seed: SeedText) -> str:
     message = f"the quote is not in the seed '{seed.name}'"
     closest = seed.closest(quote)
     if closest is not None and closest.similarity >= 0.4:
-        passage = closest.text if len(closest.text) <= 200 else closest.text[:197] + "..."
+        shortened = closest.text[:198].rsplit(" ", 1)[0] + "..."  # between words
+        passage = closest.text if len(closest.text) <= 200 else shortened
         message += (
             f"; the closest passage ({closest.similarity:.0%} alike, seed line {closest.line}) "
             f'reads: "{passage}"'
