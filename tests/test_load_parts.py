@@ -9,9 +9,9 @@ from pathlib import Path
 
 from explorer.analysis.focus import Mark
 from explorer.analysis.hindsight import OutcomeMark
+from explorer.outputs.classes import PALETTE_SIZE, mark_class
 from explorer.reading.load import load_corpus
 from explorer.reading.reuse import Reuse
-from explorer.tui.classes import PALETTE_SIZE, mark_class
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 STYLES = Path(__file__).resolve().parent.parent / "explorer" / "tui" / "styles"

@@ -8,7 +8,7 @@ from explorer.model import Node, OutcomeStatus
 
 
 class OutcomeMark(enum.Enum):
-    """A node's outcome as a glyph and its meaning (the UI colours it: `explorer.tui.classes`)."""
+    """A node's outcome as a glyph and its meaning (its colour: `explorer.outputs.classes`)."""
 
     HAPPENED = ("✓", "happened")
     DID_NOT_HAPPEN = ("✗", "did not happen")

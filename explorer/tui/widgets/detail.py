@@ -17,7 +17,7 @@ from textual.widgets import Static
 from explorer.analysis.likelihood import hedge_phrase
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Citation, Node, Outcome
-from explorer.tui.classes import Palette
+from explorer.outputs.classes import Palette
 from explorer.tui.messages import JumpToNode, SourceRequested
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,

@@ -22,7 +22,13 @@ from explorer.analysis.likelihood import hedge_phrase
 from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.analysis.walks import Argument
 from explorer.model import Citation, Node, NodeKind, Source, Stance, date_text
-from explorer.tui.classes import MARK_CLASSES, OUTCOME_CLASSES, PALETTE_SIZE, Palette, mark_class
+from explorer.outputs.classes import (
+    MARK_CLASSES,
+    OUTCOME_CLASSES,
+    PALETTE_SIZE,
+    Palette,
+    mark_class,
+)
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap

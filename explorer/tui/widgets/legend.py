@@ -11,7 +11,7 @@ from textual.widgets import Static
 from explorer.analysis.focus import Focus, View
 from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.queries import CorpusIndex
-from explorer.tui.classes import Palette, mark_class
+from explorer.outputs.classes import Palette, mark_class
 from explorer.tui.widgets.labels import (
     EVENT_GLYPH,
     LABEL_CLASSES,

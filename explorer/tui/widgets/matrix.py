@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.analysis.walks import Cell, Matrix, VoiceOrder
 from explorer.model import Node, Stance
-from explorer.tui.classes import Palette
+from explorer.outputs.classes import Palette
 from explorer.tui.messages import NodesChosen
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,

@@ -10,7 +10,7 @@ from rich.text import Text
 from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Evidence, Outcome, Reference, ReferenceEvidence, date_text
-from explorer.tui.classes import mark_class
+from explorer.outputs.classes import mark_class
 from explorer.tui.widgets.labels import StyleOf, one_line, source_line
 
 SUMMARY_LABEL = "Summary, not verified against a stored text"

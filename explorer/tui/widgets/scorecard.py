@@ -16,8 +16,8 @@ from textual.widgets import Static
 from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.outcomes import Forecast, Scorecard, Verdict
 from explorer.analysis.queries import CorpusIndex
+from explorer.outputs.classes import Palette, mark_class
 from explorer.outputs.scorecard_view import BRIER_LABEL, STATUSES, brier_text
-from explorer.tui.classes import Palette, mark_class
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
     StyleOf,

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.walks import Argument, Position, Step, Walk, step
 from explorer.model import Node, NodeKind
-from explorer.tui.classes import Palette
+from explorer.outputs.classes import Palette
 from explorer.tui.messages import StepChosen
 from explorer.tui.widgets.labels import (
     AGAINST_GLYPH,

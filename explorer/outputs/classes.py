@@ -1,6 +1,7 @@
-"""The component classes (see the .tcss files) that colour what the analysis marks: the marks
-of a people focus, the outcome marks of hindsight, and a colour slot per voice. The analysis
-says what a node means; the UI alone knows how that looks."""
+"""The CSS classes that colour what the analysis marks: the marks of a people focus, the
+outcome marks of hindsight, and a colour slot per voice. The analysis says what a node means;
+the views say how it looks: the TUI's component classes (see its .tcss files) carry these names,
+and a printed page that styles marks can use the same. No Textual here."""
 
 from __future__ import annotations
 
