@@ -40,7 +40,7 @@ def _path_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
+def command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
         description="Walk competing, cited scenario trees. Without a command, opens the explorer.",
@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if args_list and args_list[0] in _HANDLERS:
-            args = _parser().parse_args(args_list)
+            args = command_parser().parse_args(args_list)
             handler: Callable[[argparse.Namespace], int] = _HANDLERS[args.command]
         else:
             _refuse_misspelt_command(args_list)

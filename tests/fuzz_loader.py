@@ -52,8 +52,8 @@ def check(data: bytes, limits: Limits) -> None:
         count += 1
         if isinstance(value, Scalar):
             assert len(value.value) <= limits.scalar_chars
-            assert not yaml_text._FORBIDDEN.search(value.value)
-            assert not yaml_text._SURROGATE.search(value.value)
+            assert not yaml_text.FORBIDDEN.search(value.value)
+            assert not yaml_text.SURROGATE.search(value.value)
         elif isinstance(value, Sequence):
             assert depth <= limits.depth
             stack.extend((item, depth + 1) for item in value.items)

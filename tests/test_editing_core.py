@@ -97,7 +97,7 @@ def test_fingerprint_hashes_a_just_written_file_every_time(
     path.write_text("id: a\n")
     files = corpus_files(tmp_path, None)
     fingerprint(files)
-    assert str(path) not in watch._known_digests  # written within RACY_SECONDS: not kept
+    assert str(path) not in watch.known_digests  # written within RACY_SECONDS: not kept
     monkeypatch.setattr(watch, "RACY_SECONDS", -1.0)
     fingerprint(files)
-    assert str(path) in watch._known_digests
+    assert str(path) in watch.known_digests

@@ -26,13 +26,13 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 
 from explorer.analysis.queries import CorpusIndex
-from explorer.analysis.quotes import _ONE_FOR_ONE, _SPACE_RUN, SeedText, fold
+from explorer.analysis.quotes import ONE_FOR_ONE, SPACE_RUN, SeedText, fold
 from explorer.model import Location, Node
 from explorer.reading import fastread, screen
 from explorer.reading.build import FileBuilder
 from explorer.reading.load import load_corpus
 from explorer.reading.located import Limits, ReadResult
-from explorer.reading.yaml_text import _FORBIDDEN, bytes_text, decode
+from explorer.reading.yaml_text import FORBIDDEN, bytes_text, decode
 from explorer.reading.yamlread import read_text
 from tests.strategies import corpora, dump, write_corpus
 
@@ -340,7 +340,7 @@ def nested_yaml(draw: st.DrawFn) -> bytes:
     return ("".join(parts) + draw(st.sampled_from(["x", "k: v", "- x", ""]))).encode()
 
 
-BOUND = 2 * (screen._MAX_PREFIX + 2) + 1
+BOUND = 2 * (screen.MAX_PREFIX + 2) + 1
 
 
 @given(nested_yaml())
@@ -355,7 +355,7 @@ def test_what_the_screen_admits_nests_within_its_bound(data: bytes) -> None:
 def test_the_bound_holds_for_the_deepest_admitted_shapes(depth: int) -> None:
     # One more level per column: compact sequences, and mappings indented by one space.
     for data in (
-        b"- " * (screen._MAX_PREFIX // 2) + b"x",
+        b"- " * (screen.MAX_PREFIX // 2) + b"x",
         b"".join(b" " * i + b"k:\n" for i in range(depth)) + b" " * depth + b"v\n",
     ):
         assert screen.admitted(data)
@@ -403,7 +403,7 @@ some_text = st.text(
 
 @given(some_text)
 def test_fold_takes_its_shortcut_only_where_folding_changes_nothing(text: str) -> None:
-    assert fold(text) == _SPACE_RUN.sub(" ", text.translate(_ONE_FOR_ONE))
+    assert fold(text) == SPACE_RUN.sub(" ", text.translate(ONE_FOR_ONE))
 
 
 @given(some_text, some_text)
@@ -415,7 +415,7 @@ def test_contains_is_find_without_the_spans(seed: str, quote: str) -> None:
 @given(st.text(st.characters(exclude_categories=["Cs"]), max_size=30))
 def test_decode_finds_every_forbidden_character(text: str) -> None:
     _, problem = decode(text.encode("utf-8"), "t.yaml")
-    assert (problem is not None and problem.code == "E002") == bool(_FORBIDDEN.search(text))
+    assert (problem is not None and problem.code == "E002") == bool(FORBIDDEN.search(text))
 
 
 # -- the index -----------------------------------------------------------------------------------

@@ -287,9 +287,9 @@ def test_markdown_of_hostile_titles_has_no_markup_from_the_yaml(hostile: Corpus)
 
 
 def test_markdown_links_only_web_addresses() -> None:
-    assert markdown_format._url("https://example.com/a_b") == "<https://example.com/a_b>"
-    assert markdown_format._url("javascript:alert(1)") == "javascript:alert(1)"
-    assert markdown_format._url("https://x.org/<b>") == "https://x.org/\\<b\\>"
+    assert markdown_format.markdown_url("https://example.com/a_b") == "<https://example.com/a_b>"
+    assert markdown_format.markdown_url("javascript:alert(1)") == "javascript:alert(1)"
+    assert markdown_format.markdown_url("https://x.org/<b>") == "https://x.org/\\<b\\>"
 
 
 def test_markdown_brief_of_the_bundled_corpus_has_every_node_and_voice() -> None:

@@ -926,8 +926,8 @@ def check_read(data: bytes, limits: Limits) -> None:
         values += 1
         if isinstance(value, Scalar):
             assert len(value.value) <= limits.scalar_chars
-            assert not yaml_text._FORBIDDEN.search(value.value)
-            assert not yaml_text._SURROGATE.search(value.value)
+            assert not yaml_text.FORBIDDEN.search(value.value)
+            assert not yaml_text.SURROGATE.search(value.value)
             continue
         assert depth <= limits.depth
         if isinstance(value, Sequence):

@@ -1,4 +1,5 @@
-"""The core never imports the UI: proven in a fresh interpreter, by what lands in sys.modules."""
+"""The core never imports the UI: proven in a fresh interpreter, by what lands in sys.modules.
+And a module's `_private` names stay its own: no other module, nor any test, reaches them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 import explorer
 
 PACKAGE = Path(explorer.__file__).parent
+TESTS = Path(__file__).resolve().parent
 
 
 def _module_name(path: Path) -> str:
@@ -150,3 +152,85 @@ def test_the_start_up_path_leaves_the_loader_the_screens_and_the_watcher_for_lat
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert result.stdout.strip() == ""
+
+
+def _is_private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def _dotted(node: ast.expr) -> str | None:
+    """'a.b.c' for a chain of names and attributes, else None."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return ".".join([node.id, *reversed(parts)])
+
+
+def reaches_into(source: str, modules: set[str]) -> list[str]:
+    """The private names of explorer modules that `source` imports or reads: `from explorer.x
+    import _name`, and `_name` read off a module it imported (`x._name`, `explorer.x._name`)."""
+    tree = ast.parse(source)
+    bound: dict[str, str] = {}  # a local name → the explorer module it stands for
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in modules:
+                    if alias.asname:
+                        bound[alias.asname] = alias.name
+                    else:
+                        bound[alias.name.split(".")[0]] = alias.name.split(".")[0]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in modules:
+            for alias in node.names:
+                if _is_private(alias.name):
+                    found.append(f"line {node.lineno}: from {node.module} import {alias.name}")
+                elif f"{node.module}.{alias.name}" in modules:
+                    bound[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and _is_private(node.attr):
+            owner = _dotted(node.value)
+            if owner is None:
+                continue
+            head, _, rest = owner.partition(".")
+            if head in bound:
+                module = ".".join(filter(None, [bound[head], rest]))
+                if module in modules:
+                    found.append(f"line {node.lineno}: {module}.{node.attr}")
+    return found
+
+
+def test_no_module_or_test_reaches_another_modules_private_names() -> None:
+    """What is shared is public; a `_name` can be changed knowing only its own module uses it.
+    Tests included, as callers and as modules: a test that needs a name is a caller like any
+    other, and a helper one test file lends another is public."""
+    files = [*PACKAGE.rglob("*.py"), *TESTS.rglob("*.py")]
+    modules = {_module_name(path) for path in files}
+    wrong = [
+        f"{path.relative_to(PACKAGE.parent)} {finding}"
+        for path in files
+        for finding in reaches_into(path.read_text(encoding="utf-8"), modules)
+    ]
+    assert wrong == []
+
+
+def test_the_private_name_rule_catches_each_way_in() -> None:
+    modules = {"explorer", "explorer.reading", "explorer.reading.yaml_text"}
+    planted = (
+        "import explorer.reading.yaml_text\n"
+        "import explorer.reading.yaml_text as text\n"
+        "from explorer.reading import yaml_text\n"
+        "from explorer.reading.yaml_text import _line_col, FORBIDDEN, __doc__\n"
+        "explorer.reading.yaml_text._CHAR_NAMES\n"
+        "text._SURROGATE\n"
+        "yaml_text._may_hold_forbidden(b'')\n"
+        "yaml_text.FORBIDDEN, yaml_text.__name__, other._private\n"
+    )
+    assert reaches_into(planted, modules) == [
+        "line 4: from explorer.reading.yaml_text import _line_col",
+        "line 5: explorer.reading.yaml_text._CHAR_NAMES",
+        "line 6: explorer.reading.yaml_text._SURROGATE",
+        "line 7: explorer.reading.yaml_text._may_hold_forbidden",
+    ]

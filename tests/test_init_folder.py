@@ -133,7 +133,7 @@ def test_init_writes_into_a_folder_holding_only_dotfiles_and_leaves_them(
 
 def _disk_full_after(writes: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every file write after the first `writes` fails as on a full disk."""
-    real = atomic._write_all
+    real = atomic.write_all
     done = [0]
 
     def write_all(fd: int, content: bytes) -> None:
@@ -142,7 +142,7 @@ def _disk_full_after(writes: int, monkeypatch: pytest.MonkeyPatch) -> None:
         done[0] += 1
         real(fd, content)
 
-    monkeypatch.setattr(atomic, "_write_all", write_all)
+    monkeypatch.setattr(atomic, "write_all", write_all)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])

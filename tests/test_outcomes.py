@@ -222,7 +222,7 @@ def _moot_node(node_id: str, quote: str, status: str | None, children: str = "")
     return text
 
 
-def _moot_corpus(tmp_path: Path) -> CorpusIndex:
+def moot_corpus(tmp_path: Path) -> CorpusIndex:
     """expel (did not happen) → ruin (open: moot), guild (partly: judged on its own),
     bridge (no outcome) → docks (open: moot, its nearest condition is expel);
     sail (happened) → far (open: not moot)."""
@@ -260,7 +260,7 @@ def _moot_corpus(tmp_path: Path) -> CorpusIndex:
 
 
 def test_an_open_consequence_of_what_did_not_happen_is_moot_not_open(tmp_path: Path) -> None:
-    index = _moot_corpus(tmp_path)
+    index = moot_corpus(tmp_path)
     conditions = {n.id: moot_condition(index, n) for n in index.ordered_nodes()}
     assert {node: c.id for node, c in conditions.items() if c is not None} == {
         "ruin": "expel",
@@ -278,7 +278,7 @@ def test_an_open_consequence_of_what_did_not_happen_is_moot_not_open(tmp_path: P
 
 
 def test_every_scorecard_view_shows_moot_forecasts_as_moot(tmp_path: Path) -> None:
-    cards = scorecards(_moot_corpus(tmp_path))
+    cards = scorecards(moot_corpus(tmp_path))
     text = scorecard_view.to_text(cards)
     assert "(1 happened, 1 did-not-happen, 1 partly, 1 open, 2 moot)" in text
     assert "The ruin — warns, “would” → moot: its condition (“The expel”) did not happen" in text
@@ -339,7 +339,7 @@ def test_a_moot_node_is_open_and_its_nearest_condition_did_not_happen(corpus: Co
 
 
 def test_the_exports_name_the_condition_of_a_moot_outcome(tmp_path: Path) -> None:
-    index = _moot_corpus(tmp_path)
+    index = moot_corpus(tmp_path)
     nodes = {n["id"]: n for n in json.loads(to_json(index.corpus))["nodes"]}
     moot = {i: n["outcome"]["moot_because"] for i, n in nodes.items() if n["outcome"]}
     assert moot == {

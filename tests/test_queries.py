@@ -179,6 +179,6 @@ def test_the_node_tables_are_built_when_first_asked_for() -> None:
     result = load_corpus(MINI)
     assert result.corpus is not None
     index = CorpusIndex(result.corpus)
-    assert "_tables" not in vars(index) and "ada-gale" in index.voices
+    assert "_tables" not in vars(index.tree_index) and "ada-gale" in index.voices
     assert index.parent["crews"] == index.corpus.trigger.id
-    assert "_tables" in vars(index) and "crews-move" in index.nodes
+    assert "_tables" in vars(index.tree_index) and "crews-move" in index.nodes

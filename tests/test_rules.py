@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from explorer.checks.diagnostics import RULES
-from explorer.checks.validate import CHECKS, check
 from explorer.reading.load import load_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
@@ -158,7 +156,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
 ]
 
 
-def _mutate(tmp_path: Path, file: str, old: str | None, new: str) -> tuple[Path, str]:
+def mutated_copy(tmp_path: Path, file: str, old: str | None, new: str) -> tuple[Path, str]:
     folder = tmp_path / "mini"
     shutil.copytree(MINI, folder)
     path = folder / file
@@ -172,7 +170,7 @@ def _mutate(tmp_path: Path, file: str, old: str | None, new: str) -> tuple[Path,
     return folder, text
 
 
-def _line(text: str, marker: str) -> int:
+def line_of(text: str, marker: str) -> int:
     index = text.index(marker)
     return text.count("\n", 0, index) + 1
 
@@ -188,25 +186,25 @@ def test_every_rule_has_a_failing_case() -> None:
 
 @pytest.mark.parametrize(("code", "file", "old", "new", "marker"), CASES, ids=[c[0] for c in CASES])
 def test_rule(tmp_path: Path, code: str, file: str, old: str | None, new: str, marker: str) -> None:
-    folder, text = _mutate(tmp_path, file, old, new)
+    folder, text = mutated_copy(tmp_path, file, old, new)
     result = load_corpus(folder)
     codes = [d.code for d in result.diagnostics]
     assert codes == [code], [d.format() for d in result.diagnostics]
     (diagnostic,) = result.diagnostics
     assert diagnostic.file.endswith(file)
-    assert diagnostic.line == _line(text, marker), diagnostic.format()
+    assert diagnostic.line == line_of(text, marker), diagnostic.format()
     assert diagnostic.column >= 1
 
 
 def test_unlisted_yaml_file_is_a_warning(tmp_path: Path) -> None:
-    folder, _ = _mutate(tmp_path, "crews.yaml", None, (MINI / "crews.yaml").read_text())
+    folder, _ = mutated_copy(tmp_path, "crews.yaml", None, (MINI / "crews.yaml").read_text())
     (folder / "draft.yaml").write_text("id: draft\n", encoding="utf-8")
     result = load_corpus(folder)
     assert [(d.code, Path(d.file).name) for d in result.diagnostics] == [("W105", "draft.yaml")]
 
 
 def test_quote_not_found_shows_closest_passage(tmp_path: Path) -> None:
-    folder, _ = _mutate(
+    folder, _ = mutated_copy(
         tmp_path,
         "waterfront.yaml",
         "quote: The promenade has no budget.",
@@ -218,13 +216,17 @@ def test_quote_not_found_shows_closest_passage(tmp_path: Path) -> None:
 
 
 def test_unknown_field_suggests_the_right_one(tmp_path: Path) -> None:
-    folder, _ = _mutate(tmp_path, "crews.yaml", "title: Do the fishing", "titel: Do the fishing")
+    folder, _ = mutated_copy(
+        tmp_path, "crews.yaml", "title: Do the fishing", "titel: Do the fishing"
+    )
     (diagnostic,) = load_corpus(folder).diagnostics
     assert "did you mean 'title'?" in diagnostic.message
 
 
 def test_duplicate_key_names_the_first(tmp_path: Path) -> None:
-    folder, _ = _mutate(tmp_path, "crews.yaml", "kind: question\n", "kind: question\nkind: event\n")
+    folder, _ = mutated_copy(
+        tmp_path, "crews.yaml", "kind: question\n", "kind: question\nkind: event\n"
+    )
     (diagnostic,) = load_corpus(folder).diagnostics
     assert "first at line 2" in diagnostic.message
     assert load_corpus(folder).corpus is not None
@@ -232,7 +234,7 @@ def test_duplicate_key_names_the_first(tmp_path: Path) -> None:
 
 def _hedged_risk_corpus(tmp_path: Path, checked: bool) -> tuple[Path, str]:
     """The Ledger says the closure heightens a risk; the tree takes its hedge for the event."""
-    folder, _ = _mutate(tmp_path, "crews.yaml", None, (MINI / "crews.yaml").read_text())
+    folder, _ = mutated_copy(tmp_path, "crews.yaml", None, (MINI / "crews.yaml").read_text())
     seed = folder / "seeds" / "ledger.txt"
     seed.write_text(
         seed.read_text(encoding="utf-8") + "\nIt will surely raise the risk of a strike.\n",
@@ -258,7 +260,7 @@ def test_a_hedge_on_a_risk_is_a_warning(tmp_path: Path) -> None:
     folder, text = _hedged_risk_corpus(tmp_path, checked=False)
     (diagnostic,) = load_corpus(folder).diagnostics
     assert diagnostic.code == "W108"
-    assert diagnostic.line == _line(text, "- source: ledger\n        quote: It will surely")
+    assert diagnostic.line == line_of(text, "- source: ledger\n        quote: It will surely")
     assert "seems to qualify a risk" in diagnostic.message
 
 
@@ -268,7 +270,7 @@ def test_hedge_checked_marks_the_exception(tmp_path: Path) -> None:
 
 
 def test_a_reported_position_counts_for_the_person_and_names_the_author(tmp_path: Path) -> None:
-    folder, _ = _mutate(
+    folder, _ = mutated_copy(
         tmp_path,
         "crews.yaml",
         "quote: The crews are unlikely to leave\n        stance: doubts",
@@ -284,39 +286,10 @@ def test_a_reported_position_counts_for_the_person_and_names_the_author(tmp_path
     assert index.credit(citation) == "Mara Quay, as reported by Ledger Weekly (author not named)"
 
 
-def _codes_emitted_outside_the_validator() -> dict[str, set[str]]:
-    """Rule codes written as literals in the reader, the builder and the loader: code → modules."""
-    package = Path(__file__).resolve().parent.parent / "explorer"
-    found: dict[str, set[str]] = {}
-    for path in package.rglob("*.py"):
-        if path.name in {"diagnostics.py", "validate.py", "bench.py"}:
-            continue
-        for code in re.findall(r"\"([EW]\d{3})\"", path.read_text(encoding="utf-8")):
-            found.setdefault(code, set()).add(path.name)
-    return found
-
-
-def test_every_rule_is_checked_in_one_place() -> None:
-    """A rule is a registered check of the validator, or emitted while reading and building:
-    never neither (a rule nobody checks) and never both (two checks that can drift)."""
-    elsewhere = _codes_emitted_outside_the_validator()
-    assert set(CHECKS) | set(elsewhere) == set(RULES)
-    assert not set(CHECKS) & set(elsewhere), set(CHECKS) & set(elsewhere)
-    for code, registered in CHECKS.items():
-        assert registered.code == code
-
-
-def test_registering_an_unknown_code_or_a_second_check_fails() -> None:
-    with pytest.raises(ValueError, match="not in the rule table"):
-        check("E999")(lambda _context: ())
-    with pytest.raises(ValueError, match="has a check already"):
-        check("E007")(lambda _context: ())
-
-
 def test_a_bad_value_is_none_beside_its_diagnostic_not_a_plausible_default(
     tmp_path: Path,
 ) -> None:
-    folder, _ = _mutate(tmp_path, "crews.yaml", "kind: question\n", "kind: questoin\n")
+    folder, _ = mutated_copy(tmp_path, "crews.yaml", "kind: question\n", "kind: questoin\n")
     corpus_file = folder / "corpus.yaml"
     corpus_file.write_text(
         corpus_file.read_text(encoding="utf-8")

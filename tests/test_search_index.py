@@ -239,9 +239,9 @@ def test_the_index_is_built_on_the_first_search_only() -> None:
     result = load_corpus(MINI)
     assert result.corpus is not None
     index = CorpusIndex(result.corpus)
-    assert "_search_index" not in index.__dict__ and "_entries" not in index.__dict__
+    assert not index.search_ready and "search_entries" not in vars(index)
     index.search("harbour")
-    assert "_search_index" in index.__dict__
+    assert index.search_ready
 
 
 def test_every_prefix_on_the_bundled_corpus_and_the_fixture() -> None:

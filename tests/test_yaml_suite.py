@@ -187,10 +187,10 @@ def _fast_value(data: bytes, text: str) -> Any:
     root = screen.compose(data, text)
     if root is None:
         return None
-    walk = fastread._TreeWalk("in.yaml", DEFAULT_LIMITS, Interned())
+    walk = fastread.TreeWalk("in.yaml", DEFAULT_LIMITS, Interned())
     try:
         value = walk.located(root, 0)
-    except fastread._Doubt:
+    except fastread.Doubt:
         return None
     if walk.values > DEFAULT_LIMITS.values or (isinstance(value, Scalar) and value.is_null):
         return None

@@ -17,21 +17,20 @@ from explorer.analysis.queries import Comparison, CorpusIndex, Side
 class Mark(enum.Enum):
     """What a node means under the current focus; `glyph` is shown before the node's title."""
 
-    FOR = ("●", "argues for", "mark--for")
-    AGAINST = ("¬", "argues against", "mark--against")
-    ONLY_A = ("A", "only A", "mark--only-a")
-    ONLY_B = ("B", "only B", "mark--only-b")
-    BOTH = ("=", "both argue for", "mark--both")
-    OPPOSED = ("≠", "they take opposite sides", "mark--opposed")
+    FOR = ("●", "argues for")
+    AGAINST = ("¬", "argues against")
+    ONLY_A = ("A", "only A")
+    ONLY_B = ("B", "only B")
+    BOTH = ("=", "both argue for")
+    OPPOSED = ("≠", "they take opposite sides")
     # Comparing two, on a node that one or both argue against and neither argues for.
-    AGAINST_A = ("¬A", "only A, against", "mark--only-a")
-    AGAINST_B = ("¬B", "only B, against", "mark--only-b")
-    BOTH_AGAINST = ("¬=", "both against", "mark--both")
+    AGAINST_A = ("¬A", "only A, against")
+    AGAINST_B = ("¬B", "only B, against")
+    BOTH_AGAINST = ("¬=", "both against")
 
-    def __init__(self, glyph: str, meaning: str, css_class: str) -> None:
+    def __init__(self, glyph: str, meaning: str) -> None:
         self.glyph = glyph
         self.meaning = meaning
-        self.css_class = css_class
 
 
 _SIDE_MARK = {
@@ -143,19 +142,3 @@ class View:
         if self.active:
             return [Mark.FOR, Mark.AGAINST]
         return []
-
-
-PALETTE_SIZE = 8
-
-
-class Palette:
-    """A stable colour slot per voice: its place among the corpus's voices (people, then outlets).
-
-    The colours themselves are the `person--0` … `person--7` component classes in the .tcss files.
-    """
-
-    def __init__(self, index: CorpusIndex, size: int = PALETTE_SIZE) -> None:
-        self._slots = {key: i % size for i, key in enumerate(index.voices)}
-
-    def css_class(self, key: str) -> str:
-        return f"person--{self._slots.get(key, 0)}"

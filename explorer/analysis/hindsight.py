@@ -8,17 +8,16 @@ from explorer.model import Node, OutcomeStatus
 
 
 class OutcomeMark(enum.Enum):
-    """A node's outcome as a glyph; `css_class` colours it (see explorer.tcss)."""
+    """A node's outcome as a glyph and its meaning (its colour: `explorer.outputs.classes`)."""
 
-    HAPPENED = ("✓", "happened", "outcome--happened")
-    DID_NOT_HAPPEN = ("✗", "did not happen", "outcome--did-not-happen")
-    PARTLY = ("◐", "partly", "outcome--partly")
-    OPEN = ("○", "open", "outcome--open")
+    HAPPENED = ("✓", "happened")
+    DID_NOT_HAPPEN = ("✗", "did not happen")
+    PARTLY = ("◐", "partly")
+    OPEN = ("○", "open")
 
-    def __init__(self, glyph: str, meaning: str, css_class: str) -> None:
+    def __init__(self, glyph: str, meaning: str) -> None:
         self.glyph = glyph
         self.meaning = meaning
-        self.css_class = css_class
 
     @classmethod
     def of_status(cls, status: OutcomeStatus) -> OutcomeMark:
@@ -31,8 +30,6 @@ _BY_STATUS = {
     OutcomeStatus.PARTLY: OutcomeMark.PARTLY,
     OutcomeStatus.OPEN: OutcomeMark.OPEN,
 }
-
-OUTCOME_CLASSES = frozenset(mark.css_class for mark in OutcomeMark)
 
 
 def outcome_mark(node: Node) -> OutcomeMark | None:

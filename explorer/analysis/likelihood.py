@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 import attrs
 
@@ -134,7 +135,7 @@ def _hedge_pattern(word: str) -> re.Pattern[str]:
 
 
 # Words that name a chance rather than an event: "heightens the risk of war" says the risk rose.
-_CHANCE_WORDS = {
+CHANCE_WORDS = {
     "risk": "risk",
     "risks": "risk",
     "chance": "chance",
@@ -150,21 +151,43 @@ _CHANCE_WORDS = {
     "likelihood": "likelihood",
     "odds": "likelihood",
 }
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_BEFORE, _AFTER = 4, 6  # words looked at on each side of the hedge word
+# A word, or a mark that ends a clause (the hedge is read within its own clause).
+# A dash counts when it stands apart ("war - and the risk"), not inside "fifty-fifty".
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[,;:.!?()]|(?<!\S)-+(?!\S)")
+# Words that join clauses: "the situation will deteriorate and the risks would increase" holds
+# two clauses, the risk in the second. (They also join nouns, "Iraq and Lebanon": a clause cut
+# there only narrows the window.)
+CLAUSE_JOINERS = frozenset(
+    {"and", "but", "or", "while", "whereas", "because", "although", "though", "if", "unless", "so"}
+)
+WINDOW = 8  # words looked at on each side of the hedge word, within its clause
 
 
 def hedged_risk(word: str, quote: str) -> str | None:
-    """What the hedge word seems to qualify instead of the event ('risk', 'possibility'…), when
-    such a word stands within a few words of it; None when nothing suggests so. A heuristic: the
-    citation's `hedge_checked` records a person's reading where it is wrong."""
-    words = _WORD.findall(fold(quote).lower())
+    """What the hedge word seems to qualify instead of the event ('risk', 'possibility'…): a
+    chance word (`CHANCE_WORDS`) in the hedge's own clause, up to `WINDOW` words before or after
+    it, in "the risks of a larger conflict would increase" as in "will surely raise the risk of
+    a strike"; None when nothing suggests so. A clause ends at a punctuation mark or a joining
+    word (`CLAUSE_JOINERS`). A heuristic: the citation's `hedge_checked` records a person's
+    reading where it is wrong."""
+    tokens = _TOKEN.findall(fold(quote).lower())
     hedge = word.lower().split()
-    for at in range(len(words) - len(hedge) + 1):
-        if words[at : at + len(hedge)] != hedge:
+    for at in range(len(tokens) - len(hedge) + 1):
+        if tokens[at : at + len(hedge)] != hedge:
             continue
-        near = words[max(0, at - _BEFORE) : at] + words[at + len(hedge) : at + len(hedge) + _AFTER]
-        for other in near:
-            if other in _CHANCE_WORDS:
-                return _CHANCE_WORDS[other]
+        before = _clause_words(reversed(tokens[:at]))
+        after = _clause_words(tokens[at + len(hedge) :])
+        for other in [*before, *after]:
+            if other in CHANCE_WORDS:
+                return CHANCE_WORDS[other]
     return None
+
+
+def _clause_words(tokens: Iterable[str]) -> list[str]:
+    """The words from the hedge outwards, up to the end of its clause or `WINDOW` words."""
+    words: list[str] = []
+    for token in tokens:
+        if len(words) == WINDOW or not token[0].isalpha() or token in CLAUSE_JOINERS:
+            break
+        words.append(token)
+    return words

@@ -1,421 +1,160 @@
 """Questions asked of a corpus: paths, who argues what, person filters, comparisons, search.
 
 Everything the views show about people and paths is computed here, without any UI, so it can be
-tested on its own.
+tested on its own. `CorpusIndex` composes three parts, each built when first asked: the tree
+(`tree_index`: nodes, parents, paths), the voices (`voices`: who argues what, comparisons) and
+the search entries (`search_entries`).
 """
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cached_property
 
-import attrs
+from explorer.analysis.search_entries import SearchEntries, SearchHit, SearchKind
+from explorer.analysis.tree_index import TreeIndex
+from explorer.analysis.voices import OUTLET_PREFIX, Comparison, Side, Voice, VoiceIndex
+from explorer.model import Citation, Corpus, Node, Person, Source, Stance
 
-from explorer.analysis.search_index import SearchIndex
-from explorer.model import Citation, Corpus, Node, NodeKind, Person, Source, Stance
-
-
-@attrs.frozen(slots=True)
-class Voice:
-    """Someone who argues: a person, or an outlet whose author is not established."""
-
-    key: str  # a person id, or "source:<id>" for an outlet standing in for an unnamed author
-    name: str
-    role: str
-    subject: Person | Source  # the person, or the source whose outlet stands for its author
-
-    @property
-    def is_outlet(self) -> bool:
-        return isinstance(self.subject, Source)
-
-    @property
-    def short(self) -> str:
-        """Initials for badges: 'SH' for Stephen Hadley, 'RS' for Responsible Statecraft."""
-        name = self.subject.outlet if isinstance(self.subject, Source) else self.name
-        words = [
-            w for w in name.replace("-", " ").split() if w[:1].isalpha() and w.lower() != "the"
-        ]
-        if not words:
-            return self.key[:2].upper()
-        if len(words) == 1:
-            return words[0][:2].upper()
-        return (words[0][0] + words[-1][0]).upper()
-
-
-OUTLET_PREFIX = "source:"
-
-
-class Side(enum.Enum):
-    """How two people stand on one node, for comparisons."""
-
-    ONLY_A = "only A"
-    ONLY_B = "only B"
-    BOTH = "both"
-    OPPOSED = "opposed"
-
-
-@attrs.frozen(slots=True)
-class Comparison:
-    a: str
-    b: str
-    only_a: tuple[str, ...]  # node ids argued (for) by A and not by B
-    only_b: tuple[str, ...]
-    both: tuple[str, ...]  # argued for by both
-    opposed: tuple[str, ...]  # nodes where one argues for and the other against, or questions
-    # where they argue for different alternatives
-
-    def side_of(self, node_id: str) -> Side | None:
-        for side, ids in (
-            (Side.OPPOSED, self.opposed),
-            (Side.BOTH, self.both),
-            (Side.ONLY_A, self.only_a),
-            (Side.ONLY_B, self.only_b),
-        ):
-            if node_id in ids:
-                return side
-        return None
-
-
-class SearchKind(enum.Enum):
-    NODE = "node"
-    QUOTE = "quote"
-    PERSON = "person"
-    SOURCE = "source"
-
-
-@attrs.frozen(slots=True)
-class SearchHit:
-    kind: SearchKind
-    text: str  # what matched, for display
-    node_id: str | None  # where choosing the hit goes, when it is a node or a quote
-    key: str  # node id, voice key or source id
-    score: float
-
-
-@attrs.frozen(slots=True)
-class _Field:
-    """A kind of searchable text: what a hit in it is, and how much it weighs."""
-
-    kind: SearchKind
-    weight: float
-    on_node: bool  # choosing the hit goes to the entry's node
-
-
-_TITLE = _Field(SearchKind.NODE, 3.0, on_node=True)
-_CLAIM = _Field(SearchKind.NODE, 1.5, on_node=True)
-_QUOTE = _Field(SearchKind.QUOTE, 1.0, on_node=True)
-_PERSON = _Field(SearchKind.PERSON, 2.5, on_node=False)
-_SOURCE = _Field(SearchKind.SOURCE, 2.0, on_node=False)
-
-
-@attrs.frozen(slots=True)
-class _Entries:
-    """Every searchable text, in search order, as parallel lists of objects the corpus already
-    holds: an object per entry would cost the garbage collector more than the search index."""
-
-    fields: list[_Field]
-    texts: list[str]
-    keys: list[str]  # node id, voice key or source id
+__all__ = [
+    "OUTLET_PREFIX",
+    "Comparison",
+    "CorpusIndex",
+    "SearchHit",
+    "SearchKind",
+    "Side",
+    "Voice",
+    "stance_counts",
+]
 
 
 class CorpusIndex:
-    """Lookups over one corpus, computed once."""
+    """Lookups over one corpus, computed once: the tree, the voices and the search entries."""
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.people: dict[str, Person] = {p.id: p for p in corpus.people}
-        self.sources: dict[str, Source] = {s.id: s for s in corpus.sources}
-        self.voices: dict[str, Voice] = {
-            p.id: Voice(p.id, p.name, p.role, p) for p in corpus.people
-        }
-        for source in corpus.sources:
-            if not source.authors:
-                key = OUTLET_PREFIX + source.id
-                self.voices[key] = Voice(
-                    key, f"{source.outlet} (author not named)", "outlet", source
-                )
+        self.tree_index = TreeIndex(corpus)
+        self.voice_index = VoiceIndex(corpus, self.tree_index)
+        self.people: dict[str, Person] = self.voice_index.people
+        self.sources: dict[str, Source] = self.voice_index.sources
+        self.voices: dict[str, Voice] = self.voice_index.voices
 
-    # -- structure ---------------------------------------------------------------------------
-
-    # The node tables are built on first use: validation never needs them, and at 100k nodes
-    # they are a tenth of the corpus's memory.
     @cached_property
-    def _tables(self) -> tuple[dict[str, Node], dict[str, str | None]]:
-        nodes: dict[str, Node] = {}
-        parents: dict[str, str | None] = {}
-        stack: list[tuple[Node, str | None]] = [(self.corpus.trigger, None)]
-        while stack:
-            node, parent = stack.pop()
-            if node.id in nodes:
-                continue  # a duplicate id: the validator reports it; the first one wins here
-            nodes[node.id] = node
-            parents[node.id] = parent
-            stack.extend((child, node.id) for child in reversed(node.children))
-        return nodes, parents
+    def search_entries(self) -> SearchEntries:
+        # Built on the first search, never during loading: a load builds a CorpusIndex to validate.
+        return SearchEntries(self.tree_index, self.voices, self.corpus.sources)
+
+    # -- the tree ----------------------------------------------------------------------------
 
     @property
     def nodes(self) -> dict[str, Node]:
         """Every node by id (the first, where an id is used twice)."""
-        return self._tables[0]
+        return self.tree_index.nodes
 
     @property
     def parent(self) -> dict[str, str | None]:
         """The id of each node's parent (None for the trigger)."""
-        return self._tables[1]
+        return self.tree_index.parent
 
     def ordered_nodes(self) -> Iterator[Node]:
         """Every node once, parents before children, in display order."""
-        return (node for node in self.corpus.nodes() if self.nodes.get(node.id) is node)
+        return self.tree_index.ordered_nodes()
 
     def path_to(self, node_id: str) -> tuple[Node, ...]:
         """The nodes from the trigger down to `node_id`, both included."""
-        path: list[Node] = []
-        current: str | None = node_id
-        while current is not None:
-            path.append(self.nodes[current])
-            current = self.parent[current]
-        return tuple(reversed(path))
+        return self.tree_index.path_to(node_id)
 
     def depth(self, node_id: str) -> int:
-        return len(self.path_to(node_id)) - 1
+        return self.tree_index.depth(node_id)
 
     def tree_file_of(self, node_id: str) -> str:
-        return self.nodes[node_id].location.file
+        return self.tree_index.tree_file_of(node_id)
 
-    # -- voices ------------------------------------------------------------------------------
+    # -- the voices --------------------------------------------------------------------------
 
     def voices_of(self, citation: Citation) -> tuple[Voice, ...]:
-        """Who a citation argues for: its speaker (their own words), else the person whose
-        position the author's words report, else the source's authors, else the outlet."""
-        person = citation.speaker if citation.speaker is not None else citation.reports
-        if person is not None:
-            voice = self.voices.get(person)
-            return (voice,) if voice else ()
-        return self.authors_of(citation)
+        """Who a citation argues for (see `VoiceIndex.voices_of`)."""
+        return self.voice_index.voices_of(citation)
 
     def reporters_of(self, citation: Citation) -> tuple[Voice, ...]:
-        """Whose words report the position of a `reports` citation (the source's authors, or
-        the outlet); () for a citation in its own author's or speaker's words."""
-        return self.authors_of(citation) if citation.reports is not None else ()
+        return self.voice_index.reporters_of(citation)
 
     def credit(self, citation: Citation, roles: bool = False) -> str:
-        """Who a citation argues for, in words: 'Steven Simon', 'Bilal Wahab (quoted)',
-        'Bilal Wahab, as reported by Steven Simon'; with `roles`, each person's role too."""
-        voices = self.voices_of(citation)
-        if not voices:
-            return "unknown"
-
-        quoted = " (quoted)" if citation.speaker is not None else ""
-        names = "; ".join(
-            f"{v.name}{quoted} — {v.role}" if roles and not v.is_outlet else f"{v.name}{quoted}"
-            for v in voices
-        )
-        if citation.reports is not None:
-            reporters = ", ".join(v.name for v in self.reporters_of(citation)) or "unknown"
-            return f"{names}, as reported by {reporters}"
-        return names
+        """Who a citation argues for, in words (see `VoiceIndex.credit`)."""
+        return self.voice_index.credit(citation, roles)
 
     def authors_of(self, citation: Citation) -> tuple[Voice, ...]:
-        """The voices whose text the citation quotes: the source's authors, else its outlet."""
-        source = self.sources.get(citation.source)
-        if source is None:
-            return ()
-        if source.authors:
-            return tuple(self.voices[a] for a in source.authors if a in self.voices)
-        return (self.voices[OUTLET_PREFIX + source.id],)
+        return self.voice_index.authors_of(citation)
 
     def supporters(self, node: Node) -> tuple[Voice, ...]:
-        """Voices that argue for the node (every stance but `doubts`), in citation order."""
-        return self._voices(c for c in node.citations if c.stance.supports)
+        return self.voice_index.supporters(node)
 
     def opponents(self, node: Node) -> tuple[Voice, ...]:
-        """Voices that argue against the node (stance `doubts`)."""
-        return self._voices(c for c in node.citations if not c.stance.supports)
+        return self.voice_index.opponents(node)
 
     def reported_only(self, node: Node) -> frozenset[str]:
-        """Keys of the voices credited on a node only through another author's report of their
-        position, never in their own words."""
-        reported: set[str] = set()
-        own: set[str] = set()
-        for citation in node.citations:
-            into = reported if citation.reports is not None else own
-            into.update(voice.key for voice in self.voices_of(citation))
-        return frozenset(reported - own)
+        return self.voice_index.reported_only(node)
 
     def arguers(self, node: Node) -> tuple[Voice, ...]:
-        return self._voices(node.citations)
-
-    def _voices(self, citations: Iterable[Citation]) -> tuple[Voice, ...]:
-        seen: dict[str, Voice] = {}
-        for citation in citations:
-            for voice in self.voices_of(citation):
-                seen.setdefault(voice.key, voice)
-        return tuple(seen.values())
-
-    @cached_property
-    def _argued(self) -> dict[str, tuple[set[str], set[str]]]:
-        """voice key → (node ids argued for, node ids argued against)."""
-        return self._one_walk[0]
-
-    @cached_property
-    def _one_walk(self) -> tuple[dict[str, tuple[set[str], set[str]]], bool, bool]:
-        """What the panels need of every node, in one walk (a tenth of a second at 100,000
-        nodes): who argues what, and whether any node has an outcome or reports a position."""
-        table: dict[str, tuple[set[str], set[str]]] = {k: (set(), set()) for k in self.voices}
-        voice_keys = self.voice_keys
-        outcomes = reports = False
-        for node in self.ordered_nodes():
-            outcomes = outcomes or node.outcome is not None
-            for citation in node.citations:
-                reports = reports or citation.reports is not None
-                side = 0 if citation.stance.supports else 1
-                for key in voice_keys(citation):
-                    table[key][side].add(node.id)
-        return table, outcomes, reports
+        return self.voice_index.arguers(node)
 
     def voice_keys(self, citation: Citation) -> tuple[str, ...]:
-        """The keys of `voices_of(citation)`, remembered: they depend on three fields only, of
-        which a corpus of 100,000 nodes has a few hundred combinations."""
-        who = (citation.speaker, citation.reports, citation.source)
-        keys = self._voice_keys.get(who)
-        if keys is None:
-            keys = self._voice_keys[who] = tuple(v.key for v in self.voices_of(citation))
-        return keys
-
-    @cached_property
-    def _voice_keys(self) -> dict[tuple[str | None, str | None, str], tuple[str, ...]]:
-        return {}
+        return self.voice_index.voice_keys(citation)
 
     def supporter_keys(self, node: Node) -> frozenset[str]:
-        """The keys of `supporters(node)`, as a set."""
-        return frozenset(
-            key for c in node.citations if c.stance.supports for key in self.voice_keys(c)
-        )
+        return self.voice_index.supporter_keys(node)
 
     def nodes_argued_by(self, key: str) -> tuple[Node, ...]:
-        """Nodes a voice argues, for or against, in display order."""
-        pro, con = self._argued.get(key, (set(), set()))
-        return tuple(n for n in self.ordered_nodes() if n.id in pro or n.id in con)
+        return self.voice_index.nodes_argued_by(key)
 
     def argues(self, key: str, node_id: str) -> bool:
-        pro, con = self._argued.get(key, (set(), set()))
-        return node_id in pro or node_id in con
+        return self.voice_index.argues(key, node_id)
 
     def node_count(self, key: str) -> int:
-        pro, con = self._argued.get(key, (set(), set()))
-        return len(pro | con)
+        return self.voice_index.node_count(key)
 
     @property
     def has_outcomes(self) -> bool:
         """Some node has an outcome recorded."""
-        return self._one_walk[1]
+        return self.voice_index.has_outcomes
 
     @property
     def has_reports(self) -> bool:
         """Some citation reports a person's position in the author's words."""
-        return self._one_walk[2]
-
-    def prepare_views(self) -> None:
-        """Work out what the main screen's panels ask for first, in the thread that loaded the
-        corpus, not on the app's thread (0.3 s at 100,000 nodes)."""
-        _ = self.nodes
-        self.cited_voices()
+        return self.voice_index.has_reports
 
     def cited_voices(self) -> tuple[Voice, ...]:
         """Voices that argue at least one node, people first, then outlets."""
-        return tuple(v for v in self.voices.values() if self.node_count(v.key))
+        return self.voice_index.cited_voices()
 
     def paths_of(self, key: str) -> frozenset[str]:
         """Ids on the paths to the nodes a voice argues: what 'collapse to their paths' keeps."""
-        keep: set[str] = set()
-        for node in self.nodes_argued_by(key):
-            current: str | None = node.id
-            while current is not None and current not in keep:
-                keep.add(current)
-                current = self.parent[current]
-        return frozenset(keep)
+        return self.voice_index.paths_of(key)
 
     def compare(self, a: str, b: str) -> Comparison:
         """Where two voices meet and part."""
-        pro_a, con_a = self._argued.get(a, (set(), set()))
-        pro_b, con_b = self._argued.get(b, (set(), set()))
-        opposed = (pro_a & con_b) | (pro_b & con_a)
-        for node in self.ordered_nodes():
-            if node.kind is not NodeKind.QUESTION:
-                continue
-            chosen_a = {c.id for c in node.children if c.id in pro_a}
-            chosen_b = {c.id for c in node.children if c.id in pro_b}
-            # Different alternatives of one question: they part here, unless each also backs the
-            # other's choice.
-            if chosen_a and chosen_b and not (chosen_a & chosen_b):
-                opposed.add(node.id)
-        order = [n.id for n in self.ordered_nodes()]
+        return self.voice_index.compare(a, b)
 
-        def ordered(ids: set[str]) -> tuple[str, ...]:
-            return tuple(i for i in order if i in ids)
-
-        both = (pro_a & pro_b) - opposed
-        return Comparison(
-            a,
-            b,
-            only_a=ordered(pro_a - pro_b - opposed),
-            only_b=ordered(pro_b - pro_a - opposed),
-            both=ordered(both),
-            opposed=ordered(opposed),
-        )
+    def prepare_views(self) -> None:
+        """Work out what the main screen's panels ask for first, in the thread that loaded the
+        corpus, not on the app's thread."""
+        _ = self.nodes
+        self.cited_voices()
 
     # -- search ------------------------------------------------------------------------------
 
-    # Built on the first search, never during loading: a load builds a CorpusIndex to validate.
-    @cached_property
-    def _entries(self) -> _Entries:
-        entries = _Entries([], [], [])
-        fields, texts, keys = entries.fields.append, entries.texts.append, entries.keys.append
-        for node in self.ordered_nodes():
-            fields(_TITLE)
-            texts(node.title)
-            keys(node.id)
-            fields(_CLAIM)
-            texts(node.claim)
-            keys(node.id)
-            for citation in node.citations:
-                fields(_QUOTE)
-                texts(citation.quote)
-                keys(node.id)
-        for voice in self.voices.values():
-            fields(_PERSON)
-            texts(voice.name)
-            keys(voice.key)
-        for source in self.corpus.sources:
-            fields(_SOURCE)
-            texts(f"{source.title} — {source.outlet}")
-            keys(source.id)
-        return entries
-
-    @cached_property
-    def _search_index(self) -> SearchIndex:
-        entries = self._entries
-        return SearchIndex(entries.texts, [field.weight for field in entries.fields])
+    @property
+    def search_ready(self) -> bool:
+        """The search index is built: the first keystroke need not wait for it."""
+        return "search_entries" in vars(self) and self.search_entries.ready
 
     def prepare_search(self) -> None:
-        """Build the search index now (it takes a second at 100k nodes), e.g. in a thread."""
-        _ = self._search_index
+        """Build the search index now, e.g. in a thread."""
+        self.search_entries.prepare_search()
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Entries holding every word of the query (case, quotes and dashes folded), best first.
-
-        Prefers matches at the start of a word, heavier fields and short texts; see
-        `explorer.analysis.search_index` for the scoring, and for how it stays fast on large
-        corpora.
-        """
-        entries = self._entries
-        hits: list[SearchHit] = []
-        for score, position in self._search_index.search(query, limit):
-            field, key = entries.fields[position], entries.keys[position]
-            node_id = key if field.on_node else None
-            hits.append(SearchHit(field.kind, entries.texts[position], node_id, key, score))
-        return hits
+        """Entries holding every word of the query, best first (see `SearchEntries.search`)."""
+        return self.search_entries.search(query, limit)
 
 
 def stance_counts(node: Node) -> dict[Stance, int]:

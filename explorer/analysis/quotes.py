@@ -15,7 +15,7 @@ from functools import cached_property
 
 import attrs
 
-_ONE_FOR_ONE = str.maketrans(
+ONE_FOR_ONE = str.maketrans(
     {
         **dict.fromkeys("‘’‚‛′`´", "'"),
         **dict.fromkeys("“”„‟″«»", '"'),
@@ -24,7 +24,7 @@ _ONE_FOR_ONE = str.maketrans(
 )
 _OPENING_MARKS = "“„«"
 _CLOSING_MARKS = "”»"
-_SPACE_RUN = re.compile(r"\s+")
+SPACE_RUN = re.compile(r"\s+")
 _LONG_SPACE_RUN = re.compile(r"\s{2,}")
 # An elision in a quote: "..." or "…", optionally in brackets, with any spaces around it.
 CLOSEST_WIDTH = 240
@@ -37,12 +37,12 @@ def fold(text: str) -> str:
     # C-speed looks skip the translation and the regular expression.
     if text.isascii() and text.isprintable() and "  " not in text and "`" not in text:
         return text
-    return _squeeze(text.translate(_ONE_FOR_ONE))
+    return _squeeze(text.translate(ONE_FOR_ONE))
 
 
 def _squeeze(text: str) -> str:
-    """`_SPACE_RUN.sub(" ", text)`: each run of white space to one space, with split and join,
-    four times faster than the substitution on a seed of some thousand words."""
+    """`SPACE_RUN.sub(" ", text)`: each run of white space to one space, with split and join,
+    faster than the substitution on a seed of some thousand words."""
     squeezed = " ".join(text.split())  # split() and \s agree on what white space is
     if not squeezed:
         return " " if text else ""
@@ -101,7 +101,7 @@ class SeedText:
         removed: list[int] = []
         total = 0
         # Translated again rather than kept: only a found quote's span needs it.
-        translated = self.text.translate(_ONE_FOR_ONE)  # the same length as the text
+        translated = self.text.translate(ONE_FOR_ONE)  # the same length as the text
         for run in _LONG_SPACE_RUN.finditer(translated):
             positions.append(run.start() - total)
             total += run.end() - run.start() - 1

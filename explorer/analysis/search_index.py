@@ -3,8 +3,8 @@
 An entry matches a query when every word of the folded query is a substring of the entry's folded
 text. Its score is `weight + (share of the query words that start a word) + shortness`, where
 shortness is `10 / (10 + length of the folded text)`; the best `limit` entries win, ties going to
-the earlier entry. That is a linear scan's answer, exactly; a linear scan in Python takes a third of
-a second or more at 300,000 entries, so this index gets it another way:
+the earlier entry. That is a linear scan's answer, exactly; a linear scan in Python is too slow
+for a keystroke at that size (the benchmark measures search), so this index gets it another way:
 
 - One byte string, the haystack, holds every folded text, each behind "\\n ". No query word holds
   white space, so no match can cross from one entry into the next, and " word" finds exactly the
@@ -83,7 +83,7 @@ class SearchIndex:
         haystack = "\n " + "\n ".join(in_order) + "\n" if in_order else "\n"
         sizes = map(len, in_order) if haystack.isascii() else map(len, map(_utf8, in_order))
         # Where each entry's "\n" is, and the final one. A list, not an array: bisect and
-        # indexing read it without making an int each time, a quarter faster on long searches.
+        # indexing read it without making an int each time, which long searches feel.
         self._offsets = list(accumulate((size + 2 for size in sizes), initial=0))
         self._haystack = _utf8(haystack)
         del folded, in_order, haystack

@@ -1,7 +1,7 @@
 """What the per-citation checks found in each tree file, kept from one load to the next.
 
 Checking every quote against its seed and every hedge word against its quote is most of what
-validation costs (about a second at 100,000 nodes), yet each answer depends only on the tree's
+validation costs, yet each answer depends only on the tree's
 own nodes, the sources (which seed a source id names) and the seeds' texts. A reload that reuses
 a tree file's nodes unchanged (the same objects: see `explorer.reading.reuse`) and finds the same
 sources and the same seed texts reuses that file's findings instead of checking it again.

@@ -109,7 +109,8 @@ class Diagnostic:
 
     @classmethod
     def at(cls, code: str, message: str, where: Located) -> Diagnostic:
-        """A diagnostic at a model location: the constructor every check uses."""
+        """A diagnostic at a model location: how the check registry words every finding, and
+        how the loader words those it makes itself."""
         return cls(code, message, where.file, where.line, where.column)
 
     @property
@@ -171,7 +172,7 @@ def summary(diagnostics: Iterable[Diagnostic]) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean "x"?)' for the closest choice, or '' when none is close."""
+    """The hint `; did you mean 'x'?` for the closest choice, or '' when none is close."""
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)

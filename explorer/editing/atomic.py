@@ -97,7 +97,7 @@ def write_atomic(
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
     try:
         try:
-            _write_all(fd, content)
+            write_all(fd, content)
             if old_mode is not None:
                 os.fchmod(fd, old_mode)
             os.fsync(fd)
@@ -118,7 +118,9 @@ def write_atomic(
     return target
 
 
-def _write_all(fd: int, content: bytes) -> None:
+def write_all(fd: int, content: bytes) -> None:
+    """Every byte of content to fd (os.write may write fewer); the one place a save writes, so
+    a test can make it fail as a full disk would."""
     view = memoryview(content)
     while view:
         written = os.write(fd, view)

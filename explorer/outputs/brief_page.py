@@ -12,13 +12,13 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from explorer.analysis.focus import Palette
 from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.likelihood import hedge_phrase
 from explorer.analysis.outcomes import Scorecard, scorecards
 from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.analysis.walks import Matrix, compare_matrix
 from explorer.model import Citation, Corpus, Node, Outcome, QuoteEvidence, date_text
+from explorer.outputs.classes import Palette, mark_class
 from explorer.outputs.common import (
     kind_word,
     one_line,
@@ -257,7 +257,7 @@ class BriefPage:
         return OutcomeView(
             glyph=mark.glyph,
             meaning=mark.meaning,
-            css_class=mark.css_class,
+            css_class=mark_class(mark),
             date=date_text(outcome.date) if outcome.date is not None else None,
             as_of=date_text(outcome.as_of),
             note=outcome.note,

@@ -33,6 +33,7 @@ from explorer.outputs.brief_page import (
     BriefPage,
     web_address,
 )
+from explorer.outputs.classes import mark_class
 from explorer.outputs.common import corpus_counts
 from explorer.outputs.markdown import SUMMARY_LABEL
 from explorer.outputs.scorecard_view import BRIER_LABEL, STATUSES, TOO_FEW
@@ -72,6 +73,7 @@ def _environment() -> jinja2.Environment:
         question_glyph=QUESTION_GLYPH,
         event_glyph=EVENT_GLYPH,
     )
+    environment.filters["mark_class"] = mark_class
     return environment
 
 

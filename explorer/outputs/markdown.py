@@ -149,7 +149,7 @@ def _outcome(
         else:
             where = (
                 f"*{inline(reference.title)}* ({inline(reference.publisher)}, "
-                f"{inline(date_text(reference.date))}) {_url(reference.url)}"
+                f"{inline(date_text(reference.date))}) {markdown_url(reference.url)}"
             )
         lines.append(f"- Evidence: {where} — {SUMMARY_LABEL}: {inline(evidence.summary)}")
     return [*lines, ""] if outcome.evidence else lines
@@ -202,7 +202,7 @@ def _by_person(index: CorpusIndex, numbers: dict[str, str]) -> list[str]:
     return lines
 
 
-def _url(url: str) -> str:
+def markdown_url(url: str) -> str:
     """An autolink for a plain web address; any other text (or scheme) is shown, not linked."""
     if _WEB_URL.fullmatch(url):
         return f"<{url}>"
@@ -221,7 +221,7 @@ def _sources(corpus: Corpus, index: CorpusIndex) -> list[str]:
             f"- *{inline(source.title)}* — {inline(source.outlet)}, {date}, {source.kind_text}{by}"
         )
         if source.url:
-            line += f". {_url(source.url)}"
+            line += f". {markdown_url(source.url)}"
         lines.append(line)
     return [*lines, ""]
 

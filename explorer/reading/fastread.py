@@ -44,12 +44,12 @@ from explorer.reading.yaml_text import forbidden_char
 # -- the walk ---------------------------------------------------------------------------------
 
 
-class _Doubt(Exception):
+class Doubt(Exception):
     """Something the strict path would remark on: give up and let it."""
 
 
 def _doubt() -> NoReturn:
-    raise _Doubt
+    raise Doubt
 
 
 _NODE_FIELDS: Final = schema.NODE.names
@@ -63,8 +63,8 @@ _HEDGES: Final = frozenset(schema.CITATION.field("likelihood").choices)
 _SLUG_MATCH: Final = SLUG.match
 
 
-class _TreeWalk:
-    """Builds the model from a composed tree file, or raises _Doubt.
+class TreeWalk:
+    """Builds the model from a composed tree file, or raises Doubt.
 
     Each method mirrors the `FileBuilder` method of the same name on input it would build without
     a word; the strict reader's checks on every value (tags, limits, characters) come first. This
@@ -306,16 +306,16 @@ def read_tree(
 ) -> Node | None:
     """A tree file's root node, when the file is provably clean; None means: read it strictly.
 
-    `data` is the file's bytes and `text` the same decoded and screened (`yamlread.bytes_text`)."""
+    `data` is the file's bytes and `text` the same decoded and screened (`yaml_text.bytes_text`)."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     root = compose(data, text)
     if root is None:
         return None
-    walk = _TreeWalk(display, limits, interned if interned is not None else Interned())
+    walk = TreeWalk(display, limits, interned if interned is not None else Interned())
     try:
         node = walk.node(root, 0)
-    except _Doubt:
+    except Doubt:
         return None
     except RecursionError:  # pragma: no cover - the screen bounds nesting well below the limit
         return None

@@ -12,6 +12,7 @@ references, coverage) run again over the whole corpus.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import attrs
 
@@ -70,6 +71,21 @@ class Reuse:
     def seed(self, path: str, data_digest: bytes) -> SeedText | None:
         read = self.seeds.get(path)
         return read.seed if read is not None and read.digest == data_digest else None
+
+    def read_tree(
+        self,
+        path: str,
+        data: bytes,
+        build: Callable[[bytes], tuple[Node | None, tuple[Diagnostic, ...]]],
+    ) -> TreeRead:
+        """What the tree file at `path` holding `data` gives: kept from the last load (or the
+        store) when its bytes are the same, else `build(data)`, which is then kept."""
+        data_digest = digest(data)
+        read = self.tree(path, data_digest)
+        if read is None:
+            read = TreeRead(data_digest, *build(data))
+            self.built(path, read)
+        return read
 
     def built(self, path: str, read: TreeRead) -> None:
         """A tree file was built afresh."""

@@ -34,12 +34,12 @@ UNTAGGED: Final = " untagged "
 #     (the only places a closer can hide in flow text: a plain flow scalar cannot hold one), so
 #     that closer is the real one and no flow collection holds another;
 #   - block: a block collection starts at a column past its parent's, and only where the line's
-#     leading run of spaces, tabs, `-`, `?`, `:` and `.` ends, so a run of at most `_MAX_PREFIX`
-#     bounds block nesting by 2 x (_MAX_PREFIX + 2). Lines end at CR or LF; a file with the other
+#     leading run of spaces, tabs, `-`, `?`, `:` and `.` ends, so a run of at most `MAX_PREFIX`
+#     bounds block nesting by 2 x (MAX_PREFIX + 2). Lines end at CR or LF; a file with the other
 #     breaks libyaml knows (NEL, LS, PS), or a BOM after its start, is not admitted.
 #   About 250 levels at most, a few hundred bytes of C stack each.
 
-_MAX_PREFIX: Final = 120
+MAX_PREFIX: Final = 120
 
 
 def _classes() -> bytes:
@@ -59,7 +59,7 @@ def _classes() -> bytes:
 
 
 _CLASSES: Final = _classes()
-_DEEP_START: Final = b"P" * (_MAX_PREFIX + 1)
+_DEEP_START: Final = b"P" * (MAX_PREFIX + 1)
 _DEEP_LINE: Final = b"N" + _DEEP_START
 _NOT_FLOW: Final = b"oaPN&"
 _OTHER_BREAKS: Final = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf")

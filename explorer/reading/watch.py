@@ -38,7 +38,7 @@ def corpus_files(folder: Path, seeds_folder: Path | None) -> list[Path]:
 # file changed within RACY_SECONDS of the look is hashed again anyway: a rewrite of the same size
 # within one tick of the file system's clock leaves the status as it was.
 RACY_SECONDS = 2.0
-_known_digests: dict[str, tuple[tuple[int, ...], bytes]] = {}
+known_digests: dict[str, tuple[tuple[int, ...], bytes]] = {}
 
 
 def fingerprint(files: Iterable[Path]) -> str:
@@ -58,15 +58,15 @@ def content_digest(path: Path) -> bytes:
     name = str(path)
     status = path.stat()
     key = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
-    known = _known_digests.get(name)
+    known = known_digests.get(name)
     if known is not None and known[0] == key:
         return known[1]
     found = hashlib.sha256(path.read_bytes()).digest()
     settled = time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > RACY_SECONDS * 1e9
     if settled:
-        _known_digests[name] = (key, found)
+        known_digests[name] = (key, found)
     else:
-        _known_digests.pop(name, None)
+        known_digests.pop(name, None)
     return found
 
 

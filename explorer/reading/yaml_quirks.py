@@ -12,7 +12,7 @@ import yaml
 from explorer.checks.diagnostics import Diagnostic
 from explorer.reading import yaml_text
 from explorer.reading.located import Limits, ReadResult
-from explorer.reading.yaml_text import _C_BAD_ESCAPE, _bad_escape, _line_col
+from explorer.reading.yaml_text import C_BAD_ESCAPE, bad_escape, line_col
 
 _LINE_BREAKS: Final = ("\n", "\r", "\x85", "\u2028", "\u2029")
 
@@ -63,7 +63,7 @@ _YAML_DIRECTIVE: Final = re.compile(r"^%YAML[ \t]+([0-9]+)\.([0-9]+)", re.MULTIL
 _MAX_VERSION_DIGITS: Final = 9
 
 
-def _long_version(text: str, display: str) -> Diagnostic | None:
+def long_version(text: str, display: str) -> Diagnostic | None:
     """A %YAML directive whose version number is over libyaml's 9 digits, which the pure-Python
     parser takes: refused on both, at the number."""
     for found in _YAML_DIRECTIVE.finditer(text):
@@ -157,7 +157,7 @@ def token_problem(text: str, display: str) -> Diagnostic | None:
 
 
 def _at(text: str, index: int, display: str, message: str, code: str = "E001") -> Diagnostic:
-    line, column = _line_col(text, index)
+    line, column = line_col(text, index)
     return Diagnostic(code, message, display, line, column)
 
 
@@ -165,10 +165,10 @@ def _at(text: str, index: int, display: str, message: str, code: str = "E001") -
 _TAB_LINE: Final = re.compile(r"^([ \t]*\t[ \t]*)(#?)", re.MULTILINE)
 _BLOCK_INDICATORS: Final = re.compile(r"[|>]([-+0-9]{0,2})")
 # A block scalar, by its lines (0-based, both in) and the index of its '|' or '>'.
-_Span = tuple[int, int, int]
+BlockScalarSpan = tuple[int, int, int]
 
 
-def _blank_after_block_scalar(text: str, lines: list[str], at: int, span: _Span) -> bool:
+def _blank_after_block_scalar(text: str, lines: list[str], at: int, span: BlockScalarSpan) -> bool:
     """True when the blank line `at`, in the lines a block scalar took once its tabs were
     spaces, is blank either way: it comes after the scalar's last line of text, its tab before
     the scalar's indentation (so never text), and the scalar drops its last blank lines (no
@@ -187,7 +187,10 @@ def _blank_after_block_scalar(text: str, lines: list[str], at: int, span: _Span)
     return len(blank) - len(blank.lstrip(" ")) < indentation
 
 
-def _block_scalar_spans(events: Iterator[yaml.Event], spans: list[_Span]) -> Iterator[yaml.Event]:
+def block_scalar_spans(
+    events: Iterator[yaml.Event], spans: list[BlockScalarSpan]
+) -> Iterator[yaml.Event]:
+    """The events, passed on, noting in `spans` where each block scalar lies."""
     for event in events:
         if type(event) is yaml.ScalarEvent and event.style in ("|", ">"):
             start, end = event.start_mark, event.end_mark
@@ -205,7 +208,7 @@ class Reread(Protocol):
         display: str,
         limits: Limits,
         relocate: bool = ...,
-        spans: list[_Span] | None = ...,
+        spans: list[BlockScalarSpan] | None = ...,
     ) -> ReadResult: ...
 
 
@@ -220,8 +223,8 @@ def parser_error(
     """A parser's error as our diagnostic: its own code where one applies, else E001."""
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    if error.problem == _C_BAD_ESCAPE:  # libyaml's words for "\ud800" or "\U00110000"
-        return _bad_escape(display, line, column)
+    if error.problem == C_BAD_ESCAPE:  # libyaml's words for "\ud800" or "\U00110000"
+        return bad_escape(display, line, column)
     limit = parser_limit(error)
     if limit == NESTING:
         # libyaml's scanner reads up to a line (or 1,024 characters) ahead of the events it
@@ -243,7 +246,7 @@ def parser_error(
             column,
         )
     if limit == _PARSER_LIMITS[_LONG_VERSION]:
-        return _long_version(text, display) or Diagnostic("E019", limit, display, line, column)
+        return long_version(text, display) or Diagnostic("E019", limit, display, line, column)
     if limit is not None:
         return Diagnostic("E019", limit, display, line, column)
     if error.context in ("while scanning an anchor", "while scanning an alias"):
@@ -285,7 +288,7 @@ def tabs_on_blank_lines(
     if not lines:
         return first
     pieces.append(text[last:])
-    spans: list[_Span] = []
+    spans: list[BlockScalarSpan] = []
     second = read("".join(pieces), display, limits, spans=spans)
     refused_on_purpose = second.value is None and second.diagnostics[-1].code != "E001"
     if second.value is not None or refused_on_purpose:

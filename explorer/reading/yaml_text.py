@@ -13,7 +13,7 @@ import yaml
 from explorer.checks.diagnostics import Diagnostic
 from explorer.reading.located import DEFAULT_LIMITS, Limits, ReadResult
 
-# The C parser is ~5x faster; the pure-Python one reads the same, only slower (where the two
+# The C parser is much faster; the pure-Python one reads the same, only slower (where the two
 # differ, tests/test_yaml_suite.py lists how). Tests swap one for the other here; the readers look
 # it up each time they read (`yaml_text.LOADER`), so the swap reaches them.
 LOADER: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
@@ -24,8 +24,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 
 # C0 controls except tab, newline and carriage return; DEL; C1 controls except NEL; non-characters.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 _CHAR_NAMES: Final = {"\x00": "NUL", "\x07": "BEL", "\x1b": "ESC", "\x7f": "DEL"}
 
 
@@ -35,7 +35,8 @@ def describe_char(char: str) -> str:
     return f"{name} ({code})" if name else code
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of `text[index]`."""
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     return line, column
@@ -49,7 +50,7 @@ _HIGH_BYTES: Final = bytes(range(0x80, 0x100))
 
 
 def _may_hold_forbidden(data: bytes) -> bool:
-    """False when the UTF-8 bytes surely hold no `_FORBIDDEN` character: no ASCII control, and no
+    """False when the UTF-8 bytes surely hold no `FORBIDDEN` character: no ASCII control, and no
     lead bytes of C1 controls (U+0080..U+009F: C2 80..9F) or of U+FFFE and U+FFFF (EF BF BE/BF)."""
     rest = data.translate(None, _PLAIN_BYTES)
     if not rest:
@@ -62,7 +63,7 @@ def forbidden_char(value: str) -> re.Match[str] | None:
     surrogate), if any. isprintable() is a fast first look; only text it doubts is searched."""
     if value.isprintable():
         return None
-    return _FORBIDDEN.search(value) or _SURROGATE.search(value)
+    return FORBIDDEN.search(value) or SURROGATE.search(value)
 
 
 def decode(data: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
@@ -83,7 +84,7 @@ def decode(data: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         good = data[: error.start].decode("utf-8", errors="replace")
-        line, column = _line_col(good, len(good))
+        line, column = line_col(good, len(good))
         return None, Diagnostic(
             "E002",
             f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X} at offset "
@@ -92,9 +93,9 @@ def decode(data: bytes, display: str) -> tuple[str | None, Diagnostic | None]:
             line,
             column,
         )
-    bad = _FORBIDDEN.search(text) if _may_hold_forbidden(data) else None
+    bad = FORBIDDEN.search(text) if _may_hold_forbidden(data) else None
     if bad:
-        line, column = _line_col(text, bad.start())
+        line, column = line_col(text, bad.start())
         return None, Diagnostic(
             "E002",
             f"the file holds the control character {describe_char(bad.group())}, "
@@ -143,11 +144,14 @@ def _fail(diagnostic: Diagnostic) -> ReadResult:
     return ReadResult(None, (diagnostic,))
 
 
-_C_BAD_ESCAPE: Final = "found invalid Unicode character escape code"
-_LONG_ESCAPE = re.compile(r"\\U([0-9a-fA-F]{8})")
+# libyaml's words for an escape that names no character ("\ud800", "\U00110000").
+C_BAD_ESCAPE: Final = "found invalid Unicode character escape code"
+# An 8-digit escape, which may name a number past the last character.
+LONG_ESCAPE = re.compile(r"\\U([0-9a-fA-F]{8})")
 
 
-def _bad_escape(display: str, line: int, column: int) -> Diagnostic:
+def bad_escape(display: str, line: int, column: int) -> Diagnostic:
+    """The refusal of an escape that names no character, from either parser."""
     # The same code as a surrogate that the pure-Python parser lets through to `_scalar`.
     return Diagnostic(
         "E002",

@@ -41,9 +41,9 @@ from explorer.reading.located import (
 )
 from explorer.reading.yaml_quirks import (
     LONE_DASH,
-    _block_scalar_spans,
-    _long_version,
-    _Span,
+    BlockScalarSpan,
+    block_scalar_spans,
+    long_version,
     parser_error,
     parser_limit,
     parser_text,
@@ -51,13 +51,13 @@ from explorer.reading.yaml_quirks import (
     token_problem,
 )
 from explorer.reading.yaml_text import (
-    _LONG_ESCAPE,
-    _bad_escape,
-    _line_col,
+    LONG_ESCAPE,
+    bad_escape,
     bytes_text,
     describe_char,
     file_bytes,
     forbidden_char,
+    line_col,
 )
 
 
@@ -95,10 +95,10 @@ def _events(text: str, display: str) -> Iterator[yaml.Event]:
             yield cast(yaml.Event, get())  # never None after check() said there is one
     except ValueError as error:
         found = next(
-            (m for m in _LONG_ESCAPE.finditer(text) if int(m.group(1), 16) > 0x10FFFF), None
+            (m for m in LONG_ESCAPE.finditer(text) if int(m.group(1), 16) > 0x10FFFF), None
         )
-        line, column = _line_col(text, found.start()) if found else (0, 0)
-        raise _Stop(_bad_escape(display, line, column)) from error
+        line, column = line_col(text, found.start()) if found else (0, 0)
+        raise _Stop(bad_escape(display, line, column)) from error
     finally:
         loader.dispose()
 
@@ -121,7 +121,7 @@ def _read(
     display: str,
     limits: Limits,
     relocate: bool = True,
-    spans: list[_Span] | None = None,
+    spans: list[BlockScalarSpan] | None = None,
 ) -> ReadResult:
     builder = _Builder(display, limits)
     try:
@@ -150,7 +150,7 @@ class _Builder:
         line, column = _position(event)
         return _Stop(Diagnostic(code, message, self.display, line, column))
 
-    def run(self, text: str, spans: list[_Span] | None = None) -> Value:
+    def run(self, text: str, spans: list[BlockScalarSpan] | None = None) -> Value:
         """The document's value. `spans`, when given, receives every block scalar's lines."""
         stack: list[_Open] = []
         root: Value | None = None
@@ -164,7 +164,7 @@ class _Builder:
         collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         events = _events(text, self.display)
         if spans is not None:
-            events = _block_scalar_spans(events, spans)
+            events = block_scalar_spans(events, spans)
         for event in events:
             kind = type(event)
             # The common case first, with no isinstance chain: a plain scalar inside a collection.
@@ -207,7 +207,7 @@ class _Builder:
                         event,
                     )
                 if event.version is not None:  # a %YAML directive: libyaml's limit on both
-                    problem = _long_version(text, self.display)
+                    problem = long_version(text, self.display)
                     if problem is not None:
                         raise _Stop(problem)
                 continue

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from rich.style import Style
 
-from explorer.analysis.focus import Palette
 from explorer.analysis.outcomes import scorecards
+from explorer.outputs.classes import Palette
 from explorer.tui.widgets.scorecard import MOOT_GLYPH, card_text, forecast_text
-from tests.test_outcomes import _moot_corpus
+from tests.test_outcomes import moot_corpus
 
 
 def test_the_scorecard_widget_marks_moot_forecasts_and_counts_them_apart(tmp_path: Path) -> None:
-    index = _moot_corpus(tmp_path)
+    index = moot_corpus(tmp_path)
     (card,) = scorecards(index)
     plain = card_text(card, Palette(index), lambda _name: Style()).plain
     assert "○ 1 open · ⊘ 2 moot" in plain

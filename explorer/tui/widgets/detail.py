@@ -14,10 +14,10 @@ from textual.events import Click
 from textual.theme import Theme
 from textual.widgets import Static
 
-from explorer.analysis.focus import Palette
 from explorer.analysis.likelihood import hedge_phrase
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Citation, Node, Outcome
+from explorer.outputs.classes import Palette
 from explorer.tui.messages import JumpToNode, SourceRequested
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,

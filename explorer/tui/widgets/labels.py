@@ -16,12 +16,19 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from explorer.analysis.focus import PALETTE_SIZE, Mark, Palette, View
-from explorer.analysis.hindsight import OUTCOME_CLASSES, outcome_mark
+from explorer.analysis.focus import View
+from explorer.analysis.hindsight import outcome_mark
 from explorer.analysis.likelihood import hedge_phrase
 from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.analysis.walks import Argument
 from explorer.model import Citation, Node, NodeKind, Source, Stance, date_text
+from explorer.outputs.classes import (
+    MARK_CLASSES,
+    OUTCOME_CLASSES,
+    PALETTE_SIZE,
+    Palette,
+    mark_class,
+)
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -48,7 +55,7 @@ LABEL_CLASSES = frozenset(
         "voice--against",
         "label--muted",
         *PERSON_CLASSES,
-        *(mark.css_class for mark in Mark),
+        *MARK_CLASSES,
         *OUTCOME_CLASSES,
         *STANCE_CLASSES,
     }
@@ -153,7 +160,7 @@ def outcome_glyph(node: Node, style_of: StyleOf) -> Text:
     mark = outcome_mark(node)
     if mark is None:
         return Text(" ")
-    return styled(mark.glyph, style_of(mark.css_class))
+    return styled(mark.glyph, style_of(mark_class(mark)))
 
 
 def node_label(
@@ -173,7 +180,7 @@ def node_label(
         if mark is None:
             label.append(" " * (width + 1))
         else:
-            label.append(mark.glyph, style_of(mark.css_class))
+            label.append(mark.glyph, style_of(mark_class(mark)))
             label.append(" " * (width + 1 - len(mark.glyph)))
     if hindsight:
         label.append_text(outcome_glyph(node, style_of))

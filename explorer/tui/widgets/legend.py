@@ -8,9 +8,10 @@ from rich.text import Text
 from textual.theme import Theme
 from textual.widgets import Static
 
-from explorer.analysis.focus import Focus, Palette, View
+from explorer.analysis.focus import Focus, View
 from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.queries import CorpusIndex
+from explorer.outputs.classes import Palette, mark_class
 from explorer.tui.widgets.labels import (
     EVENT_GLYPH,
     LABEL_CLASSES,
@@ -66,7 +67,7 @@ class Legend(Themed, Static):
             text.append("none recorded in this corpus")
             return text
         for mark in OutcomeMark:
-            text.append(mark.glyph, style(mark.css_class))
+            text.append(mark.glyph, style(mark_class(mark)))
             text.append(f" {mark.meaning}  ")
         text.append("blank: none recorded", style("label--muted"))
         return text
@@ -104,7 +105,7 @@ class Legend(Themed, Static):
         for i, mark in enumerate(view.legend()):
             if i:
                 text.append("  ")
-            text.append(mark.glyph, style(mark.css_class))
+            text.append(mark.glyph, style(mark_class(mark)))
             text.append(f" {mark.meaning}")
         text.append("  dim: neither" if view.comparison else "  dim: not on their paths")
         if view.focus.collapsed:

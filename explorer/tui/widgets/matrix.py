@@ -12,10 +12,10 @@ from textual.message import Message
 from textual.theme import Theme
 from textual.widgets import DataTable, Static
 
-from explorer.analysis.focus import Palette
 from explorer.analysis.queries import CorpusIndex, Voice
 from explorer.analysis.walks import Cell, Matrix, VoiceOrder
 from explorer.model import Node, Stance
+from explorer.outputs.classes import Palette
 from explorer.tui.messages import NodesChosen
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,

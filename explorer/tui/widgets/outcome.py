@@ -10,6 +10,7 @@ from rich.text import Text
 from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Evidence, Outcome, Reference, ReferenceEvidence, date_text
+from explorer.outputs.classes import mark_class
 from explorer.tui.widgets.labels import StyleOf, one_line, source_line
 
 SUMMARY_LABEL = "Summary, not verified against a stored text"
@@ -19,7 +20,7 @@ def outcome_text(outcome: Outcome, style_of: StyleOf) -> Text:
     """`✓ happened · 2022-01 · as of 2024-06-01`, then the note."""
     mark = OutcomeMark.of_status(outcome.status)
     text = Text()
-    text.append(f"{mark.glyph} {mark.meaning}", style_of(mark.css_class))
+    text.append(f"{mark.glyph} {mark.meaning}", style_of(mark_class(mark)))
     if outcome.date is not None:
         text.append(f" · {outcome.date}")
     text.append(f" · as of {outcome.as_of}", style_of("label--muted"))

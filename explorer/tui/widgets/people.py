@@ -10,8 +10,9 @@ from textual.theme import Theme
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from explorer.analysis.focus import Focus, Palette
+from explorer.analysis.focus import Focus
 from explorer.analysis.queries import CorpusIndex, Voice
+from explorer.outputs.classes import Palette
 from explorer.tui.messages import PersonChosen
 from explorer.tui.widgets.labels import LABEL_CLASSES, voice_line
 from explorer.tui.widgets.themed import Themed

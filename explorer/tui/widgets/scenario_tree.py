@@ -12,8 +12,9 @@ from textual.theme import Theme
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from explorer.analysis.focus import Focus, Palette, View
+from explorer.analysis.focus import Focus, View
 from explorer.analysis.queries import CorpusIndex
+from explorer.outputs.classes import Palette
 from explorer.tui.messages import NodeSelected
 from explorer.tui.widgets.labels import LABEL_CLASSES, node_label, one_line
 from explorer.tui.widgets.themed import Themed

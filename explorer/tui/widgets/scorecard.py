@@ -13,10 +13,10 @@ from textual.containers import VerticalScroll
 from textual.theme import Theme
 from textual.widgets import Static
 
-from explorer.analysis.focus import Palette
 from explorer.analysis.hindsight import OutcomeMark
 from explorer.analysis.outcomes import MOOT, Forecast, Scorecard, Verdict
 from explorer.analysis.queries import CorpusIndex
+from explorer.outputs.classes import Palette, mark_class
 from explorer.outputs.scorecard_view import BRIER_LABEL, STATUSES, brier_text
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
@@ -44,7 +44,7 @@ def forecast_text(forecast: Forecast, style_of: StyleOf) -> Text:
     """`✓ Crews move north — predicts “almost certainly” → happened: held up`."""
     mark = OutcomeMark.of_status(forecast.status)
     glyph, meaning = (MOOT_GLYPH, MOOT) if forecast.moot else (mark.glyph, mark.meaning)
-    text = styled(glyph, style_of(mark.css_class))
+    text = styled(glyph, style_of(mark_class(mark)))
     text.append(f" {one_line(forecast.node.title)} — ")
     stance = forecast.citation.stance
     text.append(stance.value, stance_style(stance, style_of))
@@ -74,10 +74,10 @@ def card_text(card: Scorecard, palette: Palette, style_of: StyleOf) -> Text:
         if i:
             text.append(" · ")
         mark = OutcomeMark.of_status(status)
-        text.append(mark.glyph, style_of(mark.css_class))
+        text.append(mark.glyph, style_of(mark_class(mark)))
         text.append(f" {card.count(status)} {mark.meaning}")
     text.append(" · ")
-    text.append(MOOT_GLYPH, style_of(OutcomeMark.OPEN.css_class))
+    text.append(MOOT_GLYPH, style_of(mark_class(OutcomeMark.OPEN)))
     text.append(f" {card.moot} {MOOT}")
     text.append("\nHeld up: ", label)
     text.append(f"{card.held} of {len(card.scored)} scored")

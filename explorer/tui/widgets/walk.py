@@ -13,10 +13,10 @@ from textual.theme import Theme
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from explorer.analysis.focus import Palette
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.walks import Argument, Position, Step, Walk, step
 from explorer.model import Node, NodeKind
+from explorer.outputs.classes import Palette
 from explorer.tui.messages import StepChosen
 from explorer.tui.widgets.labels import (
     AGAINST_GLYPH,

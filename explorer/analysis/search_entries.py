@@ -1,0 +1,122 @@
+"""What search looks through: every node's title, claim and quotes, every voice and source, as
+entries of a `SearchIndex`, and what a hit in each is."""
+
+from __future__ import annotations
+
+import enum
+from functools import cached_property
+
+import attrs
+
+from explorer.analysis.search_index import SearchIndex
+from explorer.analysis.tree_index import TreeIndex
+from explorer.analysis.voices import Voice
+from explorer.model import Source
+
+
+class SearchKind(enum.Enum):
+    NODE = "node"
+    QUOTE = "quote"
+    PERSON = "person"
+    SOURCE = "source"
+
+
+@attrs.frozen(slots=True)
+class SearchHit:
+    kind: SearchKind
+    text: str  # what matched, for display
+    node_id: str | None  # where choosing the hit goes, when it is a node or a quote
+    key: str  # node id, voice key or source id
+    score: float
+
+
+@attrs.frozen(slots=True)
+class _Field:
+    """A kind of searchable text: what a hit in it is, and how much it weighs."""
+
+    kind: SearchKind
+    weight: float
+    on_node: bool  # choosing the hit goes to the entry's node
+
+
+_TITLE = _Field(SearchKind.NODE, 3.0, on_node=True)
+_CLAIM = _Field(SearchKind.NODE, 1.5, on_node=True)
+_QUOTE = _Field(SearchKind.QUOTE, 1.0, on_node=True)
+_PERSON = _Field(SearchKind.PERSON, 2.5, on_node=False)
+_SOURCE = _Field(SearchKind.SOURCE, 2.0, on_node=False)
+
+
+@attrs.frozen(slots=True)
+class _Entries:
+    """Every searchable text, in search order, as parallel lists of objects the corpus already
+    holds: an object per entry would cost the garbage collector more than the search index."""
+
+    fields: list[_Field]
+    texts: list[str]
+    keys: list[str]  # node id, voice key or source id
+
+
+class SearchEntries:
+    """The searchable texts of one corpus and their index, built on the first search."""
+
+    def __init__(
+        self, tree: TreeIndex, voices: dict[str, Voice], sources: tuple[Source, ...]
+    ) -> None:
+        self.tree = tree
+        self.voices = voices
+        self.sources = sources
+
+    # Built on the first search, never during loading: a load builds a CorpusIndex to validate.
+    @cached_property
+    def _entries(self) -> _Entries:
+        entries = _Entries([], [], [])
+        fields, texts, keys = entries.fields.append, entries.texts.append, entries.keys.append
+        for node in self.tree.ordered_nodes():
+            fields(_TITLE)
+            texts(node.title)
+            keys(node.id)
+            fields(_CLAIM)
+            texts(node.claim)
+            keys(node.id)
+            for citation in node.citations:
+                fields(_QUOTE)
+                texts(citation.quote)
+                keys(node.id)
+        for voice in self.voices.values():
+            fields(_PERSON)
+            texts(voice.name)
+            keys(voice.key)
+        for source in self.sources:
+            fields(_SOURCE)
+            texts(f"{source.title} — {source.outlet}")
+            keys(source.id)
+        return entries
+
+    @cached_property
+    def _search_index(self) -> SearchIndex:
+        entries = self._entries
+        return SearchIndex(entries.texts, [field.weight for field in entries.fields])
+
+    @property
+    def ready(self) -> bool:
+        """The index is built: a search need not wait for it."""
+        return "_search_index" in vars(self)
+
+    def prepare_search(self) -> None:
+        """Build the search index now (the slow part of a first search), e.g. in a thread."""
+        _ = self._search_index
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Entries holding every word of the query (case, quotes and dashes folded), best first.
+
+        Prefers matches at the start of a word, heavier fields and short texts; see
+        `explorer.analysis.search_index` for the scoring, and for how it stays fast on large
+        corpora.
+        """
+        entries = self._entries
+        hits: list[SearchHit] = []
+        for score, position in self._search_index.search(query, limit):
+            field, key = entries.fields[position], entries.keys[position]
+            node_id = key if field.on_node else None
+            hits.append(SearchHit(field.kind, entries.texts[position], node_id, key, score))
+        return hits

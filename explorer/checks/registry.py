@@ -1,0 +1,87 @@
+"""The registry of the validator's rules: one check function per rule code.
+
+A check function, registered with `@check(CODE)`, reads a `Context` and yields what it found as
+`(message, where)`; the registry attaches the code and builds the `Diagnostic`, as a JSON Schema
+validator attaches the keyword to the errors a keyword function yields. A check cannot give a
+finding some other rule's code, and the registry and the rule table in
+`explorer.checks.diagnostics` cannot drift apart: registering an unknown code, or a code twice,
+fails at import.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+
+import attrs
+
+from explorer.analysis.queries import CorpusIndex
+from explorer.analysis.quotes import SeedText
+from explorer.checks.diagnostics import RULES, Diagnostic, Located
+from explorer.model import Citation, Corpus, Node
+
+
+@attrs.frozen(slots=True)
+class Context:
+    """What every check may read: the corpus, its index and seeds, its nodes in order."""
+
+    corpus: Corpus
+    index: CorpusIndex
+    seeds: Mapping[str, SeedText]
+    nodes: tuple[Node, ...]
+
+    def citations(self) -> Iterator[tuple[Node, Citation]]:
+        for node in self.nodes:
+            for citation in node.citations:
+                yield node, citation
+
+    @functools.cached_property
+    def node_ids(self) -> frozenset[str]:
+        return frozenset(node.id for node in self.nodes)
+
+    @functools.cached_property
+    def reference_ids(self) -> frozenset[str]:
+        return frozenset(reference.id for reference in self.corpus.references)
+
+
+# One finding of a check: its message and where it is (a model location, a located value).
+Found = tuple[str, Located]
+Check = Callable[[Context], Iterable[Found]]
+
+
+@attrs.frozen(slots=True)
+class Registered:
+    code: str
+    find: Check
+    # Waits until the errors are fixed: a broken reference or an unreadable file would make it
+    # echo the error ("never cited") rather than say something new.
+    after_errors: bool = False
+    # Waits until every tree file is read: a see_also to a node of an unread file is not unknown.
+    every_file: bool = False
+    # Reads only each node's own fields, the sources and the seeds: run tree file by tree file,
+    # and what it found in an unchanged file may be reused on a reload (`by_tree`).
+    per_tree: bool = False
+
+    def run(self, context: Context) -> Iterator[Diagnostic]:
+        """The check's findings, each under this rule's code."""
+        for message, where in self.find(context):
+            yield Diagnostic.at(self.code, message, where)
+
+
+CHECKS: dict[str, Registered] = {}
+
+
+def check(
+    code: str, *, after_errors: bool = False, every_file: bool = False, per_tree: bool = False
+) -> Callable[[Check], Check]:
+    """Register the check function of one rule code."""
+
+    def register(find: Check) -> Check:
+        if code not in RULES:
+            raise ValueError(f"{code} is not in the rule table")
+        if code in CHECKS:
+            raise ValueError(f"{code} has a check already: {CHECKS[code].find.__name__}")
+        CHECKS[code] = Registered(code, find, after_errors, every_file, per_tree)
+        return find
+
+    return register
