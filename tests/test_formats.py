@@ -42,6 +42,7 @@ GOLDEN_NAMES = {
     "markdown": "mini.md",
     "mermaid": "mini.mmd",
     "dot": "mini.dot",
+    "annotations": "mini.annotations.json",
 }
 
 # Text from the YAML that means something in one of the output languages.
