@@ -74,7 +74,12 @@ def add_serve_parser(commands: argparse._SubParsersAction[Any]) -> None:
         default=DEFAULT_HOST,
         help="the address to listen on (default 127.0.0.1; any other lets others read the corpus)",
     )
-    serve.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}")
+    serve.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help=f"the port to listen on (default {DEFAULT_PORT})",
+    )
     serve.add_argument(
         "--public-url",
         metavar="URL",
