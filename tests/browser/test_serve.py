@@ -208,7 +208,7 @@ def _bundled_trigger_and_first_branch() -> tuple[str, str, str]:
     return trigger.id, trigger.title, trigger.children[0].id
 
 
-def test_served_explorer_draws_answers_keys_and_ends_with_its_tab(
+def test_each_tab_s_explorer_draws_answers_keys_and_ends_with_its_tab(
     browser: Browser, server: Served
 ) -> None:
     process = server.process
@@ -230,9 +230,18 @@ def test_served_explorer_draws_answers_keys_and_ends_with_its_tab(
     before = tab.press("e")
     tab.wait_for_text("served to a browser", 10, "the read-only notice after e", since=before)
 
-    # Closing the tab ends its explorer: no process is left behind.
+    # A second tab gets an explorer of its own, which outlives the first tab's.
+    other = ServedPage(browser, server.url)
+    other.wait_for_text(f"id {trigger_id}", START_SECONDS, "the tree in a second tab")
+    others = server.explorers() - explorers
+    assert others, "the second tab has no explorer of its own"
+
+    # Closing a tab ends its explorer: no process is left behind.
     tab.page.close()
     _wait_for(lambda: not any(alive(pid) for pid in explorers), 15, "the tab's explorer to end")
+    assert all(alive(pid) for pid in others), "the other tab's explorer runs on"
+    other.page.close()
+    _wait_for(lambda: not any(alive(pid) for pid in others), 15, "the second explorer to end")
     assert process.poll() is None, "the server stays up for the next tab"
 
 
