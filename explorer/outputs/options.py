@@ -14,6 +14,7 @@ FORMAT_WORDS = {
     "csv": "CSV, for a spreadsheet",
     "mermaid": "a Mermaid diagram",
     "dot": "a Graphviz DOT diagram",
+    "annotations": "the citations as W3C Web Annotations",
 }
 
 
