@@ -22,6 +22,7 @@ from explorer.paths import shown_path
 from explorer.reading.bundled import default_corpus
 from explorer.reading.load import LoadResult, load_corpus, load_corpus_file
 from explorer.reading.locate import Refused, find_corpora
+from explorer.tui.serve_command import add_serve_parser, can_draw, in_browser, run_serve
 
 if TYPE_CHECKING:
     from explorer.analysis.queries import CorpusIndex
@@ -122,6 +123,7 @@ def command_parser() -> argparse.ArgumentParser:
         )
     add_init_parser(commands)
     add_cite_parser(commands)
+    add_serve_parser(commands)
     return parser
 
 
@@ -133,8 +135,8 @@ def _open_parser() -> argparse.ArgumentParser:
             "Walk competing, cited scenario trees. Commands: check (validate), show (print the "
             "tree), export (JSON, Markdown, Mermaid, DOT, HTML), walk (a path as a story), compare "
             "(questions × people), scorecard (whose forecasts came to pass), schema (for "
-            "editors), new (skeletons), init (a corpus to edit), cite (quote a seed). 'explorer "
-            "COMMAND --help' tells more."
+            "editors), new (skeletons), init (a corpus to edit), cite (quote a seed), serve (in a "
+            "browser). 'explorer COMMAND --help' tells more."
         ),
     )
     _path_argument(parser)
@@ -285,12 +287,12 @@ def _show(args: argparse.Namespace, loaded: Loaded) -> int:
 def _open(args: argparse.Namespace) -> int:
     target = _target(args)
     find_corpora(target)  # an unreadable path is a one-line error before any screen is drawn
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        # No terminal to draw on (a pipe, CI): print the tree instead of hanging or garbling.
+    if not can_draw():
+        # No terminal or browser to draw on (a pipe, CI): print the tree instead of garbling.
         return _show(args)
     from explorer.tui.app import ExplorerApp
 
-    app = ExplorerApp(target)
+    app = ExplorerApp(target, served=in_browser())
     app.run()
     return app.return_code or EXIT_OK
 
@@ -385,5 +387,6 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": _schema,
     "new": _new,
     "init": run_init,
+    "serve": run_serve,
     "cite": _with_corpus(lambda args, loaded: run_cite(args, loaded.corpus, loaded.result.seeds)),
 }

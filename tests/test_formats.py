@@ -43,6 +43,7 @@ GOLDEN_NAMES = {
     "mermaid": "mini.mmd",
     "dot": "mini.dot",
     "html": "mini.html",
+    "annotations": "mini.annotations.json",
 }
 
 # Text from the YAML that means something in one of the output languages.

@@ -1,4 +1,5 @@
-"""Exports of a loaded corpus: JSON (the contract in the README), Markdown, Mermaid and DOT.
+"""Exports of a loaded corpus: JSON (the contract in the README), Markdown, Mermaid and DOT, and
+the citations as W3C Web Annotations.
 
 Each format is a function from a corpus to text; a format's module is imported only when used.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from explorer.model import Corpus
 
-FORMATS: tuple[str, ...] = ("json", "markdown", "mermaid", "dot", "html")
+FORMATS: tuple[str, ...] = ("json", "markdown", "mermaid", "dot", "html", "annotations")
 
 
 def render(format_name: str, corpus: Corpus) -> str:
@@ -32,4 +33,8 @@ def render(format_name: str, corpus: Corpus) -> str:
         from explorer.outputs import html
 
         return html.render(corpus)
+    if format_name == "annotations":
+        from explorer.outputs import annotations
+
+        return annotations.render(corpus)
     raise ValueError(f"unknown export format '{format_name}'")

@@ -15,6 +15,7 @@ FORMAT_WORDS = {
     "mermaid": "a Mermaid diagram",
     "dot": "a Graphviz DOT diagram",
     "html": "one self-contained web page, the brief",
+    "annotations": "the citations as W3C Web Annotations",
 }
 
 

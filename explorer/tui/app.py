@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.screen import Screen
 
 from explorer.tui.heap import IdleCollector
@@ -51,10 +52,17 @@ class ExplorerApp(App[None]):
         Binding("L", "switch_corpus", "Library", show=False, tooltip=LIBRARY_HELP),
     ]
 
-    def __init__(self, path: Path, *, live: bool = True) -> None:
+    def __init__(self, path: Path, *, live: bool = True, served: bool = False) -> None:
         """`path`: a corpus, or a library of corpora (the one opened last is offered first).
-        `live`: watch the corpus's folders and read it again when a file changes."""
-        super().__init__()
+        `live`: watch the corpus's folders and read it again when a file changes. `served`: drawn
+        in a browser by `explorer serve`, for a reader: nothing is written (see `keep`)."""
+        driver: type[Driver] | None = None
+        if served:
+            from explorer.tui.served import ServedDriver
+
+            driver = ServedDriver
+        super().__init__(driver_class=driver)
+        self.served = served
         self.settings = read_settings()  # kept between runs: theme, split, the last corpus
         self.theme = self.settings.theme
         self.library = Library(  # CorpusNotFound propagates: the CLI reports it
@@ -78,6 +86,18 @@ class ExplorerApp(App[None]):
         if isinstance(event, events.InputEvent) and hasattr(self, "idle_collector"):
             self.idle_collector.input_seen()
         await super().on_event(event)
+
+    def on_app_focus(self, _event: events.AppFocus) -> None:
+        # In a browser the app starts blurred, so the screen shown meanwhile took no auto focus,
+        # and Textual gives focus back only to a widget that had it before: keys would reach
+        # nothing until Tab. Give the screen the focus it asks for.
+        screen = self.screen
+        selector = screen.AUTO_FOCUS if screen.AUTO_FOCUS is not None else self.AUTO_FOCUS
+        if screen.focused is None and selector:
+            for widget in screen.query(selector):
+                if widget.focusable:
+                    widget.focus(scroll_visible=False)
+                    break
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_corpus":
@@ -126,7 +146,9 @@ class ExplorerApp(App[None]):
         self.keep(attrs.evolve(self.settings, split=message.split))
 
     def keep(self, settings: Settings) -> None:
-        """Remember these settings for the next run."""
+        """Remember these settings for the next run (served, for this tab only: a reader's theme
+        is not the server's)."""
         if settings != self.settings:
             self.settings = settings
-            write_settings(settings)
+            if not self.served:
+                write_settings(settings)

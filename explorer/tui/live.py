@@ -371,6 +371,11 @@ class LiveCorpus:
         editor returns. The explorer itself never writes a file; the bundled corpus of an
         installation is not opened (a reinstall would replace it: `explorer init` copies it)."""
         notify = self.app.notify
+        if getattr(self.app, "served", False):  # `explorer serve`: a reader, not an editor
+            from explorer.tui.serve_command import SERVED_READ_ONLY
+
+            notify(SERVED_READ_ONLY, title="Read-only", severity="warning", markup=False)
+            return
         try:
             ensure_writable(Path(file))
             self.run_editor(editor_command(Path(file), line))

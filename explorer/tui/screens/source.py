@@ -164,6 +164,11 @@ class SourceScreen(Screen[None]):
         from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable
         from explorer.tui.screens.cite import CiteDialog
 
+        if getattr(self.app, "served", False):  # `explorer serve`: a reader, not an editor
+            from explorer.tui.serve_command import SERVED_READ_ONLY
+
+            self.notify(SERVED_READ_ONLY, title="Read-only", severity="warning", markup=False)
+            return
         view = self.query_one(SeedView)
         span = view.selected_passage()
         if span is None or self.node_id is None or self.corpus is None:
