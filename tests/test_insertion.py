@@ -65,8 +65,8 @@ def test_new_write_refuses_a_file_changed_between_its_read_and_its_write(
 
 
 def test_new_write_adds_the_lines_to_an_unchanged_file(folder: Path) -> None:
-    assert main(["new", "node", "--parent", "crews-move", str(folder), "--write"]) == 0
     assert main(["new", "source", "new_paper.txt", str(folder), "--write"]) == 0
+    assert main(["new", "node", "--parent", "crews-move", str(folder), "--write"]) == 0
     after = load_corpus(folder)
     assert after.corpus is not None
     assert "new-paper" in [source.id for source in after.corpus.sources]
@@ -77,13 +77,13 @@ def test_lines_that_would_change_other_values_are_refused_before_any_write(
     folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The result is read back: lines put in the wrong place never reach the disk."""
-    place = yaml_lines._list_insertion
+    place = yaml_lines.list_insertion
 
     def misplaced(*args: object, **kwargs: object) -> yaml_lines.Insertion:
         insertion: yaml_lines.Insertion = place(*args, **kwargs)  # type: ignore[arg-type]
         return yaml_lines.Insertion(insertion.path, 2, insertion.text)  # inside the root's keys
 
-    monkeypatch.setattr(yaml_lines, "_list_insertion", misplaced)
+    monkeypatch.setattr(yaml_lines, "list_insertion", misplaced)
     before = (folder / "crews.yaml").read_bytes()
     assert main(["new", "node", "--parent", "crews-move", str(folder), "--write"]) == 2
     assert "cannot be placed in this file's text without changing its other values" in (

@@ -160,7 +160,7 @@ def plan_insertion(
     shown = shown_path(str(path))
     mapping, route = found
     text = original.decode("utf-8")
-    insertion = _list_insertion(path, text.splitlines(), mapping, key, item, shown=shown)
+    insertion = list_insertion(path, text.splitlines(), mapping, key, item, shown=shown)
     if "\r\n" in text:
         insertion = attrs.evolve(insertion, text=insertion.text.replace("\n", "\r\n"))
     insertion = attrs.evolve(insertion, original=original)
@@ -188,9 +188,12 @@ def _verify(
         )
 
 
-def _list_insertion(
+def list_insertion(
     path: Path, lines: list[str], mapping: Mapping, key: str, item: str, *, shown: str
 ) -> Insertion:
+    """Where `item` goes as the last of `mapping`'s block list `key` in the text `lines`, and
+    indented for it; the list is made when the mapping has none. Only the place: what is
+    written goes through `plan_insertion`, which keeps the bytes and reads the result back."""
     found = next(((k, v) for k, v in mapping.items if k.value == key), None)
     if found is None:
         later = [k.line for k, _ in mapping.items if k.value in _LATER_KEYS]
