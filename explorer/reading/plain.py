@@ -21,6 +21,7 @@ import datetime
 import enum
 import functools
 import json
+import operator
 from collections.abc import Callable, Mapping
 from sys import intern
 from typing import Any, TypeVar
@@ -55,6 +56,7 @@ class Layout:
     """A record class's fields, in constructor order, each with the name of its codec."""
 
     record: type
+    fields: tuple[str, ...]
     codecs: tuple[str, ...]
 
 
@@ -68,7 +70,7 @@ def layout(record: type, **codecs: str) -> Layout:
             f"plain: the cache layout of {record.__name__} names {sorted(codecs)}, "
             f"its fields are {names}"
         )
-    return Layout(record, tuple(codecs[name] for name in names))
+    return Layout(record, tuple(names), tuple(codecs[name] for name in names))
 
 
 NODE = layout(
@@ -114,6 +116,7 @@ EVIDENCE_KINDS = {"quote": QUOTE_EVIDENCE, "reference": REFERENCE_EVIDENCE}
 DIAGNOSTIC = layout(
     Diagnostic, code="rule", message="message", file="text", line="count", column="count"
 )
+_LAYOUTS = (NODE, CITATION, OUTCOME, QUOTE_EVIDENCE, REFERENCE_EVIDENCE, DIAGNOSTIC)
 
 
 # What checking a value may raise: a date past year 9999 overflows, a key not of an enum is missing.
@@ -160,10 +163,6 @@ def decode_diagnostics(text: str | bytes) -> tuple[Diagnostic, ...]:
 # -- encoding ----------------------------------------------------------------------------------
 
 
-def _same(value: object) -> object:
-    return value
-
-
 def _value(member: enum.Enum | None) -> object:
     return None if member is None else member.value
 
@@ -175,14 +174,15 @@ def _date(date: PartialDate | None) -> list[int | None] | None:
 class _Encoder:
     def __init__(self, file: str) -> None:
         self.file = file
-        self.codecs: dict[str, Callable[[Any], object]] = {
-            "text": _same,
-            "name": _same,
-            "optional name": _same,
-            "message": _same,
-            "rule": _same,
-            "count": _same,
-            "flag": _same,
+        # None: the value is written as it is.
+        codecs: dict[str, Callable[[Any], object] | None] = {
+            "text": None,
+            "name": None,
+            "optional name": None,
+            "message": None,
+            "rule": None,
+            "count": None,
+            "flag": None,
             "names": list,
             "node kind": _value,
             "horizon": _value,
@@ -196,11 +196,19 @@ class _Encoder:
             "outcome": lambda o: None if o is None else self.record(OUTCOME, o),
             "evidence": lambda evidence: [self.evidence(e) for e in evidence],
         }
+        self.shapes = {
+            shape.record: (
+                operator.attrgetter(*shape.fields),
+                tuple(codecs[name] for name in shape.codecs),
+            )
+            for shape in _LAYOUTS
+        }
 
     def record(self, shape: Layout, record: object) -> list[object]:
-        values = attrs.astuple(record, recurse=False)  # type: ignore[arg-type]
+        fields, codecs = self.shapes[shape.record]
         return [
-            self.codecs[codec](value) for codec, value in zip(shape.codecs, values, strict=True)
+            value if codec is None else codec(value)
+            for codec, value in zip(codecs, fields(record), strict=False)  # one layout: one length
         ]
 
     def location(self, location: Location) -> list[object]:
@@ -296,6 +304,19 @@ def _date_given(value: object) -> PartialDate:
     return date
 
 
+def _record_decoder(
+    shape: Layout, codecs: tuple[Callable[[Any], object], ...]
+) -> Callable[[object], Any]:
+    make, length = shape.record, len(codecs)
+
+    def decode(value: object) -> Any:
+        if type(value) is not list or len(value) != length:
+            raise TypeError(f"a {shape.record.__name__} of the wrong length")
+        return make(*[codec(item) for codec, item in zip(codecs, value, strict=False)])
+
+    return decode
+
+
 class _Decoder:
     def __init__(self, file: str) -> None:
         self.file = file
@@ -320,15 +341,13 @@ class _Decoder:
             "outcome": lambda item: None if item is None else self.record(OUTCOME, item),
             "evidence": lambda items: tuple([self.evidence(e) for e in _list(items)]),
         }
-        self.codecs = {
-            shape.record: tuple(codecs[name] for name in shape.codecs)
-            for shape in (NODE, CITATION, OUTCOME, QUOTE_EVIDENCE, REFERENCE_EVIDENCE, DIAGNOSTIC)
+        self.records = {
+            shape.record: _record_decoder(shape, tuple(codecs[name] for name in shape.codecs))
+            for shape in _LAYOUTS
         }
 
     def record(self, shape: Layout, value: object) -> Any:
-        codecs = self.codecs[shape.record]
-        items = _list(value, len(codecs))
-        return shape.record(*[decode(item) for decode, item in zip(codecs, items, strict=True)])
+        return self.records[shape.record](value)
 
     def node(self, value: object) -> Node:
         node: Node = self.record(NODE, value)
