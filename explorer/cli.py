@@ -222,8 +222,10 @@ class Loaded:
 def _with_corpus(
     handler: Callable[[argparse.Namespace, Loaded], int],
 ) -> Callable[[argparse.Namespace], int]:
-    """A command that runs only on a loaded corpus; when none loads, the diagnostics are printed
-    and the command exits 1 without running."""
+    """A command that runs on a loaded corpus; when none loads, the diagnostics are printed and
+    it exits 1 without running. The rule for a corpus with errors, the same for every command:
+    it does its work all the same, says on stderr how many errors, and exits 1 (2 for a usage
+    error, which wins)."""
 
     def run(args: argparse.Namespace) -> int:
         result = load_corpus(_target(args))
@@ -231,16 +233,13 @@ def _with_corpus(
             for diagnostic in result.diagnostics:
                 print(diagnostic.format(), file=sys.stderr)
             return EXIT_DIAGNOSTICS
-        return handler(args, Loaded(result.corpus, result.index, result))
+        code = handler(args, Loaded(result.corpus, result.index, result))
+        if code != EXIT_OK or not result.errors:
+            return code
+        print(f"{summary(result.diagnostics)}: run 'explorer check' for details", file=sys.stderr)
+        return EXIT_DIAGNOSTICS
 
     return run
-
-
-def _note_errors(loaded: Loaded) -> bool:
-    if loaded.errors:
-        summary_text = summary(loaded.result.diagnostics)
-        print(f"{summary_text}: run 'explorer check' for details", file=sys.stderr)
-    return loaded.errors
 
 
 @_with_corpus
@@ -257,7 +256,7 @@ def _export(args: argparse.Namespace, loaded: Loaded) -> int:
             write_atomic(args.output, text)
         except OSError as error:
             return _usage_error(f"cannot write {args.output}: {error.strerror or error}")
-    return EXIT_DIAGNOSTICS if _note_errors(loaded) else EXIT_OK
+    return EXIT_OK
 
 
 @_with_corpus
@@ -280,7 +279,6 @@ def _show(args: argparse.Namespace, loaded: Loaded) -> int:
             print_tree(loaded.corpus, options, sys.stdout)
     except UnknownChoice as error:
         return _usage_error(error)
-    _note_errors(loaded)
     return EXIT_OK
 
 

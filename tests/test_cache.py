@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from explorer.reading import cache, plain
@@ -121,6 +121,34 @@ def _overwrite_entries(data: str) -> None:
         connection.execute("UPDATE findings SET data = ?", (data,))
 
 
+def _entry_with(
+    outcome: str = "null",
+    location: str = "[1, 1]",
+    citation: str = '["s", "q", "predicts", null, null, [1, 1], [1, 1], null, false]',
+    diagnostic: str = '["W106", "a finding", "f", 1, 1]',
+    extra_field: bool = False,
+) -> str:
+    """A cache entry of one node, well formed but for the part given."""
+    extra = ', "more"' if extra_field else ""
+    node = (
+        f'["id", "event", "t", "c", [], null, [{citation}], [], [], {location}, {outcome}{extra}]'
+    )
+    return f"[{node}, [{diagnostic}]]"
+
+
+def test_the_entries_of_the_foreign_entry_test_differ_from_a_good_one_only_where_named() -> None:
+    """The refused entries below are refused for what they name, not for a slip elsewhere."""
+    root, diagnostics = plain.decode("/x/tree.yaml", _entry_with())
+    assert root is not None and root.citations[0].stance.value == "predicts"
+    assert [d.code for d in diagnostics] == ["W106"]
+    good_outcome = (
+        '["happened", [2020, 12, null], [2020, 12, 31], "n", [["quote", "a", "b", [1, 1]]], [1, 1]]'
+    )
+    root, _ = plain.decode("/x/tree.yaml", _entry_with(outcome=good_outcome))
+    assert root is not None and root.outcome is not None and root.outcome.date is not None
+    assert root.outcome.date.latest.isoformat() == "2020-12-31"
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -131,8 +159,33 @@ def _overwrite_entries(data: str) -> None:
         '[["id", "nonsense", "t", "c", [], null, [], [], [], [1, 1], null], []]',
         '{"__reduce__": "os.system"}',
         "[" * 100_000,
+        _entry_with(outcome='["happened", [2020, 13, 1], [2020, 1, 1], "n", [], [1, 1]]'),
+        _entry_with(outcome='["happened", [2021, 2, 29], [2021, 3, 1], "n", [], [1, 1]]'),
+        _entry_with(outcome='["happened", [2020, null, 5], [2020, 1, 1], "n", [], [1, 1]]'),
+        _entry_with(outcome='["happened", [0, 1, 1], [2020, 1, 1], "n", [], [1, 1]]'),
+        _entry_with(outcome='["happened", [2020, 1, 1], [99999999999, 1, 1], "n", [], [1, 1]]'),
+        _entry_with(outcome='["maybe", null, [2020, 1, 1], "n", [], [1, 1]]'),
+        _entry_with(
+            outcome='["open", null, [2020, 1, 1], "n", [["rumour", "a", "b", [1, 1]]], [1, 1]]'
+        ),
+        _entry_with(location="[0, 1]"),
+        _entry_with(location="[1, -3]"),
+        _entry_with(location="[true, 1]"),
+        _entry_with(location="[1.0, 1]"),
+        _entry_with(location=f"[{json.dumps(str(MINI / 'crews.yaml'))}, 0, 1]"),
+        _entry_with(citation='["s", "q", "shouts", null, null, [1, 1], [1, 1], null, false]'),
+        _entry_with(citation='["s", "q", "predicts", null, null, [1, 1], [1, 1], null, 0]'),
+        _entry_with(diagnostic='["W106", "x", "f", -1, 0]'),
+        _entry_with(diagnostic='["W106", "a\\u001b[2Jb", "f", 1, 1]'),
+        _entry_with(extra_field=True),
     ],
-    ids=["text", "empty", "unknown-rule", "title-not-text", "unknown-kind", "object", "deep"],
+    ids=[
+        *("text", "empty", "unknown-rule", "title-not-text", "unknown-kind", "object", "deep"),
+        *("month-13", "29-february-2021", "day-without-month", "year-0", "year-overflow"),
+        *("unknown-status", "unknown-evidence", "line-0", "negative-column", "line-true"),
+        *("line-float", "own-file-by-name", "unknown-stance", "checked-not-bool"),
+        *("negative-line", "escape-in-message", "a-field-too-many"),
+    ],
 )
 def test_a_foreign_entry_is_a_miss(corpus: Path, data: str) -> None:
     start(corpus)
@@ -157,6 +210,120 @@ def test_decoding_any_json_gives_a_reading_or_refuses(value: object) -> None:
         return
     assert isinstance(diagnostics, tuple)
     assert root is None or isinstance(root.title, str)
+
+
+# Any JSON value: what another program might write in place of a part of an entry.
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-2, 14)
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.sampled_from(["", "event", "question", "predicts", "happened", "quote", "W106"])
+    | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=6),
+    max_leaves=12,
+)
+
+
+def _paths(value: object, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
+    """Every place in a JSON value (itself, and each item of every list, at any depth)."""
+    found = [path]
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*path, index))
+    return found
+
+
+def _replaced(value: object, path: tuple[int, ...], new: object) -> object:
+    if not path:
+        return new
+    assert isinstance(value, list)
+    copy = list(value)
+    copy[path[0]] = _replaced(value[path[0]], path[1:], new)
+    return copy
+
+
+def _mutated(draw: st.DataObject, entry: object) -> str:
+    """The entry with one part, chosen anywhere in it, replaced by any JSON value."""
+    path = draw.draw(st.sampled_from(_paths(entry)), label="path")
+    return json.dumps(_replaced(entry, path, draw.draw(JSON, label="new value")))
+
+
+def _real_entries(folder: Path) -> list[tuple[str, object]]:
+    """What the cache keeps for each tree file of `folder`, as JSON data."""
+    loaded = load_corpus(folder)
+    assert loaded.corpus is not None
+    return [
+        (
+            file,
+            json.loads(
+                plain.encode(file, root, tuple(d for d in loaded.diagnostics if d.file == file))
+            ),
+        )
+        for file, root in zip(loaded.corpus.tree_files, loaded.corpus.trigger.children, strict=True)
+    ]
+
+
+SOLEIMANI_ENTRIES = _real_entries(SOLEIMANI)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_what_decodes_is_exactly_what_the_explorer_writes(draw: st.DataObject) -> None:
+    """Anything the explorer would not write is refused: what decodes encodes to the same JSON."""
+    file, entry = draw.draw(st.sampled_from(SOLEIMANI_ENTRIES), label="entry")
+    text = _mutated(draw, entry)
+    try:
+        root, diagnostics = plain.decode(file, text)
+    except plain.NotPlain:
+        event("refused")
+        return
+    event("decoded")
+    canonical = json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+    assert plain.encode(file, root, diagnostics) == canonical
+
+
+def test_a_real_entry_decodes_to_what_was_read() -> None:
+    loaded = load_corpus(SOLEIMANI)
+    assert loaded.corpus is not None
+    for (file, entry), root in zip(SOLEIMANI_ENTRIES, loaded.corpus.trigger.children, strict=True):
+        assert plain.decode(file, json.dumps(entry))[0] == root
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_a_changed_entry_gives_the_reading_it_holds_or_a_miss(
+    corpus: Path, draw: st.DataObject
+) -> None:
+    """With one part of a tree's entry replaced by any JSON, a start never fails: the entry is
+    refused and the file built afresh, the load equal to a full load, or (when the change is
+    something the explorer could have written) the entry is what the load shows, checked anew."""
+    (cache.cache_folder() / cache.DATABASE).unlink(missing_ok=True)  # an earlier example's edit
+    start(corpus)
+    file, entry = draw.draw(st.sampled_from(_real_entries(corpus)), label="entry")
+    text = _mutated(draw, entry)
+    with sqlite3.connect(cache.cache_folder() / cache.DATABASE) as connection:
+        connection.execute("UPDATE trees SET data = ? WHERE file = ?", (text, file))
+        connection.execute("DELETE FROM findings")  # the per-tree checks run on what is served
+    served, reuse = start(corpus)
+    try:
+        root, _ = plain.decode(file, text)
+    except plain.NotPlain:
+        event("refused")
+        assert reuse.trees_built == 1
+        same_as_a_full_load(served, corpus)
+        return
+    event("decoded")
+    assert reuse.trees_built == 0
+    assert served.corpus is not None
+    if root is None:  # the reading of a file that could not be read: no tree of it is shown
+        assert file not in served.corpus.tree_files
+        return
+    position = served.corpus.tree_files.index(file)
+    assert served.corpus.trigger.children[position] == root
 
 
 def test_a_cache_file_that_is_not_a_database_is_ignored(corpus: Path) -> None:

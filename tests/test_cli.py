@@ -179,3 +179,44 @@ def test_new_node_prints_then_writes(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "waterfront-idle-new" in (folder / "waterfront.yaml").read_text()
     assert main(["new", "node", "--parent", "nowhere", str(folder)]) == 2
     assert "no node 'nowhere'" in capsys.readouterr().err
+
+
+# Every command that reads a corpus, with arguments that suit the mini corpus.
+CORPUS_COMMANDS = {
+    "open-without-terminal": [],
+    "show": ["show"],
+    "show-cite": ["show", "--node", "crews-move", "--cite"],
+    "export-json": ["export", "--format", "json"],
+    "export-markdown": ["export", "--format", "markdown"],
+    "walk": ["walk", "--through", "crews,boatyards-follow"],
+    "compare": ["compare"],
+    "scorecard": ["scorecard"],
+    "new-node": ["new", "node", "--parent", "crews-move"],
+    "cite": ["cite", "crews", "--source", "ledger", "--quote", "unlikely to leave"],
+}
+
+
+def _command(name: str, folder: Path) -> list[str]:
+    words = CORPUS_COMMANDS[name]
+    if name == "cite":  # PATH goes right after NODE
+        return [*words[:2], str(folder), *words[2:], "--stance", "doubts"]
+    return [*words, str(folder)]
+
+
+@pytest.mark.parametrize("name", CORPUS_COMMANDS)
+def test_every_command_on_a_corpus_with_errors_prints_says_so_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """One rule: the output is given all the same, stderr says how many errors, and the exit
+    is 1; on the same corpus without the error, the exit is 0 and stderr is empty."""
+    clean = tmp_path / "clean"
+    shutil.copytree(MINI, clean)
+    assert main(_command(name, clean)) == 0
+    out, err = capsys.readouterr()
+    assert out and not err
+
+    broken = _broken(tmp_path)
+    assert main(_command(name, broken)) == 1
+    out, err = capsys.readouterr()
+    assert out  # the command did its work
+    assert err == "1 error: run 'explorer check' for details\n"

@@ -20,20 +20,20 @@ from explorer.analysis.likelihood import HEDGE_WORDS, band_for, hedge_in_quote
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.quotes import ELISION, SeedText, fold, quote_parts
 from explorer.checks.diagnostics import did_you_mean
-from explorer.editing.atomic import FileChanged, Fingerprint, write_atomic
-from explorer.editing.scaffold import Insertion, slugify, unique_id
+from explorer.editing.atomic import FileChanged
+from explorer.editing.scaffold import slugify, unique_id
 from explorer.editing.yaml_lines import (
+    Insertion,
     PlacementError,
     find_node,
     ids_in,
     item_text,
-    list_insertion,
-    plain,
+    plan_insertion,
 )
 from explorer.model import Corpus, Node, Stance
 from explorer.paths import shown_path
-from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable
-from explorer.reading.located import DEFAULT_LIMITS, Value
+from explorer.reading.bundled import ReadOnlyCorpus
+from explorer.reading.located import DEFAULT_LIMITS
 from explorer.reading.yaml_text import describe_char, forbidden_char
 from explorer.reading.yamlread import read_bytes
 
@@ -91,7 +91,7 @@ class Plan:
         return shown_path(str(self.path))
 
     def new_text(self) -> str:
-        return self.insertion.apply(self.original.decode("utf-8"))
+        return self.insertion.new_text()
 
 
 # -- passages --------------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def _plan(
     shown = shown_path(str(path))
     try:
         original = path.read_bytes()
-        text = original.decode("utf-8")
+        original.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise CiteError(f"{shown}: cannot be read ({error})") from None
     read = read_bytes(original, shown)
@@ -262,37 +262,15 @@ def _plan(
     found = find_node(read.value, node.id)
     if found is None:
         raise CiteError(f"{shown}: node '{node.id}' is no longer in the file; reload and retry")
-    mapping, route = found
     holder = node.id
     if taken is not None:
         holder = unique_id(str(item["id"]), taken | ids_in(read.value))
         item = {**item, "id": holder}
-    lines = text.splitlines()
     try:
-        insertion = list_insertion(path, lines, mapping, key, item_text(item), shown=shown)
+        insertion = plan_insertion(path, original, read.value, found, key, item_text(item))
     except PlacementError as error:
         raise CiteError(str(error)) from None
-    if "\r\n" in text:
-        insertion = attrs.evolve(insertion, text=insertion.text.replace("\n", "\r\n"))
-    plan = Plan(path, original, insertion, quote, holder)
-    _verify(plan, read.value, route, key, item)
-    return plan
-
-
-def _verify(plan: Plan, old: Value, route: list[str | int], key: str, item: object) -> None:
-    """The new text must read as the old values plus the item, and nothing else."""
-    expected = plain(old)
-    holder: object = expected
-    for step in route:
-        holder = holder[step]  # type: ignore[index]
-    assert isinstance(holder, dict)
-    holder.setdefault(key, []).append(item)
-    new = read_bytes(plan.new_text().encode("utf-8"), plan.shown)
-    if new.value is None or plain(new.value) != expected:
-        raise CiteError(
-            f"{plan.shown}:{plan.line}: the citation cannot be placed in this file's text "
-            f"without changing its other values; add it by hand:\n{plan.text}"
-        )
+    return Plan(path, original, insertion, quote, holder)
 
 
 # -- the write -------------------------------------------------------------------------------
@@ -303,8 +281,7 @@ def write_plan(plan: Plan) -> Path:
     only if the file still holds what was read; never into the read-only bundled corpus of an
     installation. Every cite reaches the disk through here."""
     try:
-        ensure_writable(plan.path)
-        return write_atomic(plan.path, plan.new_text(), expected=Fingerprint.of(plan.original))
+        return plan.insertion.write()
     except ReadOnlyCorpus as error:
         raise CiteError(str(error)) from None
     except FileChanged as error:

@@ -1,8 +1,7 @@
 """JSON Schemas (draft-07) of corpus and tree files, for editors with a YAML language server.
 
 Generated from the same field table the builder reads (`explorer.reading.schema`), so the schema an
-editor
-checks against and the rules `explorer check` applies cannot drift apart. The files kept in
+editor checks against and the rules `explorer check` applies cannot drift apart. The files kept in
 `scenarios/schema/` are regenerated with `explorer schema --write scenarios/schema`, and a test
 compares them with what this module produces.
 """

@@ -1,8 +1,9 @@
 """Skeletons for a new source or node: commented YAML, printed or inserted where it belongs.
 
-Insertion works on the text, not by re-dumping the YAML, so the user's comments, quoting and
-layout are kept exactly; the located reader says where each block starts, and block indentation
-says where it ends.
+The insertion is `yaml_lines.plan_insertion`'s, as for a citation: the file is read once, the
+skeleton goes in as lines of text (the user's comments, quoting and layout keep their bytes),
+the result is read back before anything is written, and `Insertion.write` refuses a file that
+changed since it was read.
 """
 
 from __future__ import annotations
@@ -10,42 +11,34 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import attrs
-
 from explorer.analysis.queries import CorpusIndex
 from explorer.checks.diagnostics import did_you_mean
-from explorer.editing.atomic import Fingerprint, write_atomic
+from explorer.editing.yaml_lines import (
+    Insertion,
+    PlacementError,
+    Route,
+    find_mapping,
+    plan_insertion,
+)
 from explorer.model import Corpus, Node
-from explorer.reading.bundled import ensure_writable
-from explorer.reading.located import Mapping, Scalar, Sequence
-from explorer.reading.yamlread import read_file
+from explorer.paths import shown_path
+from explorer.reading.located import Mapping, Value
+from explorer.reading.yamlread import read_bytes
+
+__all__ = [
+    "Insertion",
+    "ScaffoldError",
+    "insert_node",
+    "insert_source",
+    "node_skeleton",
+    "slugify",
+    "source_skeleton",
+    "unique_id",
+]
 
 
 class ScaffoldError(Exception):
     """The skeleton cannot be placed; the message says why, as a sentence."""
-
-
-@attrs.frozen(slots=True)
-class Insertion:
-    path: Path
-    line: int  # 1-based line the skeleton goes before (len(lines) + 1 to append)
-    text: str  # the skeleton, indented for its place, ending in a newline
-
-    def apply(self, original: str) -> str:
-        lines = original.splitlines(keepends=True)
-        if lines and not lines[-1].endswith("\n"):
-            lines[-1] += "\n"
-        index = self.line - 1
-        return "".join(lines[:index]) + self.text + "".join(lines[index:])
-
-    def write(self) -> None:
-        """Insert the skeleton into the file, atomically. Raises ReadOnlyCorpus in the installed
-        bundled corpus, FileChanged if the file changed between its read and the write."""
-        ensure_writable(self.path)
-        original = self.path.read_bytes()
-        write_atomic(
-            self.path, self.apply(original.decode("utf-8")), expected=Fingerprint.of(original)
-        )
 
 
 def slugify(text: str) -> str:
@@ -57,11 +50,6 @@ def unique_id(base: str, taken: set[str]) -> str:
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
     return candidate
-
-
-def _indent(block: str, spaces: int) -> str:
-    pad = " " * spaces
-    return "".join(pad + line if line.strip() else line for line in block.splitlines(True))
 
 
 def source_skeleton(corpus: Corpus, seed_file: str) -> str:
@@ -104,70 +92,43 @@ def node_skeleton(corpus: Corpus, parent: Node) -> str:
     )
 
 
-def _lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()
+def _read(path: Path) -> tuple[bytes, Value]:
+    """The file's bytes, read once, and what they read as."""
+    shown = shown_path(str(path))
+    try:
+        original = path.read_bytes()
+    except OSError as error:
+        raise ScaffoldError(f"{shown}: cannot be read ({error.strerror or error})") from None
+    read = read_bytes(original, shown)
+    if read.value is None:
+        raise ScaffoldError(f"{shown}: fix its errors first ('explorer check')")
+    return original, read.value
 
 
-def _block_end(lines: list[str], start: int, column: int) -> int:
-    """1-based line after a block whose keys sit at `column` (1-based) and which starts at
-    `start`: the first later line, not blank or a comment, indented less than the keys."""
-    for number in range(start + 1, len(lines) + 1):
-        text = lines[number - 1]
-        stripped = text.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
-            continue
-        if len(text) - len(stripped) < column - 1:
-            return _back_over_blanks(lines, number)
-    return len(lines) + 1
-
-
-def _back_over_blanks(lines: list[str], number: int) -> int:
-    while number > 1 and not lines[number - 2].strip():
-        number -= 1
-    return number
-
-
-def _key(mapping: Mapping, name: str) -> tuple[Scalar, object] | None:
-    for key, value in mapping.items:
-        if key.value == name:
-            return key, value
-    return None
-
-
-def _list_insertion(path: Path, mapping: Mapping, key_name: str, skeleton: str) -> Insertion:
-    """Append `skeleton` as the last item of the block list `key_name` in `mapping`."""
-    lines = _lines(path)
-    found = _key(mapping, key_name)
-    if found is None:
-        end = _block_end(lines, mapping.line, mapping.column)
-        text = _indent(f"{key_name}:\n" + _indent(skeleton, 2), mapping.column - 1)
-        return Insertion(path, end, text)
-    key, value = found
-    if not isinstance(value, Sequence) or (value.items and value.line == key.line):
-        raise ScaffoldError(
-            f"{path}:{key.line}:{key.column}: '{key_name}' is not a block list; "
-            "write it as one item per line ('- ...') to append to it"
-        )
-    if not value.items:
-        raise ScaffoldError(
-            f"{path}:{key.line}:{key.column}: '{key_name}' is empty; "
-            "add the first item by hand, then append"
-        )
-    first = value.items[0]
-    item_column = first.column  # where the item's keys start; its dash is two to the left
-    last = value.items[-1]
-    end = _block_end(lines, last.line, item_column)
-    return Insertion(path, end, _indent(skeleton, item_column - 3))
+def _insert(
+    path: Path, original: bytes, root: Value, found: tuple[Mapping, Route], key: str, item: str
+) -> Insertion:
+    try:
+        return plan_insertion(path, original, root, found, key, item)
+    except (PlacementError, UnicodeDecodeError) as error:
+        raise ScaffoldError(str(error)) from None
 
 
 def insert_source(corpus: Corpus, corpus_file: Path, seed_file: str) -> Insertion:
-    read = read_file(corpus_file, str(corpus_file))
-    if not isinstance(read.value, Mapping):
-        raise ScaffoldError(f"{corpus_file}: fix its errors first ('explorer check')")
-    return _list_insertion(corpus_file, read.value, "sources", source_skeleton(corpus, seed_file))
+    """A new source for `seed_file`, last in `corpus_file`'s sources (nothing is written until
+    the Insertion's `write`)."""
+    skeleton = source_skeleton(corpus, seed_file)
+    original, root = _read(corpus_file)
+    if not isinstance(root, Mapping):
+        raise ScaffoldError(
+            f"{shown_path(str(corpus_file))}: fix its errors first ('explorer check')"
+        )
+    return _insert(corpus_file, original, root, (root, []), "sources", skeleton)
 
 
 def insert_node(corpus: Corpus, parent_id: str) -> Insertion:
+    """A new node, last among `parent_id`'s children (nothing is written until the Insertion's
+    `write`)."""
     index = CorpusIndex(corpus)
     parent = index.nodes.get(parent_id)
     if parent is None:
@@ -177,24 +138,13 @@ def insert_node(corpus: Corpus, parent_id: str) -> Insertion:
         raise ScaffoldError(
             "the trigger's children are the tree files: add a new tree file and list it in 'trees'"
         )
+    skeleton = node_skeleton(corpus, parent)
     path = Path(parent.location.file)
-    read = read_file(path, str(path))
-    if read.value is None:
-        raise ScaffoldError(f"{path}: fix its errors first ('explorer check')")
-    mapping = _mapping_at(read.value, parent.location.line, parent.location.column)
-    if mapping is None:
-        raise ScaffoldError(f"{path}: node '{parent_id}' was not found where it was read")
-    return _list_insertion(path, mapping, "children", node_skeleton(corpus, parent))
-
-
-def _mapping_at(value: Mapping | Sequence | Scalar, line: int, column: int) -> Mapping | None:
-    stack: list[Mapping | Sequence | Scalar] = [value]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Mapping):
-            if (current.line, current.column) == (line, column):
-                return current
-            stack.extend(item for _, item in current.items)
-        elif isinstance(current, Sequence):
-            stack.extend(current.items)
-    return None
+    original, root = _read(path)
+    at = (parent.location.line, parent.location.column)
+    found = find_mapping(root, lambda mapping: (mapping.line, mapping.column) == at)
+    if found is None:
+        raise ScaffoldError(
+            f"{shown_path(str(path))}: node '{parent_id}' was not found where it was read"
+        )
+    return _insert(path, original, root, found, "children", skeleton)

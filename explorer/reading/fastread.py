@@ -1,11 +1,9 @@
 """The fast path for tree files: libyaml composes, and the model is built straight from its nodes.
 
 The strict reader (`explorer.reading.yamlread`) walks the event stream in Python, one event object
-per
-value, and `explorer.reading.build` then walks its located tree: that loop was most of a load. Here
-the C
-composer builds the node graph and one walk builds the model from it, with no event objects, no
-located tree and no PyYAML constructor.
+per value, and `explorer.reading.build` then walks its located tree: that loop was most of a load.
+Here the C composer builds the node graph and one walk builds the model from it, with no event
+objects, no located tree and no PyYAML constructor.
 
 The strict reader stays the only judge. This path answers only for a file it can prove clean:
 the conservative screen `admitted` must let the text through, the composer must accept it, and the

@@ -1,8 +1,7 @@
 """Finding a corpus: the corpus.yaml a path names, and paths as the user should see them.
 
 Kept apart from `explorer.reading.load` (which imports the whole reading and validating machinery)
-so the
-explorer can name its corpus and draw its first screen before any of that is imported.
+so the explorer can name its corpus and draw its first screen before any of that is imported.
 """
 
 from __future__ import annotations

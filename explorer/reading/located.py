@@ -28,7 +28,7 @@ NULL_WORDS: Final = frozenset({"", "~", "null", "Null", "NULL"})
 
 
 # The located values are immutable named tuples rather than attrs classes: a large corpus makes
-# millions of them, and a tuple is built several times faster than a frozen attrs instance.
+# millions of them, and a tuple is built in less time than a frozen attrs instance.
 
 
 class Scalar(NamedTuple):

@@ -15,8 +15,7 @@ refuse it with a located message, or give the parser what YAML means (a final li
 blank lines as spaces); tests/test_yaml_suite.py runs the YAML test suite to keep them honest.
 
 Tree files that are provably clean take a faster road (`explorer.reading.fastread`); this reader
-stays the
-judge of every other file, and of every problem.
+stays the judge of every other file, and of every problem.
 """
 
 from __future__ import annotations
