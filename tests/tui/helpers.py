@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -25,11 +25,6 @@ BROKEN = FIXTURES / "broken"
 UNREADABLE = FIXTURES / "unreadable"
 
 Size = tuple[int, int]
-
-
-def run(test: Callable[[], Coroutine[object, object, None]]) -> None:
-    """Run an async test body (no async plugin needed)."""
-    asyncio.run(test())
 
 
 async def loaded(pilot: Pilot[None], timeout: float = 30.0) -> None:

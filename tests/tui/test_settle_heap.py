@@ -20,7 +20,7 @@ from explorer.tui.heap import (
 )
 from explorer.tui.live import AFTER_SHOWN, Session
 
-from .helpers import MINI, explore, run
+from .helpers import MINI, explore
 
 
 class Cell:
@@ -96,23 +96,20 @@ def test_before_any_load_python_keeps_its_own_schedule() -> None:
     assert not collector.due(collector.last_input + 60)
 
 
-def test_the_app_runs_full_collections_when_the_reader_pauses() -> None:
-    async def body() -> None:
-        async with explore() as (app, pilot):
-            await asyncio.sleep(AFTER_SHOWN + 0.1)  # the heap is settled after the first frame
-            collector = app.idle_collector
-            before = collector.collections
-            collector.input_seen()  # no pause yet
-            _middle_collections(FULL_COLLECTION_EVERY)
-            await pilot.press("j")  # input: the collection waits ...
-            assert collector.collections == before
-            async with asyncio.timeout(IDLE_SECONDS + LOOK_EVERY + 10):  # ... until a pause
-                while collector.collections == before:
-                    await asyncio.sleep(0.05)
-            assert collector.collections == before + 1
-            assert gc.get_count()[2] < FULL_COLLECTION_EVERY
-
-    run(body)
+async def test_the_app_runs_full_collections_when_the_reader_pauses() -> None:
+    async with explore() as (app, pilot):
+        await asyncio.sleep(AFTER_SHOWN + 0.1)  # the heap is settled after the first frame
+        collector = app.idle_collector
+        before = collector.collections
+        collector.input_seen()  # no pause yet
+        _middle_collections(FULL_COLLECTION_EVERY)
+        await pilot.press("j")  # input: the collection waits ...
+        assert collector.collections == before
+        async with asyncio.timeout(IDLE_SECONDS + LOOK_EVERY + 10):  # ... until a pause
+            while collector.collections == before:
+                await asyncio.sleep(0.05)
+        assert collector.collections == before + 1
+        assert gc.get_count()[2] < FULL_COLLECTION_EVERY
 
 
 def test_a_load_is_frozen_in_the_loading_thread_before_it_is_shown() -> None:
