@@ -245,6 +245,8 @@ class LiveCorpus:
         self.watch = watch
         self.run_editor: EditorRunner = partial(run_suspended, app)  # tests put in their own
         self.loaded = asyncio.Event()  # set when the first load is on screen
+        # Set once the heap is settled after the last load shown and the load is in the cache.
+        self.cache_written = asyncio.Event()
         self._one_load_at_a_time = asyncio.Lock()
         self._stop_watching = asyncio.Event()
 
@@ -311,10 +313,10 @@ class LiveCorpus:
                 first = self.session.latest is None
                 self.session.accept(loaded)
                 await self._show(loaded)
-                # After the frame that shows the load (frames are due within 1/60 s, this timer
-                # later): at 100k nodes the collection after a reload takes half a second, and
-                # writing the cache a second or more of the interpreter's time, which would
-                # otherwise come before the load is seen.
+                # After the frame that shows the load (this timer fires later than a frame is
+                # due): on a large corpus the collection after a reload and writing the cache
+                # hold the interpreter for long enough to delay that frame.
+                self.cache_written.clear()
                 self.app.set_timer(AFTER_SHOWN, partial(self._after_shown, first))
                 if loaded.index is not None:  # ready before the first search is typed
                     self.app.run_worker(
@@ -326,12 +328,23 @@ class LiveCorpus:
         # A plain thread, not a worker: the app may quit while it writes, and need not wait.
         # Stopped mid-write at exit, SQLite rolls the unfinished transaction back.
         self._cache_writer = threading.Thread(
-            target=self.session.save_cache, name="cache writer", daemon=True
+            target=self._write_cache,
+            args=(asyncio.get_running_loop(),),
+            name="cache writer",
+            daemon=True,
         )
         self._cache_writer.start()
 
+    def _write_cache(self, loop: asyncio.AbstractEventLoop) -> None:
+        try:
+            self.session.save_cache()
+        finally:
+            with contextlib.suppress(RuntimeError):  # the app's loop closed meanwhile
+                loop.call_soon_threadsafe(self.cache_written.set)
+
     def wait_for_cache(self, timeout: float | None = None) -> None:
-        """Until the last load is written to the warm-start cache (the benchmark waits)."""
+        """In a thread: until the last load is written to the warm-start cache (the benchmark
+        waits). On the app's loop, await `cache_written` instead."""
         if self._cache_writer is not None:
             self._cache_writer.join(timeout)
 

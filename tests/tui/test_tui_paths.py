@@ -11,7 +11,6 @@ import pytest
 
 from explorer.reading import bundled
 from explorer.reading.bundled import default_corpus
-from explorer.tui.live import AFTER_SHOWN
 
 from .corpus_copy import copy_corpus
 from .helpers import explore, main_screen, press
@@ -41,8 +40,7 @@ async def test_e_after_a_start_served_from_a_cache_made_in_another_folder_opens_
             assert main_screen(app).scenario_tree.cursor_id == "crews-move"
             await press(pilot, "e")
             # The app writes the cache in a thread, after the frame that shows the corpus.
-            await asyncio.sleep(AFTER_SHOWN + 0.1)
-            app.live_corpus.wait_for_cache(timeout=10)
+            await asyncio.wait_for(app.live_corpus.cache_written.wait(), 30)
             built.append(app.live_corpus.session.reuse.trees_built)
 
     await start_in(tmp_path, Path("corpus"))
