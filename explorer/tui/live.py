@@ -1,10 +1,10 @@
 """The corpus as it is on disk, read again whenever it changes: which load the screens show,
 watching the folders, and handing the terminal to the user's editor.
 
-The explorer only ever reads the corpus. Edits are made in the editor; the files are then read
-again, in a thread, once they hold still (see `explorer.reading.watch`). Once a corpus is on
-screen, a
-load with errors never replaces it: the last corpus that loaded without errors stays, and the
+Nodes are edited in the user's editor, and citations added by the cite dialog (which writes the
+tree file itself, see `explorer.editing.cite`); either way the files are then read again, in a
+thread, once they hold still (see `explorer.reading.watch`). Once a corpus is on screen, a load
+with errors never replaces it: the last corpus that loaded without errors stays, and the
 diagnostics say what to fix.
 """
 
@@ -137,8 +137,9 @@ class Session:
         result, files_fingerprint = loaded
         if result.corpus is not None and self.files(result.corpus) != self.files(self.corpus):
             # The load names other files (the first load; a new seeds folder or seed): the
-            # fingerprint that later changes are compared with must cover them.
-            files_fingerprint = fingerprint(self.files(result.corpus))
+            # fingerprint that later changes are compared with must cover them, as the load read
+            # them. A seed saved after the load read it then still counts as a change.
+            files_fingerprint = fingerprint(self.files(result.corpus), self._digests_read())
         replaces = result.corpus is not None and (self.shown is None or not result.errors)
         index = result.index if replaces else None
         if index is not None:
@@ -154,6 +155,16 @@ class Session:
         from explorer.reading.reuse import Reuse
 
         return Reuse(store=TreeStore())
+
+    def _digests_read(self) -> dict[str, bytes]:
+        """The SHA-256 of each file the last load read, by path (known when it read through
+        `reuse`; a `load` of one's own reads without it, and the disk's digests stand in)."""
+        if self.load is not None or "reuse" not in self.__dict__:
+            return {}
+        reuse = self.reuse
+        read = {path: tree.digest for path, tree in reuse.trees.items()}
+        read.update((path, seed.digest) for path, seed in reuse.seeds.items())
+        return read
 
     def save_cache(self) -> None:
         """Write what the last load read to the warm-start cache (in a thread, once shown)."""
@@ -253,7 +264,7 @@ class LiveCorpus:
     def open(self) -> None:
         """Load the corpus and show it; then, when live, watch its folders. The load starts once
         the loading screen is drawn: a large corpus's reading holds the interpreter for seconds,
-        and started at once it kept the first screen from the terminal (1.4 s at 100k nodes)."""
+        and started at once it kept the first screen from the terminal."""
         self.app.call_after_refresh(
             lambda: self.app.run_worker(self._open(), name="open", group="open")
         )
