@@ -54,6 +54,14 @@ AFTER_SHOWN = 0.25  # seconds after a load is shown before the heap is settled, 
 
 EditorRunner = Callable[[Sequence[str]], object]
 
+# The worker groups of a LiveCorpus: a library cancels them when it turns to another corpus.
+OPEN_GROUP = "open"  # the first load
+WATCH_GROUP = "watch"  # watching the folders
+RELOAD_GROUP = "reload"  # a reload after the editor returns
+LOAD_GROUP = "load"  # the loading thread
+SEARCH_GROUP = "search"  # the search entries, built in a thread
+WORKER_GROUPS = (OPEN_GROUP, WATCH_GROUP, RELOAD_GROUP, LOAD_GROUP, SEARCH_GROUP)
+
 
 @attrs.frozen(slots=True)
 class Loaded:
@@ -266,7 +274,7 @@ class LiveCorpus:
         the loading screen is drawn: a large corpus's reading holds the interpreter for seconds,
         and started at once it kept the first screen from the terminal."""
         self.app.call_after_refresh(
-            lambda: self.app.run_worker(self._open(), name="open", group="open")
+            lambda: self.app.run_worker(self._open(), name="open", group=OPEN_GROUP)
         )
 
     def close(self) -> None:
@@ -298,7 +306,7 @@ class LiveCorpus:
 
         if self._stop_watching.is_set():  # the app closed before the timer fired
             return
-        self.app.run_worker(watch(), name="watch", group="watch")
+        self.app.run_worker(watch(), name="watch", group=WATCH_GROUP)
 
     async def reload(self, *, settle: bool = True) -> None:
         """Read the corpus in a thread, once its files hold still (`settle`), and show what was
@@ -307,7 +315,7 @@ class LiveCorpus:
         async with self._one_load_at_a_time:
             read = partial(self.session.read, settle)
             worker = self.app.run_worker(
-                read, name="load", group="load", thread=True, exit_on_error=False
+                read, name="load", group=LOAD_GROUP, thread=True, exit_on_error=False
             )
             try:
                 loaded = await worker.wait()
@@ -331,7 +339,7 @@ class LiveCorpus:
                 self.app.set_timer(AFTER_SHOWN, partial(self._after_shown, first))
                 if loaded.index is not None:  # ready before the first search is typed
                     self.app.run_worker(
-                        loaded.index.prepare_search, name="search", group="search", thread=True
+                        loaded.index.prepare_search, name="search", group=SEARCH_GROUP, thread=True
                     )
 
     def _after_shown(self, first: bool) -> None:
@@ -410,4 +418,4 @@ class LiveCorpus:
         except OSError as error:
             notify(f"The editor could not be started: {error}", markup=False)
             return
-        self.app.run_worker(self.reload(), name="reload", group="reload")
+        self.app.run_worker(self.reload(), name="reload", group=RELOAD_GROUP)

@@ -7,6 +7,7 @@ from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from explorer.tui.app import ExplorerApp
+from explorer.tui.live import SEARCH_GROUP
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.seed_view import SeedView
@@ -94,7 +95,7 @@ async def test_hits_show_markup_literally() -> None:
 async def test_the_search_index_is_built_in_the_background_after_a_load() -> None:
     async with explore() as (app, _pilot):
         index = main_screen(app).index
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "search"])
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == SEARCH_GROUP])
         assert "_search_index" in vars(index)  # built: the first keystroke need not wait
 
 
