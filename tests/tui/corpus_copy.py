@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from explorer.tui.app import ExplorerApp
 from explorer.tui.live import RELOAD_GROUP
 
-from .helpers import MINI
+from .helpers import MINI, workers_done
 
 Snapshot = dict[str, tuple[int, bytes]]
 
@@ -70,7 +70,7 @@ def fake_editor(tmp: Path) -> Path:
 
 async def reloads_done(app: ExplorerApp, pilot: Pilot[None]) -> None:
     """Wait for the reloads started in workers (after the editor) to finish."""
-    await app.workers.wait_for_complete([w for w in app.workers if w.group == RELOAD_GROUP])
+    await workers_done(app, RELOAD_GROUP)
     await pilot.pause()
 
 

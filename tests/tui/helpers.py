@@ -45,6 +45,14 @@ async def explore(
         yield app, pilot
 
 
+async def workers_done(app: ExplorerApp, group: str) -> None:
+    """Until the app's workers of this group are done (none left: done already). Not
+    `wait_for_complete([])`: given no workers, it waits for all, the folder watcher's too."""
+    running = [worker for worker in app.workers if worker.group == group]
+    if running:
+        await app.workers.wait_for_complete(running)
+
+
 async def press(pilot: Pilot[None], *keys: str) -> None:
     """Press keys and let the messages they cause (selection, recompose) settle."""
     await pilot.press(*keys)

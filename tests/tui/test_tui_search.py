@@ -12,7 +12,7 @@ from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.seed_view import SeedView
 
-from .helpers import HOSTILE, explore, main_screen, plain, press, tree_of
+from .helpers import HOSTILE, explore, main_screen, plain, press, tree_of, workers_done
 
 
 async def search(
@@ -95,7 +95,7 @@ async def test_hits_show_markup_literally() -> None:
 async def test_the_search_index_is_built_in_the_background_after_a_load() -> None:
     async with explore() as (app, _pilot):
         index = main_screen(app).index
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == SEARCH_GROUP])
+        await workers_done(app, SEARCH_GROUP)
         assert "_search_index" in vars(index)  # built: the first keystroke need not wait
 
 
