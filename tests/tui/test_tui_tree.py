@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -162,16 +161,15 @@ def _write_large_corpus(folder: Path, roots: int, width: int, depth: int) -> int
     return 1 + roots * sum(int(width**level) for level in range(depth + 1))
 
 
-async def test_a_large_corpus_opens_fast_and_builds_only_what_is_open(tmp_path: Path) -> None:
+async def test_a_large_corpus_opens_building_only_what_is_open(tmp_path: Path) -> None:
+    """How fast it opens is the benchmark's to measure (bench/); here, what is built."""
     total = _write_large_corpus(tmp_path, roots=3, width=6, depth=4)  # 3 * 1555 + 1 nodes
     assert total > 4000
 
-    started = time.perf_counter()
     async with explore(tmp_path) as (app, pilot):
         tree = tree_of(app)
         assert tree.cursor_id == "start"
         assert len(tree.loaded_ids()) == 1 + 3 + 3 * 6
-        assert time.perf_counter() - started < 20
         tree.go_to("r2-5-5-5-5")
         await pilot.pause()
         assert tree.cursor_id == "r2-5-5-5-5"
