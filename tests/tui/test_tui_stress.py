@@ -404,7 +404,7 @@ async def test_a_seed_broken_while_the_app_runs_then_opened(how: str, tmp_path: 
     try:
         async with explore(corpus, size=(100, 30)) as (app, pilot):
             _break_seed(seed, how)
-            if getattr(app, "live", False):  # the app reads the corpus again when it changes
+            if app.live_corpus.watch:  # the app reads the corpus again when it changes
                 panel = main_screen(app).query_one(DiagnosticsPanel)
                 for _ in range(100):
                     await pilot.pause(0.1)
