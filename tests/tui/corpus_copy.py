@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from textual.pilot import Pilot
 from explorer.tui.app import ExplorerApp
 from explorer.tui.live import RELOAD_GROUP
 
-from .helpers import MINI, workers_done
+from .helpers import workers_done
 
 Snapshot = dict[str, tuple[int, bytes]]
 
@@ -34,13 +33,6 @@ for i in range(line - 1, len(lines)):
         break
 path.write_text("".join(lines), encoding="utf-8")
 """
-
-
-def copy_corpus(tmp: Path, source: Path = MINI) -> Path:
-    """The corpus (with its seeds folder inside) copied to `tmp/corpus`."""
-    target = tmp / "corpus"
-    shutil.copytree(source, target)
-    return target
 
 
 def replace(path: Path, old: str, new: str) -> None:

@@ -16,9 +16,9 @@ from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.scenario_tree import ScenarioTree
+from tests.shared import FIXTURES as FIXTURES
+from tests.shared import MINI as MINI
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-MINI = FIXTURES / "mini"
 HOSTILE = FIXTURES / "hostile-markup"
 OUTCOMES = FIXTURES / "outcomes"  # the mini corpus with outcomes, evidence and references
 BROKEN = FIXTURES / "broken"

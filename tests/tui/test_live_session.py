@@ -10,17 +10,15 @@ from explorer.reading import load
 from explorer.reading.load import LoadResult
 from explorer.tui.live import Session
 
-from .corpus_copy import copy_corpus
-
 SAVED = "A line saved while the corpus was being read."
 
 
 def test_a_seed_saved_during_the_first_load_is_read_by_the_next(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    mini_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first load learns which seeds the corpus names only by reading it; the fingerprint
     it leaves must be of the seeds as read, not as they are once it is done."""
-    corpus = copy_corpus(tmp_path)
+    corpus = mini_copy
     seed = corpus / "seeds" / "harbour.txt"
     real_load = load.load_corpus
 
@@ -44,8 +42,8 @@ def test_a_seed_saved_during_the_first_load_is_read_by_the_next(
     assert session.read(settle=False) is None  # nothing changed since
 
 
-def test_a_seed_saved_after_a_load_is_read_by_the_next(tmp_path: Path) -> None:
-    corpus = copy_corpus(tmp_path)
+def test_a_seed_saved_after_a_load_is_read_by_the_next(mini_copy: Path) -> None:
+    corpus = mini_copy
     session = Session(corpus)
     first = session.read(settle=False)
     assert first is not None

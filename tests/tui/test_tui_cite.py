@@ -16,7 +16,6 @@ from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.seed_view import SeedView
 
-from .corpus_copy import copy_corpus
 from .helpers import detail_text, explore, main_screen, plain, press
 
 SENTENCE = (
@@ -72,9 +71,9 @@ def inserted(before: str, after: str, text: str) -> int:
 
 
 async def test_a_sentence_selected_by_keyboard_is_cited_to_the_node_and_the_reload_shows_it(
-    tmp_path: Path,
+    mini_copy: Path,
 ) -> None:
-    corpus = copy_corpus(tmp_path)
+    corpus = mini_copy
     crews = corpus / "crews.yaml"
     before = crews.read_text(encoding="utf-8")
 
@@ -117,8 +116,8 @@ async def test_a_sentence_selected_by_keyboard_is_cited_to_the_node_and_the_relo
         assert main_screen(app).diagnostics == ()
 
 
-async def test_a_passage_trimmed_by_word_is_cited_to_a_new_child(tmp_path: Path) -> None:
-    corpus = copy_corpus(tmp_path)
+async def test_a_passage_trimmed_by_word_is_cited_to_a_new_child(mini_copy: Path) -> None:
+    corpus = mini_copy
     crews = corpus / "crews.yaml"
     before = crews.read_text(encoding="utf-8")
 
@@ -147,9 +146,9 @@ async def test_a_passage_trimmed_by_word_is_cited_to_a_new_child(tmp_path: Path)
 
 
 async def test_a_new_child_needs_a_title_and_a_claim_and_cancel_writes_nothing(
-    tmp_path: Path,
+    mini_copy: Path,
 ) -> None:
-    corpus = copy_corpus(tmp_path)
+    corpus = mini_copy
     crews = corpus / "crews.yaml"
     before = crews.read_bytes()
 
@@ -167,8 +166,8 @@ async def test_a_new_child_needs_a_title_and_a_claim_and_cancel_writes_nothing(
         assert crews.read_bytes() == before
 
 
-async def test_a_speaker_is_offered_only_for_words_inside_quotation_marks(tmp_path: Path) -> None:
-    corpus = copy_corpus(tmp_path)
+async def test_a_speaker_is_offered_only_for_words_inside_quotation_marks(mini_copy: Path) -> None:
+    corpus = mini_copy
 
     async def voices(app: ExplorerApp, pilot: Pilot[None]) -> list[str]:
         await press(pilot, "c")
@@ -201,9 +200,9 @@ async def test_a_source_opened_from_search_has_no_node_to_cite_to() -> None:
 
 
 async def test_a_passage_selected_with_the_mouse_across_paragraphs_is_cited_verbatim(
-    tmp_path: Path,
+    mini_copy: Path,
 ) -> None:
-    corpus = copy_corpus(tmp_path)
+    corpus = mini_copy
     crews = corpus / "crews.yaml"
     before = crews.read_text(encoding="utf-8")
     quote = (
@@ -271,9 +270,9 @@ async def test_a_hedge_word_next_to_a_risk_is_offered_with_the_warning_it_would_
 
 
 async def test_a_failed_write_keeps_the_dialog_open_with_its_reason_and_what_was_typed(
-    tmp_path: Path,
+    mini_copy: Path,
 ) -> None:
-    corpus = copy_corpus(tmp_path)
+    corpus = mini_copy
     crews = corpus / "crews.yaml"
     good = crews.read_text(encoding="utf-8")
 

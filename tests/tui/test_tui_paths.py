@@ -11,8 +11,8 @@ import pytest
 
 from explorer.reading import bundled
 from explorer.reading.bundled import default_corpus
+from tests.shared import copy_corpus
 
-from .corpus_copy import copy_corpus
 from .helpers import explore, main_screen, press
 
 

@@ -22,9 +22,9 @@ from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.diagnostics import KEPT_NOTE, DiagnosticsPanel
 from explorer.tui.widgets.legend import Legend
+from tests.shared import copy_corpus
 
 from .corpus_copy import (
-    copy_corpus,
     environment_without_editor,
     fake_editor,
     reloads_done,
