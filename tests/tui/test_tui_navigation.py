@@ -8,21 +8,25 @@ import re
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.screen import Screen
 from textual.widgets import Static
 
+from explorer.outputs.citations import citations_text
 from explorer.reading.bundled import bundled_scenarios
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.matrix import MatrixScreen
+from explorer.tui.screens.pick import CitationPicker
 from explorer.tui.screens.scorecard import ScorecardScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.screens.walk import WalkScreen
 from explorer.tui.widgets.detail import CitationCard, DetailPane, SeeAlsoLink
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
 from explorer.tui.widgets.scenario_tree import ScenarioTree
+from tests.shared import copy_corpus
 
-from .corpus_copy import copy_corpus, replace
+from .corpus_copy import replace
 from .helpers import MINI, OUTCOMES, explore, main_screen, plain, press, tree_of
 from .test_tui_search import search
 
@@ -176,9 +180,9 @@ async def test_see_also_links_jump_and_back_and_forward_retrace_jumps() -> None:
 
 
 async def test_the_diagnostics_panel_lists_why_a_tree_file_cannot_be_read_first(
-    tmp_path: Path,
+    mini_copy: Path,
 ) -> None:
-    corpus = copy_corpus(tmp_path)
+    corpus = mini_copy
     replace(corpus / "crews.yaml", "quote: We will stay and fight the decision", "quote: Never")
     replace(corpus / "waterfront.yaml", "kind: question\n", "kind: : [\n")
 
@@ -190,3 +194,38 @@ async def test_the_diagnostics_panel_lists_why_a_tree_file_cannot_be_read_first(
         assert any(d.code == "E011" for d in panel.shown[1:])
         await press(pilot, "d")
         assert panel.has_focus and panel.highlighted == 0
+
+
+def what_the_key_acted_on(app: ExplorerApp, key: str) -> str | None:
+    """The node the action of `key` took: the source, picker or walk it opened, the citations
+    it copied."""
+    screen = app.screen
+    if key == "y":
+        index = main_screen(app).index
+        copied = [
+            n.id
+            for n in index.ordered_nodes()
+            if n.citations and app.clipboard and citations_text(n.citations, index) == app.clipboard
+        ]
+        return copied[0] if copied else None
+    if isinstance(screen, SourceScreen):
+        return screen.node_id
+    if isinstance(screen, CitationPicker):
+        return screen.node.id
+    if isinstance(screen, WalkScreen):
+        return screen.path[-1]
+    return None
+
+
+@pytest.mark.parametrize("key", ["s", "1", "y", "W"])
+async def test_a_key_typed_ahead_acts_on_the_node_the_keys_before_it_moved_to(key: str) -> None:
+    """`j j` then the key, sent at once (as typed ahead, faster than the screen draws): the key
+    acts on the node the cursor reached, though the selection of that node is still on its way."""
+    async with explore(live=False) as (app, pilot):
+        assert tree_of(app).cursor_id == "harbour-closed"
+        for typed in ("j", "j", key):
+            app.post_message(events.Key(typed, typed))
+        await pilot.pause()
+        await pilot.pause()
+        assert tree_of(app).cursor_id == "crews-move"
+        assert what_the_key_acted_on(app, key) == "crews-move"
