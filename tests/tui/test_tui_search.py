@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 from textual.command import CommandInput, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from explorer.tui.app import ExplorerApp
 from explorer.tui.live import SEARCH_GROUP
+from explorer.tui.providers import search as search_module
+from explorer.tui.providers.search import SearchedScreen
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.seed_view import SeedView
@@ -110,3 +115,22 @@ async def test_the_search_box_says_what_it_searches() -> None:
                 assert word in box.placeholder
             await press(pilot, "escape")
             assert isinstance(app.screen, MainScreen)
+
+
+def test_the_search_knows_the_main_screen_only_through_its_protocol() -> None:
+    """The palette's provider and the main screen do not import each other: the provider reads
+    the screen as a `SearchedScreen` (its index, a message to post it)."""
+    source = Path(search_module.__file__).read_text(encoding="utf-8")
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert not any(name.startswith("explorer.tui.screens") for name in imported), imported
+
+
+async def test_the_main_screen_is_what_the_search_searches() -> None:
+    async with explore() as (app, _pilot):
+        screen = main_screen(app)
+        assert isinstance(screen, SearchedScreen)
+        assert screen.index is main_screen(app).index
