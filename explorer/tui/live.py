@@ -400,7 +400,7 @@ class LiveCorpus:
 
     def edit(self, file: str, line: int) -> None:
         """Hand the terminal to the user's editor at a file and line; read the corpus when the
-        editor returns. The explorer itself never writes a file; the bundled corpus of an
+        editor returns. The editor writes the file, not the explorer; the bundled corpus of an
         installation is not opened (a reinstall would replace it: `explorer init` copies it)."""
         notify = self.app.notify
         try:
