@@ -8,7 +8,7 @@ import pytest
 
 from explorer.reading import load
 from explorer.reading.load import LoadResult
-from explorer.tui.live import Session
+from explorer.tui.session import Session
 
 SAVED = "A line saved while the corpus was being read."
 

@@ -18,7 +18,7 @@ from explorer.tui.heap import (
     IdleCollector,
     settle_heap,
 )
-from explorer.tui.live import Session
+from explorer.tui.session import Session
 
 from .helpers import MINI, explore
 
