@@ -102,8 +102,7 @@ class MainScreen(Screen[None]):
 
     hindsight: var[bool] = var(False)  # outcome marks on the tree's nodes
     person_focus: var[Focus] = var(Focus, bindings=True)  # the people chosen
-    # The node whose path and details are shown; the tree's cursor may be ahead of it (see `here`).
-    # Shown anew on every selection: after a reload the same id may name a changed node.
+    # Shown anew on each selection (a reload may change the node); the cursor may be ahead: `here`.
     selected_id: var[str] = var("", always_update=True, init=False)
 
     def __init__(self, result: LoadResult, index: CorpusIndex | None = None) -> None:
@@ -231,7 +230,7 @@ class MainScreen(Screen[None]):
         """Put the tree's cursor on the node, uncollapsing the people filter if it hides it."""
         visible = self.scenario_tree.view.visible
         if visible is not None and node_id not in visible:
-            self.apply_focus(Focus(self.person_focus.people))  # uncollapse to show it
+            self.person_focus = Focus(self.person_focus.people)  # uncollapse to show it
         tree = self.scenario_tree
         tree.go_to(node_id)
         tree.focus()
@@ -268,16 +267,13 @@ class MainScreen(Screen[None]):
         if message.key not in self.index.voices:
             return
         focus = self.person_focus
-        self.apply_focus(focus.only(message.key) if message.only else focus.choose(message.key))
+        self.person_focus = focus.only(message.key) if message.only else focus.choose(message.key)
 
     def action_collapse(self) -> None:
-        self.apply_focus(self.person_focus.toggled_collapse())
+        self.person_focus = self.person_focus.toggled_collapse()
 
     def action_clear_focus(self) -> None:
-        self.apply_focus(Focus())
-
-    def apply_focus(self, focus: Focus) -> None:
-        self.person_focus = focus  # the bound widgets follow
+        self.person_focus = Focus()
 
     # -- sources -------------------------------------------------------------------------------
 
