@@ -104,6 +104,9 @@ async def test_a_sentence_selected_by_keyboard_is_cited_to_the_node_and_the_relo
             return len(node.citations) == 3
 
         await until(pilot, reloaded)
+        await pilot.pause()
+        # The reload shows the source anew: the quote just cited is still highlighted.
+        assert view_of(app).highlighted_text().endswith(SENTENCE)
         cited = main_screen(app).index.nodes["crews-move"].citations[-1]
         assert (cited.quote, cited.stance.value, cited.likelihood) == (
             SENTENCE,
