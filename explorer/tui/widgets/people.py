@@ -64,7 +64,8 @@ class PeopleList(Themed, OptionList):
         self.highlight_key(key)
 
     def watch_person_focus(self) -> None:
-        if self.option_count == len(self.voices):  # else they are yet to be added, as they are
+        # Bound before on_mount adds the options: they are then made with the focus as it is.
+        if self.option_count == len(self.voices):
             self._refresh_prompts()
 
     def _refresh_prompts(self) -> None:
