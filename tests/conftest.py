@@ -1,12 +1,16 @@
-"""Shared test settings: hypothesis profiles (CI runs more examples than a quick local run)."""
+"""Shared test settings: hypothesis profiles (CI runs more examples than a quick local run), each
+test's own settings and cache, and the fixtures many modules use (see tests/shared.py)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
+
+from tests.shared import copy_corpus
 
 # The warm-start cache writes under XDG_CACHE_HOME: tests keep it away from the user's own.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="explorer-test-cache-")
@@ -18,6 +22,12 @@ def _own_settings(
 ) -> None:
     """Each test starts from the default settings (theme, split) and keeps its own."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """The mini corpus (its seeds folder inside) copied to the test's own folder, to be edited."""
+    return copy_corpus(tmp_path)
 
 
 settings.register_profile(

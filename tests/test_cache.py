@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from explorer.reading import cache, plain
 from explorer.reading.load import LoadResult, load_corpus
 from explorer.reading.reuse import Reuse
+from tests.shared import same_as_a_full_load
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 SOLEIMANI = Path(__file__).parent.parent / "scenarios" / "soleimani"
@@ -37,12 +38,6 @@ def start(path: Path) -> tuple[LoadResult, Reuse]:
     assert reuse.store is not None
     reuse.store.flush()
     return result, reuse
-
-
-def same_as_a_full_load(result: LoadResult, path: Path) -> None:
-    full = load_corpus(path)
-    assert result.corpus == full.corpus
-    assert result.diagnostics == full.diagnostics
 
 
 def test_a_second_start_builds_and_checks_nothing(corpus: Path) -> None:

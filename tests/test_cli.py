@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from explorer.cli import main
+from tests.shared import run_explorer as run
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    # The package is importable from anywhere, as after an install.
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        env=env,
-        timeout=60,
-    )
 
 
 def test_check_clean_corpus_exits_0(capsys: pytest.CaptureFixture[str]) -> None:

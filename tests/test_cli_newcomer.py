@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,21 +17,13 @@ from explorer.analysis.quotes import SeedText
 from explorer.cli import command_parser, main
 from explorer.editing.init import init_corpus
 from explorer.outputs.options import FORMAT_WORDS, format_help
+from tests.shared import run_explorer
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _explorer(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=60,
-    )
+_explorer = run_explorer
 
 
 def test_a_misspelt_command_suggests_the_command() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 from explorer.cli import main
 from explorer.editing import atomic
 from explorer.reading.locate import CorpusNotFound, find_corpora
+from tests.shared import run_explorer
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,15 +184,7 @@ def test_a_full_disk_is_one_sentence(
 
 
 def _explorer(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,  # no terminal: `explorer DIR` prints the tree
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=120,
-    )
+    return run_explorer(*args, cwd=cwd, timeout=120)  # no terminal: `explorer DIR` prints the tree
 
 
 @pytest.mark.parametrize("skeleton", [True, False])

@@ -4,18 +4,18 @@ snippets (the config and the CI step) naming that hook."""
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import shutil
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+
+from tests.shared import run_explorer
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
@@ -62,16 +62,7 @@ def _entry_as_module(cwd: Path) -> subprocess.CompletedProcess[str]:
         "scripts"
     ]
     assert scripts[program] == "explorer.cli:main"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+    return run_explorer(*args, cwd=cwd, timeout=120)
 
 
 @pytest.fixture

@@ -18,11 +18,11 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from explorer.reading.load import LoadResult, load_corpus
+from explorer.reading.load import load_corpus
 from explorer.reading.reuse import Reuse
+from tests.shared import copy_bundled, same_load
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = "soleimani"
 TREES = (
     "iran-response.yaml",
     "diplomacy.yaml",
@@ -33,22 +33,6 @@ TREES = (
     "causes.yaml",
     "recommendations.yaml",
 )
-
-
-def copy_corpus(into: Path) -> Path:
-    """The bundled corpus and its seeds, laid out as in the repository."""
-    folder = into / "scenarios" / CORPUS
-    shutil.copytree(ROOT / "scenarios" / CORPUS, folder)
-    shutil.copytree(ROOT / "seeds", into / "seeds")
-    return folder
-
-
-def same(incremental: LoadResult, full: LoadResult) -> None:
-    assert incremental.corpus == full.corpus
-    assert incremental.diagnostics == full.diagnostics
-    assert dict(incremental.seeds).keys() == dict(full.seeds).keys()
-    for name, seed in incremental.seeds.items():
-        assert seed.text == full.seeds[name].text
 
 
 # Edits by text: each makes a change the loader or a check must notice.
@@ -66,7 +50,7 @@ class IncrementalReload(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.scratch = Path(tempfile.mkdtemp(prefix="reload-"))
-        self.folder = copy_corpus(self.scratch)
+        self.folder = copy_bundled(self.scratch)
         self.originals = {p.name: p.read_bytes() for p in self.folder.iterdir()}
         self.seeds = sorted((self.scratch / "seeds").glob("*.txt"))
         self.seed_originals = {p: p.read_bytes() for p in self.seeds}
@@ -148,7 +132,7 @@ class IncrementalReload(RuleBasedStateMachine):
     @invariant()
     def incremental_load_is_a_full_load(self) -> None:
         incremental = load_corpus(self.folder, reuse=self.reuse)
-        same(incremental, load_corpus(self.folder))
+        same_load(incremental, load_corpus(self.folder))
         self.loads += 1
 
 
@@ -157,14 +141,14 @@ TestIncrementalReload.settings = settings(max_examples=12, stateful_step_count=6
 
 
 def test_an_unchanged_corpus_is_neither_built_nor_checked_again(tmp_path: Path) -> None:
-    folder = copy_corpus(tmp_path)
+    folder = copy_bundled(tmp_path)
     reuse = Reuse()
     first = load_corpus(folder, reuse=reuse)
     assert reuse.trees_built == len(TREES) and reuse.findings.checked == len(TREES)
     again = load_corpus(folder, reuse=reuse)
     assert reuse.trees_built == len(TREES)  # none more
     assert (reuse.findings.checked, reuse.findings.reused) == (0, len(TREES))
-    same(again, first)
+    same_load(again, first)
     # Reused as they are: the very same node objects.
     assert again.corpus is not None and first.corpus is not None
     for old, new in zip(first.corpus.trigger.children, again.corpus.trigger.children, strict=True):
@@ -172,7 +156,7 @@ def test_an_unchanged_corpus_is_neither_built_nor_checked_again(tmp_path: Path) 
 
 
 def test_one_saved_tree_file_is_the_only_one_built_and_checked_again(tmp_path: Path) -> None:
-    folder = copy_corpus(tmp_path)
+    folder = copy_bundled(tmp_path)
     reuse = Reuse()
     load_corpus(folder, reuse=reuse)
     path = folder / "diplomacy.yaml"
@@ -181,11 +165,11 @@ def test_one_saved_tree_file_is_the_only_one_built_and_checked_again(tmp_path: P
     assert reuse.trees_built == len(TREES) + 1
     assert (reuse.findings.checked, reuse.findings.reused) == (1, len(TREES) - 1)
     assert [d.code for d in again.errors] == ["E011"]
-    same(again, load_corpus(folder))
+    same_load(again, load_corpus(folder))
 
 
 def test_a_changed_seed_checks_the_quotes_of_every_tree_again(tmp_path: Path) -> None:
-    folder = copy_corpus(tmp_path)
+    folder = copy_bundled(tmp_path)
     reuse = Reuse()
     load_corpus(folder, reuse=reuse)
     seed = sorted((tmp_path / "seeds").glob("*.txt"))[0]
@@ -194,4 +178,4 @@ def test_a_changed_seed_checks_the_quotes_of_every_tree_again(tmp_path: Path) ->
     assert reuse.trees_built == len(TREES)  # the trees are reused ...
     assert reuse.findings.checked == len(TREES)  # ... but their quotes are checked again
     assert any(d.code == "E011" for d in again.errors)
-    same(again, load_corpus(folder))
+    same_load(again, load_corpus(folder))

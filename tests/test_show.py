@@ -7,10 +7,7 @@ tests/test_formats.py).
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +16,8 @@ from rich.console import Console
 from explorer.cli import main
 from explorer.model import Corpus
 from explorer.outputs.show import ShowOptions, UnknownChoice, build, print_tree, render_text
-from tests.test_formats import HOSTILE_TITLES, MINI, ROOT, check_golden, hostile_copy, load
+from tests.shared import run_explorer as run
+from tests.test_formats import HOSTILE_TITLES, MINI, check_golden, hostile_copy, load
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 HOSTILE_NAMES = {"Ada Gale": "Ada [i]Gale[/i] :smile:", "Mara Quay": "[@click=app.quit]Mara[/]"}
@@ -39,23 +37,6 @@ def hostile(tmp_path: Path) -> Corpus:
         text = text.replace(f"name: {plain}\n", f'name: "{hostile}"\n')
     corpus_file.write_text(text, encoding="utf-8")
     return load(folder)
-
-
-def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLUMNS", "TERM"}
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "explorer", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        env={**clean, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", **env},
-        timeout=60,
-    )
 
 
 def tree_lines(text: str) -> list[str]:
@@ -82,7 +63,7 @@ def test_explorer_without_a_terminal_prints_the_same_as_show() -> None:
 
 
 def test_piped_output_is_never_wrapped() -> None:
-    result = run("show", COLUMNS="40")
+    result = run("show", env={"COLUMNS": "40"})
     long_lines = [line for line in result.stdout.splitlines() if len(line) > 100]
     assert any("Responsible Statecraft analysis (established via MIT" in x for x in long_lines)
     assert all(line == line.rstrip() for line in result.stdout.splitlines())
@@ -100,7 +81,7 @@ def test_piped_output_has_no_escape_codes() -> None:
 
 
 def test_forced_terminal_gets_stance_colours() -> None:
-    result = run("show", str(MINI), FORCE_COLOR="1")
+    result = run("show", str(MINI), env={"FORCE_COLOR": "1"})
     assert "\x1b[" in result.stdout
     assert "\x1b[31mLW" in result.stdout  # LW doubts "Crews move north": red
     assert ANSI.sub("", result.stdout).startswith(render_text(load(MINI)))
@@ -109,7 +90,7 @@ def test_forced_terminal_gets_stance_colours() -> None:
 
 @pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
 def test_no_color_and_dumb_terminals_get_no_escape_codes(env: dict[str, str]) -> None:
-    result = run("show", str(MINI), FORCE_COLOR="1", **env)
+    result = run("show", str(MINI), env={"FORCE_COLOR": "1", **env})
     assert result.returncode == 0
     assert "\x1b" not in result.stdout
     assert result.stdout.startswith(render_text(load(MINI)))

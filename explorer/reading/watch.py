@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -41,13 +41,15 @@ RACY_SECONDS = 2.0
 known_digests: dict[str, tuple[tuple[int, ...], bytes]] = {}
 
 
-def fingerprint(files: Iterable[Path]) -> str:
-    """A hash of the files' names and contents; a file that cannot be read counts as its error."""
+def fingerprint(files: Iterable[Path], read: Mapping[str, bytes] | None = None) -> str:
+    """A hash of the files' names and contents; a file that cannot be read counts as its error.
+    `read`: the SHA-256 of files as a load read them (by path), used instead of the disk's."""
     digest = hashlib.sha256()
     for path in files:
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
         try:
-            digest.update(content_digest(path))
+            known = read.get(str(path)) if read is not None else None
+            digest.update(known if known is not None else content_digest(path))
         except OSError as error:
             digest.update(f"unreadable: {error.errno}".encode())
     return digest.hexdigest()

@@ -1,9 +1,9 @@
 """The cyclic collector, kept out of the reader's way.
 
 After a load the corpus is frozen out of the collector's sight (`settle_heap`). Full collections
-then walk what Textual keeps — its caches of drawn lines, tens of thousands of objects: 150-200
-ms at 100k nodes — and Python starts one whenever enough middle collections have passed, in the
-middle of a key. Here they never start by themselves: `IdleCollector` runs them when the reader
+then walk what Textual keeps — its caches of drawn lines, tens of thousands of objects on a large
+corpus — and Python starts one whenever enough middle collections have passed, in the middle of
+a key. Here they never start by themselves: `IdleCollector` runs them when the reader
 has paused, or, so that cyclic garbage cannot pile up under a key held down for minutes, once
 far more are due than usual.
 """
@@ -25,17 +25,17 @@ _NEVER = 1 << 30  # a threshold the count of middle collections never reaches
 
 def freeze_loaded() -> None:
     """Right after a load, in the loading thread: out of the collector's sight at once. The load
-    ran with the collector paused, so the whole corpus (a million objects at 100k nodes) sits in
-    the youngest generation, and the first collections after it — while the main screen is
-    built — walked it all (0.45 s, profiled). Freezing moves it without a walk."""
+    ran with the collector paused, so the whole corpus (millions of objects on a large corpus)
+    sits in the youngest generation, and the first collections after it — while the main screen
+    is built — walked it all. Freezing moves it without a walk."""
     gc.freeze()
 
 
 def settle_heap(first: bool) -> None:
     """Take what is alive now — the corpus just read and shown above all — out of the cyclic
     collector's sight. Its objects hold no cycles (reference counts free them), but each full
-    collection would walk them all: 0.15 s at 10k nodes, over a second at 100k, a frozen cursor
-    each time. After a reload, what was frozen before is collected once first: nothing leaks."""
+    collection would walk them all, the cursor frozen meanwhile. After a reload, what was frozen
+    before is collected once first: nothing leaks."""
     if not first:
         gc.unfreeze()
         gc.collect()
@@ -59,7 +59,8 @@ class IdleCollector:
         if gc.get_threshold()[2] != _NEVER:
             return False  # no load settled yet: Python's own schedule holds
         pending = gc.get_count()[2]  # middle collections since the last full one
-        idle = now - self.last_input >= IDLE_SECONDS
+        # The deadline added, not the gap subtracted: (t + 0.6) - t may come out below 0.6.
+        idle = now >= self.last_input + IDLE_SECONDS
         return pending >= FULL_COLLECTION_EVERY * (1 if idle else OVERDUE)
 
     def look(self) -> None:

@@ -11,11 +11,8 @@ from typing import Any
 from textual.app import App
 
 from explorer.reading.locate import find_corpora
-from explorer.tui.live import LiveCorpus
+from explorer.tui.live import WORKER_GROUPS, LiveCorpus
 from explorer.tui.screens.loading import CorpusPicker, LoadingScreen
-
-# The workers of a LiveCorpus: cancelled when the app turns to another corpus.
-LIVE_GROUPS = ("open", "watch", "reload", "load", "search")
 
 
 def folder_of(corpus_file: Path) -> str:
@@ -74,7 +71,7 @@ class Library:
         """Stop following the corpus on screen; read and show the chosen one instead."""
         app = self.app
         if self._started:
-            for group in LIVE_GROUPS:
+            for group in WORKER_GROUPS:
                 app.workers.cancel_group(app, group)
             self.current.close()
             while len(app.screen_stack) > 1:

@@ -1,10 +1,10 @@
 """The corpus as it is on disk, read again whenever it changes: which load the screens show,
 watching the folders, and handing the terminal to the user's editor.
 
-The explorer only ever reads the corpus. Edits are made in the editor; the files are then read
-again, in a thread, once they hold still (see `explorer.reading.watch`). Once a corpus is on
-screen, a
-load with errors never replaces it: the last corpus that loaded without errors stays, and the
+Nodes are edited in the user's editor, and citations added by the cite dialog (which writes the
+tree file itself, see `explorer.editing.cite`); either way the files are then read again, in a
+thread, once they hold still (see `explorer.reading.watch`). Once a corpus is on screen, a load
+with errors never replaces it: the last corpus that loaded without errors stays, and the
 diagnostics say what to fix.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import subprocess
 import threading
 import time
@@ -21,29 +20,21 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import attrs
 from textual.app import App, SuspendNotSupported
 from textual.worker import WorkerCancelled, WorkerFailed
 
-from explorer.checks.diagnostics import Diagnostic
 from explorer.editing.editor import NoEditor, editor_command
-from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable, is_read_only
-from explorer.reading.locate import CorpusNotFound, absolute_path, display_path, find_corpora
-from explorer.reading.watch import corpus_files, fingerprint, load_settled
-from explorer.tui.heap import freeze_loaded, settle_heap
+from explorer.reading.bundled import ReadOnlyCorpus, ensure_writable
+from explorer.tui.heap import settle_heap
 from explorer.tui.messages import LoadProgress
+from explorer.tui.session import Loaded, Session
 
-# The loader, the model and the main screen are imported where first used: in the loading thread
-# and when the corpus is shown. The first screen (the loading screen) is drawn without them.
+# The screens that show a load are imported when it is shown: the first screen (the loading
+# screen) is drawn without them.
 if TYPE_CHECKING:
-    from explorer.analysis.queries import CorpusIndex
-    from explorer.model import Corpus
-    from explorer.reading.load import LoadResult, Progress
-    from explorer.reading.reuse import Reuse
     from explorer.tui.screens.failed import LoadFailedScreen
     from explorer.tui.screens.main import MainScreen
 
-SETTLE_INTERVAL = 0.15  # seconds between the fingerprints that must agree before a reload
 STEP_MS = 100  # a batch of changes is reported after this long without another
 DEBOUNCE_MS = 800  # ... or after this long at most
 WAKE_MS = 1_000  # the watching thread looks up this often (it stops at once when told to)
@@ -54,136 +45,13 @@ AFTER_SHOWN = 0.25  # seconds after a load is shown before the heap is settled, 
 
 EditorRunner = Callable[[Sequence[str]], object]
 
-
-@attrs.frozen(slots=True)
-class Loaded:
-    """One load: what was read, the fingerprint of the files it was read from, and — when it is
-    to replace the corpus on screen — the index over it (built in the loading thread too)."""
-
-    result: LoadResult
-    fingerprint: str
-    index: CorpusIndex | None
-
-    @property
-    def replaces(self) -> bool:
-        return self.index is not None
-
-
-class Session:
-    """The corpus file being explored, the load on screen and the last load of all.
-
-    `shown` is the first load that produced a corpus, then every later load without errors;
-    `latest` is the last load, whatever it held. `read` runs in a worker thread, `accept` on the
-    app's thread; the app runs them one load at a time.
-    """
-
-    def __init__(self, path: Path, load: Callable[[Path], LoadResult] | None = None) -> None:
-        """`load`: how to read the corpus (by default `load_corpus`, the first time from the
-        warm-start cache)."""
-        self.corpus_file = find_corpora(path)[0]  # CorpusNotFound propagates: the CLI reports it
-        self.where = display_path(self.corpus_file.parent)
-        if is_read_only(self.corpus_file):  # the loading screen says so before `e` does
-            self.where += " (the bundled copy: read-only)"
-        self.load = load
-        # Told how far the first load is, from the loading thread (the loading screen shows it).
-        self.progress: Progress | None = None
-        self.shown: LoadResult | None = None
-        self.latest: LoadResult | None = None
-        self.fingerprint: str | None = None
-        self.settle_interval = SETTLE_INTERVAL
-
-    @property
-    def corpus(self) -> Corpus | None:
-        """The corpus of the last load that produced one."""
-        for result in (self.latest, self.shown):
-            if result is not None and result.corpus is not None:
-                return result.corpus
-        return None
-
-    def folders(self) -> list[Path]:
-        """The folders to watch: the corpus's and its seeds folder, those that exist."""
-        corpus = self.corpus
-        found: list[Path] = []
-        for folder in (self.corpus_file.parent, corpus.seeds_folder if corpus else None):
-            if folder is not None and folder not in found and folder.is_dir():
-                found.append(folder)
-        return found
-
-    def files(self, corpus: Corpus | None) -> list[Path]:
-        """The files a load of the corpus reads: the YAML files and texts of its folders, and
-        every seed it names (whatever its suffix)."""
-        if corpus is None:
-            return corpus_files(self.corpus_file.parent, None)
-        files = corpus_files(self.corpus_file.parent, corpus.seeds_folder)
-        named = {corpus.seeds_folder / source.seed for source in corpus.sources if source.seed}
-        # Regular files only: reading a named pipe would block for ever (the loader refuses
-        # such a seed with a diagnostic; its absence here changes the fingerprint).
-        return files + sorted(path for path in named - set(files) if _is_file(path))
-
-    def take_fingerprint(self) -> str:
-        return fingerprint(self.files(self.corpus))
-
-    def read(self, settle: bool = True) -> Loaded | None:
-        """In a thread: load the corpus, unless no file changed since the last load (None)."""
-        loaded = load_settled(
-            self._load_once,
-            self.take_fingerprint,
-            self.fingerprint,
-            settle=settle,
-            interval=self.settle_interval,
-        )
-        if loaded is None:
-            return None
-        result, files_fingerprint = loaded
-        if result.corpus is not None and self.files(result.corpus) != self.files(self.corpus):
-            # The load names other files (the first load; a new seeds folder or seed): the
-            # fingerprint that later changes are compared with must cover them.
-            files_fingerprint = fingerprint(self.files(result.corpus))
-        replaces = result.corpus is not None and (self.shown is None or not result.errors)
-        index = result.index if replaces else None
-        if index is not None:
-            index.prepare_views()  # the node tables and the panels' lookups: built here
-        freeze_loaded()
-        return Loaded(result, files_fingerprint, index)
-
-    @functools.cached_property
-    def reuse(self) -> Reuse:
-        """What the last load read: a reload builds only the files that changed. Backed by the
-        warm-start cache, which serves the first load the files read by an earlier run."""
-        from explorer.reading.cache import TreeStore
-        from explorer.reading.reuse import Reuse
-
-        return Reuse(store=TreeStore())
-
-    def save_cache(self) -> None:
-        """Write what the last load read to the warm-start cache (in a thread, once shown)."""
-        if self.load is None and self.reuse.store is not None:
-            self.reuse.store.flush()
-
-    def _load_once(self) -> LoadResult:
-        from explorer.reading.load import LoadResult, load_corpus
-
-        progress = self.progress if self.latest is None else None
-        load = self.load or partial(load_corpus, reuse=self.reuse, progress=progress)
-        try:
-            return load(self.corpus_file)
-        except CorpusNotFound as error:  # corpus.yaml was removed (or renamed away)
-            where = absolute_path(self.corpus_file)
-            problem = Diagnostic("E012", f"cannot read the corpus: {error}", where)
-            return LoadResult(None, (problem,), {})
-
-    def accept(self, loaded: Loaded) -> None:
-        self.latest = loaded.result
-        self.fingerprint = loaded.fingerprint
-        if loaded.replaces:
-            self.shown = loaded.result
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:
-        return False
+# The worker groups of a LiveCorpus: a library cancels them when it turns to another corpus.
+OPEN_GROUP = "open"  # the first load
+WATCH_GROUP = "watch"  # watching the folders
+RELOAD_GROUP = "reload"  # a reload after the editor returns
+LOAD_GROUP = "load"  # the loading thread
+SEARCH_GROUP = "search"  # the search entries, built in a thread
+WORKER_GROUPS = (OPEN_GROUP, WATCH_GROUP, RELOAD_GROUP, LOAD_GROUP, SEARCH_GROUP)
 
 
 async def watch_folders(
@@ -245,15 +113,17 @@ class LiveCorpus:
         self.watch = watch
         self.run_editor: EditorRunner = partial(run_suspended, app)  # tests put in their own
         self.loaded = asyncio.Event()  # set when the first load is on screen
+        # Set once the heap is settled after the last load shown and the load is in the cache.
+        self.cache_written = asyncio.Event()
         self._one_load_at_a_time = asyncio.Lock()
         self._stop_watching = asyncio.Event()
 
     def open(self) -> None:
         """Load the corpus and show it; then, when live, watch its folders. The load starts once
         the loading screen is drawn: a large corpus's reading holds the interpreter for seconds,
-        and started at once it kept the first screen from the terminal (1.4 s at 100k nodes)."""
+        and started at once it kept the first screen from the terminal."""
         self.app.call_after_refresh(
-            lambda: self.app.run_worker(self._open(), name="open", group="open")
+            lambda: self.app.run_worker(self._open(), name="open", group=OPEN_GROUP)
         )
 
     def close(self) -> None:
@@ -285,7 +155,7 @@ class LiveCorpus:
 
         if self._stop_watching.is_set():  # the app closed before the timer fired
             return
-        self.app.run_worker(watch(), name="watch", group="watch")
+        self.app.run_worker(watch(), name="watch", group=WATCH_GROUP)
 
     async def reload(self, *, settle: bool = True) -> None:
         """Read the corpus in a thread, once its files hold still (`settle`), and show what was
@@ -294,7 +164,7 @@ class LiveCorpus:
         async with self._one_load_at_a_time:
             read = partial(self.session.read, settle)
             worker = self.app.run_worker(
-                read, name="load", group="load", thread=True, exit_on_error=False
+                read, name="load", group=LOAD_GROUP, thread=True, exit_on_error=False
             )
             try:
                 loaded = await worker.wait()
@@ -311,14 +181,14 @@ class LiveCorpus:
                 first = self.session.latest is None
                 self.session.accept(loaded)
                 await self._show(loaded)
-                # After the frame that shows the load (frames are due within 1/60 s, this timer
-                # later): at 100k nodes the collection after a reload takes half a second, and
-                # writing the cache a second or more of the interpreter's time, which would
-                # otherwise come before the load is seen.
+                # After the frame that shows the load (this timer fires later than a frame is
+                # due): on a large corpus the collection after a reload and writing the cache
+                # hold the interpreter for long enough to delay that frame.
+                self.cache_written.clear()
                 self.app.set_timer(AFTER_SHOWN, partial(self._after_shown, first))
                 if loaded.index is not None:  # ready before the first search is typed
                     self.app.run_worker(
-                        loaded.index.prepare_search, name="search", group="search", thread=True
+                        loaded.index.prepare_search, name="search", group=SEARCH_GROUP, thread=True
                     )
 
     def _after_shown(self, first: bool) -> None:
@@ -326,12 +196,23 @@ class LiveCorpus:
         # A plain thread, not a worker: the app may quit while it writes, and need not wait.
         # Stopped mid-write at exit, SQLite rolls the unfinished transaction back.
         self._cache_writer = threading.Thread(
-            target=self.session.save_cache, name="cache writer", daemon=True
+            target=self._write_cache,
+            args=(asyncio.get_running_loop(),),
+            name="cache writer",
+            daemon=True,
         )
         self._cache_writer.start()
 
+    def _write_cache(self, loop: asyncio.AbstractEventLoop) -> None:
+        try:
+            self.session.save_cache()
+        finally:
+            with contextlib.suppress(RuntimeError):  # the app's loop closed meanwhile
+                loop.call_soon_threadsafe(self.cache_written.set)
+
     def wait_for_cache(self, timeout: float | None = None) -> None:
-        """Until the last load is written to the warm-start cache (the benchmark waits)."""
+        """In a thread: until the last load is written to the warm-start cache (the benchmark
+        waits). On the app's loop, await `cache_written` instead."""
         if self._cache_writer is not None:
             self._cache_writer.join(timeout)
 
@@ -368,7 +249,7 @@ class LiveCorpus:
 
     def edit(self, file: str, line: int) -> None:
         """Hand the terminal to the user's editor at a file and line; read the corpus when the
-        editor returns. The explorer itself never writes a file; the bundled corpus of an
+        editor returns. The editor writes the file, not the explorer; the bundled corpus of an
         installation is not opened (a reinstall would replace it: `explorer init` copies it)."""
         notify = self.app.notify
         if getattr(self.app, "served", False):  # `explorer serve`: a reader, not an editor
@@ -391,4 +272,4 @@ class LiveCorpus:
         except OSError as error:
             notify(f"The editor could not be started: {error}", markup=False)
             return
-        self.app.run_worker(self.reload(), name="reload", group="reload")
+        self.app.run_worker(self.reload(), name="reload", group=RELOAD_GROUP)

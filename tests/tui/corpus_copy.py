@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -11,8 +10,9 @@ import pytest
 from textual.pilot import Pilot
 
 from explorer.tui.app import ExplorerApp
+from explorer.tui.live import RELOAD_GROUP
 
-from .helpers import MINI
+from .helpers import workers_done
 
 Snapshot = dict[str, tuple[int, bytes]]
 
@@ -33,13 +33,6 @@ for i in range(line - 1, len(lines)):
         break
 path.write_text("".join(lines), encoding="utf-8")
 """
-
-
-def copy_corpus(tmp: Path, source: Path = MINI) -> Path:
-    """The corpus (with its seeds folder inside) copied to `tmp/corpus`."""
-    target = tmp / "corpus"
-    shutil.copytree(source, target)
-    return target
 
 
 def replace(path: Path, old: str, new: str) -> None:
@@ -69,7 +62,7 @@ def fake_editor(tmp: Path) -> Path:
 
 async def reloads_done(app: ExplorerApp, pilot: Pilot[None]) -> None:
     """Wait for the reloads started in workers (after the editor) to finish."""
-    await app.workers.wait_for_complete([w for w in app.workers if w.group == "reload"])
+    await workers_done(app, RELOAD_GROUP)
     await pilot.pause()
 
 

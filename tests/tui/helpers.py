@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -16,20 +16,15 @@ from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.scenario_tree import ScenarioTree
+from tests.shared import FIXTURES as FIXTURES
+from tests.shared import MINI as MINI
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-MINI = FIXTURES / "mini"
 HOSTILE = FIXTURES / "hostile-markup"
 OUTCOMES = FIXTURES / "outcomes"  # the mini corpus with outcomes, evidence and references
 BROKEN = FIXTURES / "broken"
 UNREADABLE = FIXTURES / "unreadable"
 
 Size = tuple[int, int]
-
-
-def run(test: Callable[[], Coroutine[object, object, None]]) -> None:
-    """Run an async test body (no async plugin needed)."""
-    asyncio.run(test())
 
 
 async def loaded(pilot: Pilot[None], timeout: float = 30.0) -> None:
@@ -48,6 +43,14 @@ async def explore(
     async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         yield app, pilot
+
+
+async def workers_done(app: ExplorerApp, group: str) -> None:
+    """Until the app's workers of this group are done (none left: done already). Not
+    `wait_for_complete([])`: given no workers, it waits for all, the folder watcher's too."""
+    running = [worker for worker in app.workers if worker.group == group]
+    if running:
+        await app.workers.wait_for_complete(running)
 
 
 async def press(pilot: Pilot[None], *keys: str) -> None:

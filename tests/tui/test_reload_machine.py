@@ -33,8 +33,9 @@ from explorer.reading.load import load_corpus
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
+from tests.shared import copy_corpus
 
-from .corpus_copy import Snapshot, copy_corpus, snapshot
+from .corpus_copy import Snapshot, snapshot
 from .helpers import MINI, loaded
 
 T = TypeVar("T")

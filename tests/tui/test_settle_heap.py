@@ -18,9 +18,9 @@ from explorer.tui.heap import (
     IdleCollector,
     settle_heap,
 )
-from explorer.tui.live import AFTER_SHOWN, Session
+from explorer.tui.session import Session
 
-from .helpers import MINI, explore, run
+from .helpers import MINI, explore
 
 
 class Cell:
@@ -83,6 +83,18 @@ def test_a_full_collection_waits_for_a_pause_in_the_input() -> None:
     assert collector.due(now + IDLE_SECONDS)  # a pause
 
 
+@pytest.mark.parametrize("last_input", [1234.567, 847433.89, 495435.592])
+def test_a_pause_of_exactly_idle_seconds_is_a_pause_whatever_the_clock_reads(
+    last_input: float,
+) -> None:
+    """(t + IDLE_SECONDS) - t comes out below IDLE_SECONDS for some t (float rounding)."""
+    settle_heap(first=True)
+    collector = _collector()
+    _middle_collections(FULL_COLLECTION_EVERY)
+    collector.last_input = last_input
+    assert collector.due(last_input + IDLE_SECONDS)
+
+
 def test_a_full_collection_runs_anyway_once_long_overdue() -> None:
     settle_heap(first=True)
     collector = _collector()
@@ -96,23 +108,21 @@ def test_before_any_load_python_keeps_its_own_schedule() -> None:
     assert not collector.due(collector.last_input + 60)
 
 
-def test_the_app_runs_full_collections_when_the_reader_pauses() -> None:
-    async def body() -> None:
-        async with explore() as (app, pilot):
-            await asyncio.sleep(AFTER_SHOWN + 0.1)  # the heap is settled after the first frame
-            collector = app.idle_collector
-            before = collector.collections
-            collector.input_seen()  # no pause yet
-            _middle_collections(FULL_COLLECTION_EVERY)
-            await pilot.press("j")  # input: the collection waits ...
-            assert collector.collections == before
-            async with asyncio.timeout(IDLE_SECONDS + LOOK_EVERY + 10):  # ... until a pause
-                while collector.collections == before:
-                    await asyncio.sleep(0.05)
-            assert collector.collections == before + 1
-            assert gc.get_count()[2] < FULL_COLLECTION_EVERY
-
-    run(body)
+async def test_the_app_runs_full_collections_when_the_reader_pauses() -> None:
+    async with explore() as (app, pilot):
+        # The heap is settled after the first frame, before the cache is written.
+        await asyncio.wait_for(app.live_corpus.cache_written.wait(), 30)
+        collector = app.idle_collector
+        before = collector.collections
+        collector.input_seen()  # no pause yet
+        _middle_collections(FULL_COLLECTION_EVERY)
+        await pilot.press("j")  # input: the collection waits ...
+        assert collector.collections == before
+        async with asyncio.timeout(IDLE_SECONDS + LOOK_EVERY + 10):  # ... until a pause
+            while collector.collections == before:
+                await asyncio.sleep(0.05)
+        assert collector.collections == before + 1
+        assert gc.get_count()[2] < FULL_COLLECTION_EVERY
 
 
 def test_a_load_is_frozen_in_the_loading_thread_before_it_is_shown() -> None:

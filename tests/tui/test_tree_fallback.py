@@ -21,7 +21,7 @@ from textual.widgets.tree import TreeNode
 from explorer.tui.widgets import tree_splice
 from explorer.tui.widgets.scenario_tree import ScenarioTree, SplicedScenarioTree
 
-from .helpers import explore, run, tree_of
+from .helpers import explore, tree_of
 from .test_tree_splice import CORPUS, KEYS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,39 +170,33 @@ def test_the_stock_tree_class_overrides_nothing_private() -> None:
 
 
 @pytest.mark.parametrize("version", [None, "9.0.0"])
-def test_the_explorer_runs_on_the_stock_tree(version: str | None) -> None:
+async def test_the_explorer_runs_on_the_stock_tree(version: str | None) -> None:
     """Branches opened and closed, the cursor moved: the lines are those of the spliced tree."""
     keys = ["j", "l", "space", "j", "space", "enter", "h", "h", "k", "end", "space", "home"]
     keys += ["pagedown", "o", "l", "l", "space", "enter", "o", "G", "k", "h", "space"]
 
-    async def body() -> None:
-        with stock_tree(version):
-            cls, stock = await layouts(keys)
-        assert cls is ScenarioTree
-        if SPLICE_WORKS:
-            with spliced_tree():
-                cls, spliced = await layouts(keys)
-            assert cls is SplicedScenarioTree
-            assert stock == spliced
-        opened = [len(layout.lines) for layout in stock]
-        assert len(set(opened)) > 3  # branches were opened and closed
-
-    run(body)
+    with stock_tree(version):
+        cls, stock = await layouts(keys)
+    assert cls is ScenarioTree
+    if SPLICE_WORKS:
+        with spliced_tree():
+            cls, spliced = await layouts(keys)
+        assert cls is SplicedScenarioTree
+        assert stock == spliced
+    opened = [len(layout.lines) for layout in stock]
+    assert len(set(opened)) > 3  # branches were opened and closed
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not SPLICE_WORKS, reason="another Textual release than the tested one")
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from((*KEYS, "shift+space")), min_size=1, max_size=30))
-def test_the_stock_tree_shows_the_spliced_lines(keys: list[str]) -> None:
-    async def body() -> None:
-        with stock_tree():
-            cls, stock = await layouts(keys)
-        assert cls is ScenarioTree
-        with spliced_tree():
-            cls, spliced = await layouts(keys)
-        assert cls is SplicedScenarioTree
-        for number, (ours, theirs) in enumerate(zip(spliced, stock, strict=True)):
-            assert ours == theirs, keys[:number]
-
-    run(body)
+async def test_the_stock_tree_shows_the_spliced_lines(keys: list[str]) -> None:
+    with stock_tree():
+        cls, stock = await layouts(keys)
+    assert cls is ScenarioTree
+    with spliced_tree():
+        cls, spliced = await layouts(keys)
+    assert cls is SplicedScenarioTree
+    for number, (ours, theirs) in enumerate(zip(spliced, stock, strict=True)):
+        assert ours == theirs, keys[:number]

@@ -16,7 +16,7 @@ from textual.widgets import Tree
 from explorer.tui.widgets import tree_splice
 from explorer.tui.widgets.scenario_tree import ScenarioTree, SplicedScenarioTree
 
-from .helpers import explore, run, tree_of
+from .helpers import explore, tree_of
 from .test_tui_tree import _write_large_corpus
 
 KEYS = ("j", "k", "space", "enter", "h", "l", "end", "home", "pagedown", "o", "G")
@@ -48,39 +48,33 @@ def layout(tree: ScenarioTree) -> tuple[object, ...]:
 @pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(KEYS), min_size=1, max_size=40))
-def test_spliced_lines_are_the_stock_layout(keys: list[str]) -> None:
-    async def body() -> None:
-        async with explore(CORPUS, size=(60, 12)) as (app, pilot):
-            tree = tree_of(app)
-            assert isinstance(tree, SplicedScenarioTree)
-            for key in keys:
-                await pilot.press(key)
-                ours = layout(tree)
-                Tree._build(tree)  # the stock layout of the same nodes
-                assert layout(tree) == ours, key
-
-    run(body)
+async def test_spliced_lines_are_the_stock_layout(keys: list[str]) -> None:
+    async with explore(CORPUS, size=(60, 12)) as (app, pilot):
+        tree = tree_of(app)
+        assert isinstance(tree, SplicedScenarioTree)
+        for key in keys:
+            await pilot.press(key)
+            ours = layout(tree)
+            Tree._build(tree)  # the stock layout of the same nodes
+            assert layout(tree) == ours, key
 
 
-def test_opening_a_branch_splices_rather_than_lays_out_again() -> None:
-    async def body() -> None:
-        async with explore(CORPUS, size=(60, 12)) as (app, pilot):
-            tree = tree_of(app)
-            assert isinstance(tree, SplicedScenarioTree)
-            calls: list[str] = []
-            stock = Tree._build
+async def test_opening_a_branch_splices_rather_than_lays_out_again() -> None:
+    async with explore(CORPUS, size=(60, 12)) as (app, pilot):
+        tree = tree_of(app)
+        assert isinstance(tree, SplicedScenarioTree)
+        calls: list[str] = []
+        stock = Tree._build
 
-            def counted(self: Tree[str]) -> None:
-                calls.append("stock")
-                stock(self)
+        def counted(self: Tree[str]) -> None:
+            calls.append("stock")
+            stock(self)
 
-            await pilot.press("j", "l")  # onto r0, then into it
-            Tree._build = counted  # type: ignore[method-assign,assignment]
-            try:
-                await pilot.press("space", "space")  # close r0-0, and open it again
-                assert len(tree._tree_lines) > 3
-            finally:
-                Tree._build = stock  # type: ignore[method-assign]
-            assert calls == []
-
-    run(body)
+        await pilot.press("j", "l")  # onto r0, then into it
+        Tree._build = counted  # type: ignore[method-assign,assignment]
+        try:
+            await pilot.press("space", "space")  # close r0-0, and open it again
+            assert len(tree._tree_lines) > 3
+        finally:
+            Tree._build = stock  # type: ignore[method-assign]
+        assert calls == []

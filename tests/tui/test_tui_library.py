@@ -14,7 +14,7 @@ from explorer.tui.screens.loading import CorpusPicker
 from explorer.tui.settings import read_settings
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 
-from .helpers import MINI, main_screen, press, run
+from .helpers import MINI, main_screen, press
 
 TITLE = "After the harbour closes"  # the mini corpus's title
 
@@ -37,42 +37,36 @@ async def shown_title(app: ExplorerApp, pilot: Pilot[None]) -> str:
     return str(title)
 
 
-def test_a_library_offers_a_picker_at_start_and_remembers_the_choice(tmp_path: Path) -> None:
+async def test_a_library_offers_a_picker_at_start_and_remembers_the_choice(tmp_path: Path) -> None:
     folder = library(tmp_path)
 
-    async def body() -> None:
-        app = ExplorerApp(folder, live=False)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, CorpusPicker)
-            assert app.screen.query_one("#corpora").highlighted == 0  # type: ignore[attr-defined]
-            await press(pilot, "down", "enter")
-            assert await shown_title(app, pilot) == "The second corpus"
-        assert Path(read_settings().corpus or "").resolve() == (folder / "second").resolve()
-        app = ExplorerApp(folder, live=False)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, CorpusPicker)
-            assert app.screen.query_one("#corpora").highlighted == 1  # type: ignore[attr-defined]
-            await press(pilot, "escape")  # the corpus offered first
-            assert await shown_title(app, pilot) == "The second corpus"
-            await press(pilot, "L")
-            assert isinstance(app.screen, CorpusPicker)
-            await press(pilot, "up", "enter")
-            assert await shown_title(app, pilot) == TITLE
-            await press(pilot, "j")
-            assert main_screen(app).scenario_tree.cursor_id is not None
-        assert Path(read_settings().corpus or "").resolve() == (folder / "first").resolve()
-
-    run(body)
+    app = ExplorerApp(folder, live=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CorpusPicker)
+        assert app.screen.query_one("#corpora").highlighted == 0  # type: ignore[attr-defined]
+        await press(pilot, "down", "enter")
+        assert await shown_title(app, pilot) == "The second corpus"
+    assert Path(read_settings().corpus or "").resolve() == (folder / "second").resolve()
+    app = ExplorerApp(folder, live=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CorpusPicker)
+        assert app.screen.query_one("#corpora").highlighted == 1  # type: ignore[attr-defined]
+        await press(pilot, "escape")  # the corpus offered first
+        assert await shown_title(app, pilot) == "The second corpus"
+        await press(pilot, "L")
+        assert isinstance(app.screen, CorpusPicker)
+        await press(pilot, "up", "enter")
+        assert await shown_title(app, pilot) == TITLE
+        await press(pilot, "j")
+        assert main_screen(app).scenario_tree.cursor_id is not None
+    assert Path(read_settings().corpus or "").resolve() == (folder / "first").resolve()
 
 
-def test_one_corpus_opens_at_once_and_l_does_nothing() -> None:
-    async def body() -> None:
-        app = ExplorerApp(MINI, live=False)
-        async with app.run_test(size=(100, 30)) as pilot:
-            assert await shown_title(app, pilot) == TITLE
-            await press(pilot, "L")
-            assert not isinstance(app.screen, CorpusPicker)
-
-    run(body)
+async def test_one_corpus_opens_at_once_and_l_does_nothing() -> None:
+    app = ExplorerApp(MINI, live=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert await shown_title(app, pilot) == TITLE
+        await press(pilot, "L")
+        assert not isinstance(app.screen, CorpusPicker)

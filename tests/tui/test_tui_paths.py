@@ -11,14 +11,12 @@ import pytest
 
 from explorer.reading import bundled
 from explorer.reading.bundled import default_corpus
-from explorer.tui.live import AFTER_SHOWN
+from tests.shared import copy_corpus
 
-from .corpus_copy import copy_corpus
 from .helpers import explore, main_screen, press
-from .helpers import run as run_async
 
 
-def test_e_after_a_start_served_from_a_cache_made_in_another_folder_opens_the_file(
+async def test_e_after_a_start_served_from_a_cache_made_in_another_folder_opens_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
@@ -42,18 +40,17 @@ def test_e_after_a_start_served_from_a_cache_made_in_another_folder_opens_the_fi
             assert main_screen(app).scenario_tree.cursor_id == "crews-move"
             await press(pilot, "e")
             # The app writes the cache in a thread, after the frame that shows the corpus.
-            await asyncio.sleep(AFTER_SHOWN + 0.1)
-            app.live_corpus.wait_for_cache(timeout=10)
+            await asyncio.wait_for(app.live_corpus.cache_written.wait(), 30)
             built.append(app.live_corpus.session.reuse.trees_built)
 
-    run_async(lambda: start_in(tmp_path, Path("corpus")))
-    run_async(lambda: start_in(elsewhere, corpus))
+    await start_in(tmp_path, Path("corpus"))
+    await start_in(elsewhere, corpus)
     assert built == [2, 0], "the second start is served from the cache"
     assert [argv[-2:] for argv in ran] == [["+11", str(corpus / "crews.yaml")]] * 2
     assert Path(ran[1][-1]).is_file()
 
 
-def test_e_in_the_installed_bundled_corpus_says_it_is_read_only_and_opens_nothing(
+async def test_e_in_the_installed_bundled_corpus_says_it_is_read_only_and_opens_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     package = tmp_path / "site-packages" / "explorer"  # an installation's layout, faked
@@ -63,27 +60,25 @@ def test_e_in_the_installed_bundled_corpus_says_it_is_read_only_and_opens_nothin
     ran: list[list[str]] = []
     notes: list[str] = []
 
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, pilot):
-            assert app.live_corpus.session.where.endswith("(the bundled copy: read-only)")
-            app.live_corpus.run_editor = lambda argv: ran.append(list(argv))
-            real = app.notify
+    async with explore(corpus, live=False) as (app, pilot):
+        assert app.live_corpus.session.where.endswith("(the bundled copy: read-only)")
+        app.live_corpus.run_editor = lambda argv: ran.append(list(argv))
+        real = app.notify
 
-            def notify(message: str, *args: object, **kwargs: object) -> None:
-                notes.append(message)
-                real(message, markup=False)
+        def notify(message: str, *args: object, **kwargs: object) -> None:
+            notes.append(message)
+            real(message, markup=False)
 
-            monkeypatch.setattr(app, "notify", notify)
-            await press(pilot, "j", "e")
-            assert app.is_running
+        monkeypatch.setattr(app, "notify", notify)
+        await press(pilot, "j", "e")
+        assert app.is_running
 
-    run_async(body)
     assert ran == []
     (note,) = notes
     assert "read-only" in note and "explorer init DIR" in note and "\n" not in note
 
 
-def test_without_a_path_e_edits_the_files_of_the_project_the_explorer_runs_in(
+async def test_without_a_path_e_edits_the_files_of_the_project_the_explorer_runs_in(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clone = tmp_path / "clone"
@@ -93,11 +88,9 @@ def test_without_a_path_e_edits_the_files_of_the_project_the_explorer_runs_in(
     monkeypatch.setenv("EDITOR", "vi")
     ran: list[list[str]] = []
 
-    async def body() -> None:
-        async with explore(default_corpus(), live=False) as (app, pilot):  # as `explorer` does
-            assert app.live_corpus.session.where == str(corpus)
-            app.live_corpus.run_editor = lambda argv: ran.append(list(argv))
-            await press(pilot, "j", "j", "e")
+    async with explore(default_corpus(), live=False) as (app, pilot):  # as `explorer` does
+        assert app.live_corpus.session.where == str(corpus)
+        app.live_corpus.run_editor = lambda argv: ran.append(list(argv))
+        await press(pilot, "j", "j", "e")
 
-    run_async(body)
     assert ran == [["vi", "+11", str(corpus / "crews.yaml")]]

@@ -11,7 +11,7 @@ from explorer.tui.screens.pick import CitationPicker
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.seed_view import SeedView
 
-from .helpers import explore, press, run
+from .helpers import explore, press
 
 
 def footer_keys(app: ExplorerApp) -> list[str]:
@@ -29,30 +29,24 @@ def highlighted(app: ExplorerApp) -> str:
     return app.screen.query_one(SeedView).highlighted_text()
 
 
-def test_number_keys_choose_a_source() -> None:
-    async def body() -> None:
-        async with explore() as (app, pilot):
-            await press(pilot, "j", "j", "s")  # 'Crews move north': two citations
-            assert isinstance(app.screen, CitationPicker)
-            await press(pilot, "2")
-            assert highlighted(app) == "The crews are unlikely to leave"
-            await press(pilot, "escape", "s", "1")
-            assert "almost certainly move north" in highlighted(app)
-            await press(pilot, "escape", "s", "3")  # no third citation: nothing happens
-            assert isinstance(app.screen, CitationPicker)
-            await press(pilot, "escape")
-            assert isinstance(app.screen, MainScreen)
-
-    run(body)
+async def test_number_keys_choose_a_source() -> None:
+    async with explore() as (app, pilot):
+        await press(pilot, "j", "j", "s")  # 'Crews move north': two citations
+        assert isinstance(app.screen, CitationPicker)
+        await press(pilot, "2")
+        assert highlighted(app) == "The crews are unlikely to leave"
+        await press(pilot, "escape", "s", "1")
+        assert "almost certainly move north" in highlighted(app)
+        await press(pilot, "escape", "s", "3")  # no third citation: nothing happens
+        assert isinstance(app.screen, CitationPicker)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
 
 
-def test_the_picker_footer_shows_its_own_keys() -> None:
-    async def body() -> None:
-        async with explore() as (app, pilot):
-            await press(pilot, "j", "j", "s")
-            keys = footer_keys(app)
-            assert "1–9 Choose by number" in keys
-            assert "escape Cancel" in keys
-            assert not any("People" in key or "Search" in key for key in keys)
-
-    run(body)
+async def test_the_picker_footer_shows_its_own_keys() -> None:
+    async with explore() as (app, pilot):
+        await press(pilot, "j", "j", "s")
+        keys = footer_keys(app)
+        assert "1–9 Choose by number" in keys
+        assert "escape Cancel" in keys
+        assert not any("People" in key or "Search" in key for key in keys)

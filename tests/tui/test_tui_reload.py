@@ -22,9 +22,9 @@ from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.diagnostics import KEPT_NOTE, DiagnosticsPanel
 from explorer.tui.widgets.legend import Legend
+from tests.shared import copy_corpus
 
 from .corpus_copy import (
-    copy_corpus,
     environment_without_editor,
     fake_editor,
     reloads_done,
@@ -42,7 +42,6 @@ from .helpers import (
     press,
     tree_of,
 )
-from .helpers import run as run_async
 
 BOATYARDS = """    children:
       - id: boatyards-follow
@@ -85,189 +84,170 @@ class Notes:
         monkeypatch.setattr(app, "notify", notify)
 
 
-def test_a_valid_change_shows_the_new_title_with_the_place_kept(tmp_path: Path) -> None:
+async def test_a_valid_change_shows_the_new_title_with_the_place_kept(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path)
 
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, pilot):
-            await press(pilot, "j", "j", "l", "l")  # open 'Crews move north', to its child
-            await press(pilot, "p", "enter", "escape", "o")  # Ada Gale chosen; outcomes on
-            tree = tree_of(app)
-            assert tree.cursor_id == "boatyards-follow"
-            expanded = tree.expanded_ids()
-            assert "crews-move" in expanded
-            replace(corpus / "crews.yaml", "title: Crews move north", "title: Crews head north")
-            await app.live_corpus.reload(settle=False)
-            await pilot.pause()
-            tree = tree_of(app)
-            assert "Crews head north" in label_text(app, "crews-move")
-            assert tree.cursor_id == "boatyards-follow" and tree.has_focus
-            assert tree.expanded_ids() == expanded
-            screen = main_screen(app)
-            assert screen.person_focus.people == ("ada-gale",)
-            assert tree.view.people == ("ada-gale",) and tree.hindsight
-            assert "Crews head north" in label_text(app, "crews-move")
-            legend = plain(screen.query_one(Legend).content)
-            assert "Ada Gale" in legend and "Outcomes:" in legend
-            assert "Crews head north" in screen.query_one(Breadcrumb).plain
-            assert "Boatyards follow the crews" in detail_text(app)
-            assert not screen.query_one(DiagnosticsPanel).display
-
-    run_async(body)
+    async with explore(corpus, live=False) as (app, pilot):
+        await press(pilot, "j", "j", "l", "l")  # open 'Crews move north', to its child
+        await press(pilot, "p", "enter", "escape", "o")  # Ada Gale chosen; outcomes on
+        tree = tree_of(app)
+        assert tree.cursor_id == "boatyards-follow"
+        expanded = tree.expanded_ids()
+        assert "crews-move" in expanded
+        replace(corpus / "crews.yaml", "title: Crews move north", "title: Crews head north")
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        tree = tree_of(app)
+        assert "Crews head north" in label_text(app, "crews-move")
+        assert tree.cursor_id == "boatyards-follow" and tree.has_focus
+        assert tree.expanded_ids() == expanded
+        screen = main_screen(app)
+        assert screen.person_focus.people == ("ada-gale",)
+        assert tree.view.people == ("ada-gale",) and tree.hindsight
+        assert "Crews head north" in label_text(app, "crews-move")
+        legend = plain(screen.query_one(Legend).content)
+        assert "Ada Gale" in legend and "Outcomes:" in legend
+        assert "Crews head north" in screen.query_one(Breadcrumb).plain
+        assert "Boatyards follow the crews" in detail_text(app)
+        assert not screen.query_one(DiagnosticsPanel).display
 
 
-def test_a_reload_when_nothing_changed_reads_nothing_and_changes_nothing(tmp_path: Path) -> None:
-    corpus = copy_corpus(tmp_path)
-
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, _pilot):
-            screen, index = main_screen(app), main_screen(app).index
-            # The fingerprint of the first load covers the seeds too (they are named by it).
-            assert app.live_corpus.session.read(settle=False) is None
-            await app.live_corpus.reload(settle=False)
-            assert main_screen(app) is screen and screen.index is index
-            (corpus / "seeds" / "notes.md").write_text("not a seed of this corpus")
-            assert app.live_corpus.session.read(settle=False) is None
-            replace(corpus / "seeds" / "harbour.txt", "reshape", "remake")
-            assert app.live_corpus.session.read(settle=False) is not None
-
-    run_async(body)
-
-
-def test_when_the_selected_node_goes_its_nearest_surviving_ancestor_is_selected(
+async def test_a_reload_when_nothing_changed_reads_nothing_and_changes_nothing(
     tmp_path: Path,
 ) -> None:
     corpus = copy_corpus(tmp_path)
 
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, pilot):
-            await press(pilot, "j", "j", "l", "l")
-            assert tree_of(app).cursor_id == "boatyards-follow"
-            replace(corpus / "crews.yaml", BOATYARDS, "")
-            await app.live_corpus.reload(settle=False)
-            await pilot.pause()
-            assert "boatyards-follow" not in main_screen(app).index.nodes
-            assert tree_of(app).cursor_id == "crews-move"
-            assert main_screen(app).selected_id == "crews-move"
-
-    run_async(body)
+    async with explore(corpus, live=False) as (app, _pilot):
+        screen, index = main_screen(app), main_screen(app).index
+        # The fingerprint of the first load covers the seeds too (they are named by it).
+        assert app.live_corpus.session.read(settle=False) is None
+        await app.live_corpus.reload(settle=False)
+        assert main_screen(app) is screen and screen.index is index
+        (corpus / "seeds" / "notes.md").write_text("not a seed of this corpus")
+        assert app.live_corpus.session.read(settle=False) is None
+        replace(corpus / "seeds" / "harbour.txt", "reshape", "remake")
+        assert app.live_corpus.session.read(settle=False) is not None
 
 
-def test_a_broken_edit_keeps_the_tree_and_lists_the_error_until_it_is_fixed(
+async def test_when_the_selected_node_goes_its_nearest_surviving_ancestor_is_selected(
+    tmp_path: Path,
+) -> None:
+    corpus = copy_corpus(tmp_path)
+
+    async with explore(corpus, live=False) as (app, pilot):
+        await press(pilot, "j", "j", "l", "l")
+        assert tree_of(app).cursor_id == "boatyards-follow"
+        replace(corpus / "crews.yaml", BOATYARDS, "")
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert "boatyards-follow" not in main_screen(app).index.nodes
+        assert tree_of(app).cursor_id == "crews-move"
+        assert main_screen(app).selected_id == "crews-move"
+
+
+async def test_a_broken_edit_keeps_the_tree_and_lists_the_error_until_it_is_fixed(
     tmp_path: Path,
 ) -> None:
     corpus = copy_corpus(tmp_path)
     crews = corpus / "crews.yaml"
     original = crews.read_text(encoding="utf-8")
 
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, pilot):
-            await press(pilot, "j", "j")
-            shown = main_screen(app).index
-            replace(crews, "    title: Crews move north\n", BROKEN_TITLE)
-            await app.live_corpus.reload(settle=False)
-            await pilot.pause()
-            screen = main_screen(app)
-            assert screen.index is shown  # the last good corpus, as it was
-            assert "Crews move north" in label_text(app, "crews-move")
-            assert tree_of(app).cursor_id == "crews-move"
-            panel = panel_of(app)
-            assert panel.display
-            first = panel.plain.splitlines()[0]
-            assert "crews.yaml:14:5: error E005: unknown field 'mood'" in first, first
-            assert KEPT_NOTE in str(panel.border_title)
-            # Broken differently: not YAML at all. Still the same tree; the new error listed.
-            crews.write_text(original.replace("title: Crews move north", "title: [Crews"))
-            await app.live_corpus.reload(settle=False)
-            await pilot.pause()
-            assert main_screen(app).index is shown
-            first = panel_of(app).plain.splitlines()[0]
-            assert "crews.yaml:" in first and "error E001" in first, first
-            # Fixed: the panel closes by itself, the tree is read anew.
-            crews.write_text(original.replace("Crews move north", "Crews go north"))
-            await app.live_corpus.reload(settle=False)
-            await pilot.pause()
-            assert main_screen(app).index is not shown
-            assert "Crews go north" in label_text(app, "crews-move")
-            assert not panel_of(app).display
-            assert not any(d.is_error for d in panel_of(app).diagnostics)
-            assert tree_of(app).cursor_id == "crews-move"
-
-    run_async(body)
+    async with explore(corpus, live=False) as (app, pilot):
+        await press(pilot, "j", "j")
+        shown = main_screen(app).index
+        replace(crews, "    title: Crews move north\n", BROKEN_TITLE)
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        screen = main_screen(app)
+        assert screen.index is shown  # the last good corpus, as it was
+        assert "Crews move north" in label_text(app, "crews-move")
+        assert tree_of(app).cursor_id == "crews-move"
+        panel = panel_of(app)
+        assert panel.display
+        first = panel.plain.splitlines()[0]
+        assert "crews.yaml:14:5: error E005: unknown field 'mood'" in first, first
+        assert KEPT_NOTE in str(panel.border_title)
+        # Broken differently: not YAML at all. Still the same tree; the new error listed.
+        crews.write_text(original.replace("title: Crews move north", "title: [Crews"))
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert main_screen(app).index is shown
+        first = panel_of(app).plain.splitlines()[0]
+        assert "crews.yaml:" in first and "error E001" in first, first
+        # Fixed: the panel closes by itself, the tree is read anew.
+        crews.write_text(original.replace("Crews move north", "Crews go north"))
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert main_screen(app).index is not shown
+        assert "Crews go north" in label_text(app, "crews-move")
+        assert not panel_of(app).display
+        assert not any(d.is_error for d in panel_of(app).diagnostics)
+        assert tree_of(app).cursor_id == "crews-move"
 
 
-def test_a_removed_tree_file_or_corpus_file_is_an_error_and_the_tree_stays(
+async def test_a_removed_tree_file_or_corpus_file_is_an_error_and_the_tree_stays(
     tmp_path: Path,
 ) -> None:
     corpus = copy_corpus(tmp_path)
 
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, pilot):
-            shown = main_screen(app).index
-            saved = (corpus / "waterfront.yaml").read_bytes()
-            (corpus / "waterfront.yaml").unlink()
-            await app.live_corpus.reload(settle=False)
-            await pilot.pause()
-            assert main_screen(app).index is shown
-            assert "error E012" in panel_of(app).plain
-            (corpus / "waterfront.yaml").write_bytes(saved)
-            manifest = (corpus / "corpus.yaml").read_bytes()
-            (corpus / "corpus.yaml").unlink()
-            await app.live_corpus.reload(settle=False)
-            await pilot.pause()
-            assert main_screen(app).index is shown
-            assert "corpus.yaml: error E012: cannot read the corpus" in panel_of(app).plain
-            (corpus / "corpus.yaml").write_bytes(manifest)
-            await app.live_corpus.reload(settle=False)
-            await pilot.pause()
-            assert not panel_of(app).display
-            assert "tourism-boom" in main_screen(app).index.nodes
-
-    run_async(body)
+    async with explore(corpus, live=False) as (app, pilot):
+        shown = main_screen(app).index
+        saved = (corpus / "waterfront.yaml").read_bytes()
+        (corpus / "waterfront.yaml").unlink()
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert main_screen(app).index is shown
+        assert "error E012" in panel_of(app).plain
+        (corpus / "waterfront.yaml").write_bytes(saved)
+        manifest = (corpus / "corpus.yaml").read_bytes()
+        (corpus / "corpus.yaml").unlink()
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert main_screen(app).index is shown
+        assert "corpus.yaml: error E012: cannot read the corpus" in panel_of(app).plain
+        (corpus / "corpus.yaml").write_bytes(manifest)
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert not panel_of(app).display
+        assert "tourism-boom" in main_screen(app).index.nodes
 
 
-def test_a_reload_under_the_source_view_shows_when_it_is_closed(tmp_path: Path) -> None:
+async def test_a_reload_under_the_source_view_shows_when_it_is_closed(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path)
 
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, pilot):
-            await press(pilot, "j", "j", "2")
-            assert isinstance(app.screen, SourceScreen)
-            replace(corpus / "crews.yaml", "title: Crews move north", "title: Crews head north")
-            await app.live_corpus.reload(settle=False)
-            await press(pilot, "escape")
-            assert isinstance(app.screen, MainScreen)
-            assert "Crews head north" in label_text(app, "crews-move")
-            assert tree_of(app).cursor_id == "crews-move"
-
-    run_async(body)
+    async with explore(corpus, live=False) as (app, pilot):
+        await press(pilot, "j", "j", "2")
+        assert isinstance(app.screen, SourceScreen)
+        replace(corpus / "crews.yaml", "title: Crews move north", "title: Crews head north")
+        await app.live_corpus.reload(settle=False)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, MainScreen)
+        assert "Crews head north" in label_text(app, "crews-move")
+        assert tree_of(app).cursor_id == "crews-move"
 
 
-def test_the_watcher_reloads_after_a_save(tmp_path: Path) -> None:
+async def test_the_watcher_reloads_after_a_save(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path)
 
-    async def body() -> None:
-        async with explore(corpus) as (app, pilot):
-            await press(pilot, "j", "j")
-            replace(corpus / "crews.yaml", "title: Crews move north", "title: Crews head north")
-            for _ in range(200):
-                if "Crews head north" in label_text(app, "crews-move"):
-                    break
-                await pilot.pause(0.05)
-            assert "Crews head north" in label_text(app, "crews-move")
-            assert tree_of(app).cursor_id == "crews-move"
-            # A seed is watched too: an edit that breaks a quote shows up in the panel.
-            replace(corpus / "seeds" / "ledger.txt", "unlikely to leave", "sure to leave")
-            for _ in range(200):
-                if panel_of(app).display:
-                    break
-                await pilot.pause(0.05)
-            assert "error E011" in panel_of(app).plain
-
-    run_async(body)
+    async with explore(corpus) as (app, pilot):
+        await press(pilot, "j", "j")
+        replace(corpus / "crews.yaml", "title: Crews move north", "title: Crews head north")
+        for _ in range(200):
+            if "Crews head north" in label_text(app, "crews-move"):
+                break
+            await pilot.pause(0.05)
+        assert "Crews head north" in label_text(app, "crews-move")
+        assert tree_of(app).cursor_id == "crews-move"
+        # A seed is watched too: an edit that breaks a quote shows up in the panel.
+        replace(corpus / "seeds" / "ledger.txt", "unlikely to leave", "sure to leave")
+        for _ in range(200):
+            if panel_of(app).display:
+                break
+            await pilot.pause(0.05)
+        assert "error E011" in panel_of(app).plain
 
 
-def test_e_opens_the_editor_at_the_node_line_and_the_tree_reloads_after(
+async def test_e_opens_the_editor_at_the_node_line_and_the_tree_reloads_after(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = copy_corpus(tmp_path)
@@ -280,23 +260,20 @@ def test_e_opens_the_editor_at_the_node_line_and_the_tree_reloads_after(
         ran.append(list(argv))
         return subprocess.run(list(argv), check=True).returncode
 
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, pilot):
-            app.live_corpus.run_editor = runner
-            await press(pilot, "j", "j")
-            where = main_screen(app).index.nodes["crews-move"].location
-            assert Path(where.file) == corpus / "crews.yaml" and where.line == 11
-            await press(pilot, "e")
-            await reloads_done(app, pilot)
-            assert ran == [[str(editor), "+11", where.file]]
-            assert (tmp_path / "bin" / "argv.txt").read_text().split() == ["+11", where.file]
-            assert "Edited in the editor" in label_text(app, "crews-move")
-            assert tree_of(app).cursor_id == "crews-move"
-
-    run_async(body)
+    async with explore(corpus, live=False) as (app, pilot):
+        app.live_corpus.run_editor = runner
+        await press(pilot, "j", "j")
+        where = main_screen(app).index.nodes["crews-move"].location
+        assert Path(where.file) == corpus / "crews.yaml" and where.line == 11
+        await press(pilot, "e")
+        await reloads_done(app, pilot)
+        assert ran == [[str(editor), "+11", where.file]]
+        assert (tmp_path / "bin" / "argv.txt").read_text().split() == ["+11", where.file]
+        assert "Edited in the editor" in label_text(app, "crews-move")
+        assert tree_of(app).cursor_id == "crews-move"
 
 
-def test_enter_on_a_diagnostic_opens_the_editor_at_its_file_and_line(tmp_path: Path) -> None:
+async def test_enter_on_a_diagnostic_opens_the_editor_at_its_file_and_line(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path)
     ran: list[list[str]] = []
 
@@ -304,73 +281,65 @@ def test_enter_on_a_diagnostic_opens_the_editor_at_its_file_and_line(tmp_path: P
         ran.append(list(argv))
         return 0
 
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, pilot):
-            app.live_corpus.run_editor = runner
-            replace(crews_of(corpus), "    title: Crews move north\n", BROKEN_TITLE)
-            await app.live_corpus.reload(settle=False)
-            assert panel_of(app).display and tree_of(app).has_focus
-            await press(pilot, "d")  # go to the panel the broken load opened
-            panel = panel_of(app)
-            assert panel.display and panel.has_focus
-            await press(pilot, "enter")
-            first = panel.shown[0]
-            assert (first.code, first.line) == ("E005", 14)
-            assert ran == [[*ran[0][:-2], "+14", first.file]]
-            assert Path(first.file) == corpus / "crews.yaml"
-            await reloads_done(app, pilot)  # nothing changed: nothing is read again
-
-    run_async(body)
+    async with explore(corpus, live=False) as (app, pilot):
+        app.live_corpus.run_editor = runner
+        replace(crews_of(corpus), "    title: Crews move north\n", BROKEN_TITLE)
+        await app.live_corpus.reload(settle=False)
+        assert panel_of(app).display and tree_of(app).has_focus
+        await press(pilot, "d")  # go to the panel the broken load opened
+        panel = panel_of(app)
+        assert panel.display and panel.has_focus
+        await press(pilot, "enter")
+        first = panel.shown[0]
+        assert (first.code, first.line) == ("E005", 14)
+        assert ran == [[*ran[0][:-2], "+14", first.file]]
+        assert Path(first.file) == corpus / "crews.yaml"
+        await reloads_done(app, pilot)  # nothing changed: nothing is read again
 
 
-def test_without_an_editor_or_a_terminal_to_hand_over_a_note_says_so(
+async def test_without_an_editor_or_a_terminal_to_hand_over_a_note_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = copy_corpus(tmp_path)
     before = snapshot(corpus)
 
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, pilot):
-            notes = Notes(app, monkeypatch)
-            with monkeypatch.context() as patch:
-                environment_without_editor(patch, tmp_path)
-                await press(pilot, "e")
-            assert any("no editor" in note for note in notes.messages), notes.messages
-            # The real runner suspends the app, which a headless run cannot do.
-            monkeypatch.setenv("EDITOR", "true")
+    async with explore(corpus, live=False) as (app, pilot):
+        notes = Notes(app, monkeypatch)
+        with monkeypatch.context() as patch:
+            environment_without_editor(patch, tmp_path)
             await press(pilot, "e")
-            assert any("cannot be handed to an editor" in n for n in notes.messages)
-            assert app.is_running
+        assert any("no editor" in note for note in notes.messages), notes.messages
+        # The real runner suspends the app, which a headless run cannot do.
+        monkeypatch.setenv("EDITOR", "true")
+        await press(pilot, "e")
+        assert any("cannot be handed to an editor" in n for n in notes.messages)
+        assert app.is_running
 
-    run_async(body)
     assert snapshot(corpus) == before
 
 
-def test_a_corpus_that_cannot_be_opened_opens_once_it_is_fixed(tmp_path: Path) -> None:
+async def test_a_corpus_that_cannot_be_opened_opens_once_it_is_fixed(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path)
     manifest = corpus / "corpus.yaml"
     replace(manifest, "title: After the harbour closes", "title: [After the harbour")
 
-    async def body() -> None:
-        async with explore(corpus, live=False) as (app, pilot):
-            assert isinstance(app.screen, LoadFailedScreen)
-            assert "error E001" in panel_of(app).plain
-            replace(manifest, "title: [After the harbour", "title: [Still broken")
-            await app.live_corpus.reload(settle=False)
-            await pilot.pause()
-            assert isinstance(app.screen, LoadFailedScreen)
-            assert "error E001" in panel_of(app).plain
-            replace(manifest, "title: [Still broken", "title: Fixed at last")
-            await press(pilot, "question_mark")
-            await app.live_corpus.reload(settle=False)
-            await pilot.pause()
-            assert isinstance(app.screen, MainScreen)  # the help over the failed screen went too
-            assert app.live_corpus.screen is app.screen
-            assert plain(tree_of(app).border_title) == "Fixed at last"
-            await press(pilot, "q")
-        assert app.return_code == 0
-
-    run_async(body)
+    async with explore(corpus, live=False) as (app, pilot):
+        assert isinstance(app.screen, LoadFailedScreen)
+        assert "error E001" in panel_of(app).plain
+        replace(manifest, "title: [After the harbour", "title: [Still broken")
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert isinstance(app.screen, LoadFailedScreen)
+        assert "error E001" in panel_of(app).plain
+        replace(manifest, "title: [Still broken", "title: Fixed at last")
+        await press(pilot, "question_mark")
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)  # the help over the failed screen went too
+        assert app.live_corpus.screen is app.screen
+        assert plain(tree_of(app).border_title) == "Fixed at last"
+        await press(pilot, "q")
+    assert app.return_code == 0
 
 
 def app_with_a_gated_load() -> tuple[ExplorerApp, threading.Event]:
@@ -386,64 +355,56 @@ def app_with_a_gated_load() -> tuple[ExplorerApp, threading.Event]:
     return app, gate
 
 
-def test_the_first_screen_shows_the_loading_indicator_and_answers_keys() -> None:
+async def test_the_first_screen_shows_the_loading_indicator_and_answers_keys() -> None:
     app, gate = app_with_a_gated_load()
 
-    async def body() -> None:
-        try:
-            async with app.run_test(size=(80, 24)) as pilot:
-                await pilot.pause()
-                assert isinstance(app.screen, LoadingScreen)
-                assert app.screen.query_one(LoadingIndicator).display
-                message = plain(app.screen.query_one("#loading-message", Static).content)
-                assert message.startswith("Reading the corpus at ") and "mini" in message
-                await press(pilot, "question_mark")
-                assert isinstance(app.screen, HelpScreen)
-                assert not app.live_corpus.loaded.is_set()
-                gate.set()
-                await loaded(pilot)
-                assert isinstance(app.screen, MainScreen)
-                assert tree_of(app).cursor_id == "harbour-closed"
-                assert not app.screen_stack[0].query(LoadingIndicator)
-        finally:
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LoadingScreen)
+            assert app.screen.query_one(LoadingIndicator).display
+            message = plain(app.screen.query_one("#loading-message", Static).content)
+            assert message.startswith("Reading the corpus at ") and "mini" in message
+            await press(pilot, "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            assert not app.live_corpus.loaded.is_set()
             gate.set()
+            await loaded(pilot)
+            assert isinstance(app.screen, MainScreen)
+            assert tree_of(app).cursor_id == "harbour-closed"
+            assert not app.screen_stack[0].query(LoadingIndicator)
+    finally:
+        gate.set()
 
-    run_async(body)
 
-
-def test_q_quits_while_the_corpus_is_still_loading() -> None:
+async def test_q_quits_while_the_corpus_is_still_loading() -> None:
     app, gate = app_with_a_gated_load()
 
-    async def body() -> None:
-        try:
-            async with app.run_test() as pilot:
-                await pilot.pause()
-                assert isinstance(app.screen, LoadingScreen)
-                await pilot.press("q")
-                await pilot.pause()
-                assert not app.is_running
-        finally:
-            gate.set()
+    try:
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, LoadingScreen)
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running
+    finally:
+        gate.set()
 
-    run_async(body)
     assert app.return_code == 0
 
 
-def test_the_explorer_never_writes_a_file(tmp_path: Path) -> None:
+async def test_the_explorer_never_writes_a_file(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path)
 
-    async def body() -> None:
-        async with explore(corpus) as (app, pilot):
-            before = snapshot(corpus)
-            await press(pilot, "j", "j", "o", "2", "escape")  # outcomes on; a seed opened
-            for old, new in (("move north", "head north"), ("north", "[north"), ("[", "")):
-                assert snapshot(corpus) == before
-                replace(corpus / "crews.yaml", old, new)
-                before = snapshot(corpus)
-                await app.live_corpus.reload(settle=False)
-                await press(pilot, "j")
+    async with explore(corpus) as (app, pilot):
+        before = snapshot(corpus)
+        await press(pilot, "j", "j", "o", "2", "escape")  # outcomes on; a seed opened
+        for old, new in (("move north", "head north"), ("north", "[north"), ("[", "")):
             assert snapshot(corpus) == before
+            replace(corpus / "crews.yaml", old, new)
+            before = snapshot(corpus)
+            await app.live_corpus.reload(settle=False)
+            await press(pilot, "j")
         assert snapshot(corpus) == before
-        assert sorted(p.name for p in corpus.iterdir()) == sorted(p.name for p in MINI.iterdir())
-
-    run_async(body)
+    assert snapshot(corpus) == before
+    assert sorted(p.name for p in corpus.iterdir()) == sorted(p.name for p in MINI.iterdir())

@@ -13,8 +13,9 @@ import pytest
 from textual.pilot import Pilot
 
 from explorer.tui.app import ExplorerApp
+from tests.shared import copy_corpus
 
-from .corpus_copy import copy_corpus, replace
+from .corpus_copy import replace
 from .helpers import loaded
 
 SnapCompare = Callable[..., bool]

@@ -11,8 +11,8 @@ from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.serve_command import SERVED_READ_ONLY
 from explorer.tui.settings import settings_file
+from tests.shared import copy_corpus
 
-from .corpus_copy import copy_corpus
 from .helpers import loaded, press
 
 

@@ -11,7 +11,7 @@ from explorer.tui.settings import LIGHT, SPLIT_DEFAULT, SPLIT_MAX, read_settings
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.split import SPLIT_STEP, SplitBody, Splitter
 
-from .helpers import explore, main_screen, press, run
+from .helpers import explore, main_screen, press
 
 
 def tree_share(app_screen: Widget, side_by_side: bool) -> float:
@@ -23,86 +23,71 @@ def tree_share(app_screen: Widget, side_by_side: bool) -> float:
 
 
 @pytest.mark.parametrize(("size", "side_by_side"), [((140, 40), True), ((80, 30), False)])
-def test_keys_move_the_split_within_bounds_and_it_is_kept(
+async def test_keys_move_the_split_within_bounds_and_it_is_kept(
     size: tuple[int, int], side_by_side: bool
 ) -> None:
-    async def body() -> None:
-        async with explore(size=size, live=False) as (app, pilot):
-            screen = main_screen(app)
-            before = tree_share(screen, side_by_side)
-            assert abs(before - SPLIT_DEFAULT / 100) < 0.05
-            await press(pilot, "greater_than_sign", "greater_than_sign")
-            wider = tree_share(screen, side_by_side)
-            assert wider > before + 0.05
-            assert screen.query_one(SplitBody).split == SPLIT_DEFAULT + 2 * SPLIT_STEP
-            assert read_settings().split == SPLIT_DEFAULT + 2 * SPLIT_STEP
-            await press(pilot, *["greater_than_sign"] * 20)
-            assert screen.query_one(SplitBody).split == SPLIT_MAX
-            await press(pilot, "less_than_sign")
-            assert screen.query_one(SplitBody).split == SPLIT_MAX - SPLIT_STEP
-        async with explore(size=size, live=False) as (app, pilot):  # the next run
-            assert main_screen(app).query_one(SplitBody).split == SPLIT_MAX - SPLIT_STEP
-
-    run(body)
+    async with explore(size=size, live=False) as (app, pilot):
+        screen = main_screen(app)
+        before = tree_share(screen, side_by_side)
+        assert abs(before - SPLIT_DEFAULT / 100) < 0.05
+        await press(pilot, "greater_than_sign", "greater_than_sign")
+        wider = tree_share(screen, side_by_side)
+        assert wider > before + 0.05
+        assert screen.query_one(SplitBody).split == SPLIT_DEFAULT + 2 * SPLIT_STEP
+        assert read_settings().split == SPLIT_DEFAULT + 2 * SPLIT_STEP
+        await press(pilot, *["greater_than_sign"] * 20)
+        assert screen.query_one(SplitBody).split == SPLIT_MAX
+        await press(pilot, "less_than_sign")
+        assert screen.query_one(SplitBody).split == SPLIT_MAX - SPLIT_STEP
+    async with explore(size=size, live=False) as (app, pilot):  # the next run
+        assert main_screen(app).query_one(SplitBody).split == SPLIT_MAX - SPLIT_STEP
 
 
-def test_dragging_the_bar_moves_the_split() -> None:
-    async def body() -> None:
-        async with explore(size=(140, 40), live=False) as (app, pilot):
-            screen = main_screen(app)
-            bar = screen.query_one(Splitter)
-            body_region = screen.query_one(SplitBody).content_region
-            assert await pilot.mouse_down(Splitter, offset=(0, 5))
-            target_x = body_region.x + body_region.width * 3 // 10
-            await pilot.hover(SplitBody, offset=(target_x - body_region.x, 5))
-            await pilot.mouse_up(SplitBody, offset=(target_x - body_region.x, 5))
-            await pilot.pause()
-            assert screen.query_one(SplitBody).split == 30
-            assert abs(tree_share(screen, True) - 0.3) < 0.05
-            assert not bar.dragging
-            assert read_settings().split == 30
-
-    run(body)
+async def test_dragging_the_bar_moves_the_split() -> None:
+    async with explore(size=(140, 40), live=False) as (app, pilot):
+        screen = main_screen(app)
+        bar = screen.query_one(Splitter)
+        body_region = screen.query_one(SplitBody).content_region
+        assert await pilot.mouse_down(Splitter, offset=(0, 5))
+        target_x = body_region.x + body_region.width * 3 // 10
+        await pilot.hover(SplitBody, offset=(target_x - body_region.x, 5))
+        await pilot.mouse_up(SplitBody, offset=(target_x - body_region.x, 5))
+        await pilot.pause()
+        assert screen.query_one(SplitBody).split == 30
+        assert abs(tree_share(screen, True) - 0.3) < 0.05
+        assert not bar.dragging
+        assert read_settings().split == 30
 
 
-def test_the_theme_is_kept_for_the_next_run() -> None:
-    async def body() -> None:
-        async with explore(live=False) as (app, pilot):
-            await press(pilot, "t")
-            assert app.theme == LIGHT
-        async with explore(live=False) as (app, _pilot):
-            assert app.theme == LIGHT
-
-    run(body)
+async def test_the_theme_is_kept_for_the_next_run() -> None:
+    async with explore(live=False) as (app, pilot):
+        await press(pilot, "t")
+        assert app.theme == LIGHT
+    async with explore(live=False) as (app, _pilot):
+        assert app.theme == LIGHT
 
 
-def test_the_selected_nodes_title_is_shown_whole_in_the_details() -> None:
-    async def body() -> None:
-        async with explore(bundled_scenarios(), size=(120, 40), live=False) as (app, pilot):
-            screen = main_screen(app)
-            index = screen.index
-            longest = max(index.ordered_nodes(), key=lambda node: len(node.title))
-            screen.scenario_tree.go_to(longest.id)
-            await pilot.pause(0.1)
-            tree = screen.scenario_tree
-            assert tree.label_of(longest.id).cell_len > tree.region.width  # cut in the tree
-            title = screen.query_one(".detail-title", Widget)
-            assert title.region.height * title.region.width >= len(longest.title)
-            shown = " ".join(str(title.render()).split())
-            assert " ".join(longest.title.split()) in shown
-
-    run(body)
+async def test_the_selected_nodes_title_is_shown_whole_in_the_details() -> None:
+    async with explore(bundled_scenarios(), size=(120, 40), live=False) as (app, pilot):
+        screen = main_screen(app)
+        index = screen.index
+        longest = max(index.ordered_nodes(), key=lambda node: len(node.title))
+        screen.scenario_tree.go_to(longest.id)
+        await pilot.pause(0.1)
+        tree = screen.scenario_tree
+        assert tree.label_of(longest.id).cell_len > tree.region.width  # cut in the tree
+        title = screen.query_one(".detail-title", Widget)
+        assert title.region.height * title.region.width >= len(longest.title)
+        shown = " ".join(str(title.render()).split())
+        assert " ".join(longest.title.split()) in shown
 
 
-def test_the_bar_marks_the_details_when_they_have_the_focus() -> None:
-    async def body() -> None:
-        async with explore(size=(140, 40), live=False) as (app, pilot):
-            bar = main_screen(app).query_one(Splitter)
-            assert not bar.has_class("-beside-focus")
-            await press(pilot, "tab")
-            assert app.focused is main_screen(app).query_one(DetailPane)
-            assert bar.has_class("-beside-focus")
-            await press(pilot, "shift+tab")
-            assert not bar.has_class("-beside-focus")
-
-    run(body)
+async def test_the_bar_marks_the_details_when_they_have_the_focus() -> None:
+    async with explore(size=(140, 40), live=False) as (app, pilot):
+        bar = main_screen(app).query_one(Splitter)
+        assert not bar.has_class("-beside-focus")
+        await press(pilot, "tab")
+        assert app.focused is main_screen(app).query_one(DetailPane)
+        assert bar.has_class("-beside-focus")
+        await press(pilot, "shift+tab")
+        assert not bar.has_class("-beside-focus")

@@ -40,7 +40,6 @@ from .helpers import (
     explore,
     main_screen,
     plain,
-    run,
     tree_of,
 )
 
@@ -118,17 +117,14 @@ def size_id(size: Size) -> str:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=size_id)
-def test_the_main_keys_at_every_terminal_size(size: Size) -> None:
+async def test_the_main_keys_at_every_terminal_size(size: Size) -> None:
     """The whole tour, the people list included, at every size."""
     keys = list(TOUR)
 
-    async def body() -> None:
-        async with explore(HOSTILE_ALL, size=size) as (app, pilot):
-            assert app.size == size
-            assert await tour(app, pilot, keys) == len(keys)
-            assert isinstance(app.screen, MainScreen)
-
-    run(body)
+    async with explore(HOSTILE_ALL, size=size) as (app, pilot):
+        assert app.size == size
+        assert await tour(app, pilot, keys) == len(keys)
+        assert isinstance(app.screen, MainScreen)
 
 
 @pytest.mark.parametrize(
@@ -141,31 +137,25 @@ def test_the_main_keys_at_every_terminal_size(size: Size) -> None:
         pytest.param(MINI, (4, 24), ["slash"], id="search-palette-4x24"),
     ],
 )
-def test_an_option_list_with_no_room_for_its_options(
+async def test_an_option_list_with_no_room_for_its_options(
     path: Path, size: Size, keys: list[str]
 ) -> None:
-    async def body() -> None:
-        async with explore(path, size=(80, 24)) as (app, pilot):
-            await pilot.resize_terminal(*size)
-            await tour(app, pilot, [*keys, "down", "escape"])
-
-    run(body)
+    async with explore(path, size=(80, 24)) as (app, pilot):
+        await pilot.resize_terminal(*size)
+        await tour(app, pilot, [*keys, "down", "escape"])
 
 
 @pytest.mark.parametrize("path", [BROKEN, UNREADABLE], ids=lambda p: p.name)
-def test_a_corpus_with_diagnostics_at_every_terminal_size(path: Path) -> None:
+async def test_a_corpus_with_diagnostics_at_every_terminal_size(path: Path) -> None:
     """The diagnostics panel on the main screen, and the screen of a corpus that cannot be read,
     largest size first."""
     sizes = list(reversed(SIZES))
 
-    async def body() -> None:
-        async with explore(path, size=sizes[0]) as (app, pilot):
-            for size in sizes:
-                await pilot.resize_terminal(*size)
-                assert app.size == size
-                await tour(app, pilot, ["down", "d", "down", "d", "question_mark"])
-
-    run(body)
+    async with explore(path, size=sizes[0]) as (app, pilot):
+        for size in sizes:
+            await pilot.resize_terminal(*size)
+            assert app.size == size
+            await tour(app, pilot, ["down", "d", "down", "d", "question_mark"])
 
 
 # -- 2. a storm of resizes -------------------------------------------------------------------
@@ -190,28 +180,25 @@ def storm_sizes(count: int, seed: int = 20240601) -> list[Size]:
 
 
 @pytest.mark.slow
-def test_a_storm_of_resizes_between_keys() -> None:
+async def test_a_storm_of_resizes_between_keys() -> None:
     """60 sizes from 1×1 to 300×100, a key between them, on the screens that are not option
     lists (those have a test of their own at the narrowest sizes). Citations are opened with
     number keys, never through the picker."""
     sizes = storm_sizes(60)
     keys = iter(STORM_KEYS * 3)
 
-    async def body() -> None:
-        async with explore(HOSTILE_ALL, size=(80, 24)) as (app, pilot):
-            resized = pressed = 0
-            for size in sizes:
-                await pilot.resize_terminal(*size)
-                alive(app)
-                assert app.size == size
-                resized += 1
-                pressed += await tour(app, pilot, [next(keys)])
-            assert (resized, pressed) == (60, 60)
-            while not isinstance(app.screen, MainScreen):
-                await pilot.press("escape")
+    async with explore(HOSTILE_ALL, size=(80, 24)) as (app, pilot):
+        resized = pressed = 0
+        for size in sizes:
+            await pilot.resize_terminal(*size)
             alive(app)
-
-    run(body)
+            assert app.size == size
+            resized += 1
+            pressed += await tour(app, pilot, [next(keys)])
+        assert (resized, pressed) == (60, 60)
+        while not isinstance(app.screen, MainScreen):
+            await pilot.press("escape")
+        alive(app)
 
 
 # -- 3. markup and escapes -------------------------------------------------------------------
@@ -249,7 +236,9 @@ def test_the_hostile_fixture_validates_and_holds_markup_in_every_text_field() ->
 
 
 @pytest.mark.parametrize("how", ["raw byte", "yaml escape"])
-def test_an_escape_character_in_a_yaml_file_is_refused_with_e002(how: str, tmp_path: Path) -> None:
+async def test_an_escape_character_in_a_yaml_file_is_refused_with_e002(
+    how: str, tmp_path: Path
+) -> None:
     corpus = copy_fixture(MINI, tmp_path)
     crews = corpus / "crews.yaml"
     text = crews.read_text(encoding="utf-8")
@@ -261,16 +250,14 @@ def test_an_escape_character_in_a_yaml_file_is_refused_with_e002(how: str, tmp_p
     e002 = [d for d in result.diagnostics if d.code == "E002"]
     assert e002 and e002[0].file.endswith("crews.yaml")
     assert "ESC" in e002[0].message and "\x1b" not in e002[0].message
-
-    async def body() -> None:  # the explorer opens it with the diagnostic shown, no escape drawn
-        async with explore(corpus, size=(120, 30)) as (app, pilot):
-            await tour(app, pilot, ["down", "s", "escape", "d", "d"])
-            shown = screen_text(app)
-            assert "E002" in shown or "E002" in main_screen(app).query_one(DiagnosticsPanel).plain
-            assert not CONTROL.search(shown)
-
-    if how == "raw byte":  # the app shows both the same way
-        run(body)
+    if how != "raw byte":  # the app shows both the same way
+        return
+    # The explorer opens it with the diagnostic shown, no escape drawn.
+    async with explore(corpus, size=(120, 30)) as (app, pilot):
+        await tour(app, pilot, ["down", "s", "escape", "d", "d"])
+        shown = screen_text(app)
+        assert "E002" in shown or "E002" in main_screen(app).query_one(DiagnosticsPanel).plain
+        assert not CONTROL.search(shown)
 
 
 async def click_action_texts(app: ExplorerApp, pilot: Pilot[None], limit: int = 6) -> int:
@@ -296,99 +283,94 @@ async def click_action_texts(app: ExplorerApp, pilot: Pilot[None], limit: int = 
 
 
 @pytest.mark.slow
-def test_walking_every_node_and_source_of_the_hostile_corpus_shows_all_text_literally() -> None:
-    async def body() -> None:
-        async with explore(HOSTILE_ALL, size=(160, 50)) as (app, pilot):
-            index = main_screen(app).index
-            tree = tree_of(app)
-            walked: list[str] = []
-            sources = escapes = 0
-            while (node_id := tree.cursor_id) is not None and node_id not in walked:
-                walked.append(node_id)
-                cursor = tree.cursor_node
-                assert cursor is not None
-                if cursor.allow_expand and not cursor.is_expanded:
-                    await pilot.press("space")
-                    alive(app)
-                node = index.nodes[node_id]
-                shown = screen_text(app)
-                assert one_line(node.title) in shown  # in the tree and the detail pane
-                details = detail_text(app)
-                assert node.claim in details
-                for citation in node.citations:
-                    assert one_line(citation.quote) in details
-                for number, citation in enumerate(node.citations, 1):
-                    await pilot.press(str(number))
-                    alive(app)
-                    assert isinstance(app.screen, SourceScreen)
-                    source = index.sources[citation.source]
-                    header = plain(app.screen.query_one(SourceHeader).content)
-                    assert one_line(source.title) in header and source.outlet in header
-                    view = app.screen.query_one(SeedView)
-                    assert fold(view.highlighted_text()) == fold(citation.quote)
-                    escapes += "\x1b]8;;" in view.seed.text  # the OSC 8 link of ansi.txt
-                    shown = screen_text(app)
-                    assert one_line(source.title) in shown
-                    first_line = view.seed.text.splitlines()[0]
-                    assert first_line in shown  # the seed, markup and all
-                    sources += 1
-                    await pilot.press("escape")
-                    alive(app)
-                await pilot.press("down")
+async def test_walking_every_node_and_source_of_the_hostile_corpus_shows_all_text_literally() -> (
+    None
+):
+    async with explore(HOSTILE_ALL, size=(160, 50)) as (app, pilot):
+        index = main_screen(app).index
+        tree = tree_of(app)
+        walked: list[str] = []
+        sources = escapes = 0
+        while (node_id := tree.cursor_id) is not None and node_id not in walked:
+            walked.append(node_id)
+            cursor = tree.cursor_node
+            assert cursor is not None
+            if cursor.allow_expand and not cursor.is_expanded:
+                await pilot.press("space")
                 alive(app)
-            assert len(walked) == len(index.nodes) == 8
-            assert sources == sum(len(n.citations) for n in index.nodes.values()) == 13
-            assert escapes == 1  # waterfront-idle's second citation, in seeds/ansi.txt
-
-    run(body)
-
-
-def test_clicking_on_markup_that_looks_like_an_action_does_nothing_and_search_finds_it() -> None:
-    async def body() -> None:
-        async with explore(HOSTILE_ALL, size=(160, 50)) as (app, pilot):
-            assert "[@click=app.quit]The council closes the harbour[/]" in screen_text(app)
-            clicks = await click_action_texts(app, pilot, limit=4)  # the tree, the details
-            await pilot.press("p")
-            clicks += await click_action_texts(app, pilot, limit=2)  # the people list too
-            await pilot.press("escape", "1")
-            assert isinstance(app.screen, SourceScreen)
-            assert "The [@click=app.quit]Harbour Gazette[/] — Opinion" in screen_text(app)
-            clicks += await click_action_texts(app, pilot, limit=3)  # the header, the seed
-            assert isinstance(app.screen, SourceScreen)
-            await pilot.press("escape", "w")
-            clicks += await click_action_texts(app, pilot, limit=3)  # a walk
-            await pilot.press("escape")
-            assert clicks >= 10
-            # Search for markup: the hits show it literally; choosing one jumps to its node.
-            await pilot.press("slash", *"[@click=app.quit]")
-            for _ in range(50):  # the palette searches in the background
-                await pilot.pause(0.05)
-                if app.screen.query(OptionList).first().option_count:
-                    break
-            alive(app)
-            assert app.screen.query(OptionList).first().option_count
-            assert "[@click=app.quit]" in screen_text(app)
-            await pilot.press("enter")
-            await pilot.pause()
-            alive(app)
-            assert isinstance(app.screen, MainScreen)
-
-    run(body)
-
-
-def test_the_escape_sequences_of_a_seed_never_reach_the_terminal() -> None:
-    async def body() -> None:
-        async with explore(HOSTILE_ALL, size=(120, 40)) as (app, pilot):
-            tree_of(app).go_to("waterfront-idle")
-            await pilot.press("2")
-            assert isinstance(app.screen, SourceScreen)
+            node = index.nodes[node_id]
             shown = screen_text(app)
-            assert "red alert" in shown
-            assert not CONTROL.search(shown), [
-                line for line in shown.splitlines() if CONTROL.search(line)
-            ]
+            assert one_line(node.title) in shown  # in the tree and the detail pane
+            details = detail_text(app)
+            assert node.claim in details
+            for citation in node.citations:
+                assert one_line(citation.quote) in details
+            for number, citation in enumerate(node.citations, 1):
+                await pilot.press(str(number))
+                alive(app)
+                assert isinstance(app.screen, SourceScreen)
+                source = index.sources[citation.source]
+                header = plain(app.screen.query_one(SourceHeader).content)
+                assert one_line(source.title) in header and source.outlet in header
+                view = app.screen.query_one(SeedView)
+                assert fold(view.highlighted_text()) == fold(citation.quote)
+                escapes += "\x1b]8;;" in view.seed.text  # the OSC 8 link of ansi.txt
+                shown = screen_text(app)
+                assert one_line(source.title) in shown
+                first_line = view.seed.text.splitlines()[0]
+                assert first_line in shown  # the seed, markup and all
+                sources += 1
+                await pilot.press("escape")
+                alive(app)
+            await pilot.press("down")
+            alive(app)
+        assert len(walked) == len(index.nodes) == 8
+        assert sources == sum(len(n.citations) for n in index.nodes.values()) == 13
+        assert escapes == 1  # waterfront-idle's second citation, in seeds/ansi.txt
 
-    run(body)
+
+async def test_clicking_on_markup_that_looks_like_an_action_does_nothing_and_search_finds_it() -> (
+    None
+):
+    async with explore(HOSTILE_ALL, size=(160, 50)) as (app, pilot):
+        assert "[@click=app.quit]The council closes the harbour[/]" in screen_text(app)
+        clicks = await click_action_texts(app, pilot, limit=4)  # the tree, the details
+        await pilot.press("p")
+        clicks += await click_action_texts(app, pilot, limit=2)  # the people list too
+        await pilot.press("escape", "1")
+        assert isinstance(app.screen, SourceScreen)
+        assert "The [@click=app.quit]Harbour Gazette[/] — Opinion" in screen_text(app)
+        clicks += await click_action_texts(app, pilot, limit=3)  # the header, the seed
+        assert isinstance(app.screen, SourceScreen)
+        await pilot.press("escape", "w")
+        clicks += await click_action_texts(app, pilot, limit=3)  # a walk
+        await pilot.press("escape")
+        assert clicks >= 10
+        # Search for markup: the hits show it literally; choosing one jumps to its node.
+        await pilot.press("slash", *"[@click=app.quit]")
+        for _ in range(50):  # the palette searches in the background
+            await pilot.pause(0.05)
+            if app.screen.query(OptionList).first().option_count:
+                break
+        alive(app)
+        assert app.screen.query(OptionList).first().option_count
+        assert "[@click=app.quit]" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        alive(app)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_escape_sequences_of_a_seed_never_reach_the_terminal() -> None:
+    async with explore(HOSTILE_ALL, size=(120, 40)) as (app, pilot):
+        tree_of(app).go_to("waterfront-idle")
+        await pilot.press("2")
+        assert isinstance(app.screen, SourceScreen)
+        shown = screen_text(app)
+        assert "red alert" in shown
+        assert not CONTROL.search(shown), [
+            line for line in shown.splitlines() if CONTROL.search(line)
+        ]
 
 
 # -- 4. a seed that goes away while the app runs ---------------------------------------------
@@ -415,15 +397,14 @@ def _break_seed(seed: Path, how: str) -> None:
 
 
 @pytest.mark.parametrize("how", ["deleted", "directory", "not utf-8", "mode 000"])
-def test_a_seed_broken_while_the_app_runs_then_opened(how: str, tmp_path: Path) -> None:
+async def test_a_seed_broken_while_the_app_runs_then_opened(how: str, tmp_path: Path) -> None:
     corpus = copy_fixture(MINI, tmp_path)
     seed = corpus / "seeds" / "harbour.txt"
     held = seed.read_text(encoding="utf-8")
-
-    async def body() -> None:
+    try:
         async with explore(corpus, size=(100, 30)) as (app, pilot):
             _break_seed(seed, how)
-            if getattr(app, "live", False):  # the app reads the corpus again when it changes
+            if app.live_corpus.watch:  # the app reads the corpus again when it changes
                 panel = main_screen(app).query_one(DiagnosticsPanel)
                 for _ in range(100):
                     await pilot.pause(0.1)
@@ -443,16 +424,13 @@ def test_a_seed_broken_while_the_app_runs_then_opened(how: str, tmp_path: Path) 
                 assert "The seed 'harbour.txt' could not be read." in header
             await tour(app, pilot, ["down", "escape", "j", "s", "escape"])
             assert isinstance(app.screen, MainScreen)
-
-    try:
-        run(body)
     finally:
         if seed.exists():
             seed.chmod(0o755 if seed.is_dir() else 0o644)
 
 
 @pytest.mark.slow
-def test_a_seed_replaced_by_a_named_pipe_while_the_app_runs(tmp_path: Path) -> None:
+async def test_a_seed_replaced_by_a_named_pipe_while_the_app_runs(tmp_path: Path) -> None:
     """A reload must not read the pipe (it would block for ever, and the process could not exit):
     the diagnostic comes as for a missing seed. If it does block, `unblock` frees the thread."""
     corpus = copy_fixture(MINI, tmp_path)
@@ -467,7 +445,7 @@ def test_a_seed_replaced_by_a_named_pipe_while_the_app_runs(tmp_path: Path) -> N
                 os.close(os.open(seed, os.O_WRONLY | os.O_NONBLOCK))
             stop.wait(0.01)
 
-    async def body() -> None:
+    try:
         async with explore(corpus, size=(100, 30)) as (app, pilot):
             if not app.live_corpus.watch:
                 pytest.skip("the app does not read the corpus again when it changes")
@@ -485,8 +463,5 @@ def test_a_seed_replaced_by_a_named_pipe_while_the_app_runs(tmp_path: Path) -> N
                 assert isinstance(app.screen, SourceScreen)
             finally:
                 threading.Thread(target=unblock, daemon=True).start()
-
-    try:
-        run(body)
     finally:
         stop.set()

@@ -1,9 +1,12 @@
-"""Command-palette search over node titles, claims, quotes, people and sources."""
+"""Command-palette search over node titles, claims, quotes, people and sources.
+
+The search knows the screen it was opened from only as a `SearchedScreen`: it reads the corpus
+that screen shows, and tells it what was chosen by a message (it never imports the screen)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
+from typing import Protocol, runtime_checkable
 
 from rich.style import Style
 from rich.text import Text
@@ -23,6 +26,16 @@ KIND_LABEL = {
 }
 MAX_DISPLAY = 90
 MATCH_STYLE = Style(bold=True, underline=True)  # when the palette gives no match style
+
+
+@runtime_checkable
+class SearchedScreen(Protocol):
+    """What the search asks of the screen it was opened from: the corpus shown there, and a
+    way to post it the hit chosen (a node to go to, a person to filter on, a source to open)."""
+
+    index: CorpusIndex
+
+    def post_message(self, message: Message) -> bool: ...
 
 
 def hit_message(hit: SearchHit) -> Message:
@@ -56,21 +69,17 @@ def hit_display(hit: SearchHit, query: str, index: CorpusIndex, match_style: Sty
 
 
 class ScenarioSearch(Provider):
-    """Searches the corpus of the main screen it was opened from."""
+    """Searches the corpus of the screen it was opened from (the main screen)."""
 
-    def _target(self) -> tuple[CorpusIndex, Callable[[Message], bool]] | None:
-        from explorer.tui.screens.main import MainScreen
-
+    def _target(self) -> SearchedScreen | None:
         screen = self.screen
-        if isinstance(screen, MainScreen):
-            return screen.index, screen.post_message
-        return None
+        return screen if isinstance(screen, SearchedScreen) else None
 
     async def search(self, query: str) -> Hits:
         target = self._target()
         if target is None:
             return
-        index, post = target
+        index, post = target.index, target.post_message
         hits = index.search(query)
         if not hits:
             return
@@ -88,7 +97,7 @@ class ScenarioSearch(Provider):
         target = self._target()
         if target is None:
             return
-        index, post = target
+        index, post = target.index, target.post_message
         for voice in index.cited_voices():
             yield DiscoveryHit(
                 Text(f"person  {voice.name}"),

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Vertical
 from textual.events import Resize
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -36,7 +37,7 @@ from explorer.tui.widgets.diagnostics import DiagnosticsPanel
 from explorer.tui.widgets.labels import one_line
 from explorer.tui.widgets.legend import Legend
 from explorer.tui.widgets.people import PeopleList
-from explorer.tui.widgets.scenario_tree import ScenarioTree
+from explorer.tui.widgets.scenario_tree import ScenarioTree, scenario_tree
 from explorer.tui.widgets.split import SplitBody, Splitter
 from explorer.tui.widgets.too_small import TooSmall
 
@@ -58,7 +59,9 @@ class ShowsCorpus(Protocol):
 
 
 class MainScreen(Screen[None]):
-    """Owns the reader's state (selected node, people focus) and tells the widgets what to show."""
+    """Owns the reader's state: the selected node, the people chosen, the outcome marks. The tree,
+    the people and the legend are bound to the last two (`data_bind`); the path and the details
+    follow the selection (`watch_selected_id`)."""
 
     AUTO_FOCUS = "#tree"
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it without ClassVar)
@@ -100,15 +103,18 @@ class MainScreen(Screen[None]):
         ),
     ]
 
+    hindsight: var[bool] = var(False)  # outcome marks on the tree's nodes
+    person_focus: var[Focus] = var(Focus, bindings=True)  # the people chosen
+    # Shown anew on each selection (a reload may change the node); the cursor may be ahead: `here`.
+    selected_id: var[str] = var("", always_update=True, init=False)
+
     def __init__(self, result: LoadResult, index: CorpusIndex | None = None) -> None:
         super().__init__()
         assert result.corpus is not None
         self.result = result
         self.index = index if index is not None else CorpusIndex(result.corpus)
         self.diagnostics = result.diagnostics  # those of the last load, shown or not
-        self.person_focus = Focus()
-        self.hindsight = False  # outcome marks on the tree's nodes
-        self.selected_id = result.corpus.trigger.id
+        self.set_reactive(MainScreen.selected_id, result.corpus.trigger.id)
         self.history = History()  # the nodes left by jumps, to go back and forward
 
     # -- layout --------------------------------------------------------------------------------
@@ -120,11 +126,13 @@ class MainScreen(Screen[None]):
         split = settings.split if isinstance(settings, Settings) else SPLIT_DEFAULT
         with SplitBody(split=split, wide=WIDE, id="body"):
             with Vertical(id="tree-pane"):
-                tree = ScenarioTree(self.index, id="tree")
+                tree = scenario_tree(self.index, id="tree")
                 tree.border_title = Text(one_line(self.index.corpus.title))
-                yield tree
-                yield PeopleList(self.index, id="people")
-                yield Legend(self.index, id="legend")
+                yield tree.data_bind(MainScreen.hindsight, MainScreen.person_focus)
+                yield PeopleList(self.index, id="people").data_bind(MainScreen.person_focus)
+                yield Legend(self.index, id="legend").data_bind(
+                    MainScreen.hindsight, MainScreen.person_focus
+                )
             yield Splitter(id="splitter")
             yield DetailPane(self.index, id="detail")
         yield DiagnosticsPanel(self.diagnostics, id="diagnostics")
@@ -148,19 +156,21 @@ class MainScreen(Screen[None]):
         kept where its ids still exist — the selected node (else its nearest surviving
         ancestor), the open branches, the people chosen, the outcome marks; the focus stays."""
         assert result.corpus is not None
-        old_path = self.index.path_to(self.selected_id)
+        old_path = self.index.path_to(self.here)
         cursor = next(
             (n.id for n in reversed(old_path) if n.id in index.nodes), result.corpus.trigger.id
         )
         people = tuple(key for key in self.person_focus.people if key in index.voices)
-        self.person_focus = Focus(people, self.person_focus.collapsed and bool(people))
+        focus = Focus(people, self.person_focus.collapsed and bool(people))
         self.result, self.index, self.diagnostics = result, index, result.diagnostics
-        self.selected_id = cursor
+        # Not through the bindings: each widget is given the focus with the new index.
+        self.set_reactive(MainScreen.person_focus, focus)
+        self.set_reactive(MainScreen.selected_id, cursor)
         tree = self.scenario_tree
         tree.border_title = Text(one_line(index.corpus.title))
-        tree.show_index(index, self.person_focus, tree.expanded_ids(), cursor)
-        self.query_one(PeopleList).show_index(index, self.person_focus)
-        self.query_one(Legend).show_index(index, self.person_focus)
+        tree.show_index(index, focus, tree.expanded_ids(), cursor)
+        self.query_one(PeopleList).show_index(index, focus)
+        self.query_one(Legend).show_index(index, focus)
         self.query_one(DetailPane).show_index(index)
         panel = self.query_one(DiagnosticsPanel)
         panel.show(result.diagnostics)
@@ -201,11 +211,12 @@ class MainScreen(Screen[None]):
     # -- the selected node ---------------------------------------------------------------------
 
     def on_node_selected(self, message: NodeSelected) -> None:
-        if message.node_id not in self.index.nodes:
-            return
-        self.selected_id = message.node_id
-        self.query_one(Breadcrumb).show_path(self.index.path_to(message.node_id))
-        self.query_one(DetailPane).show(message.node_id)
+        if message.node_id in self.index.nodes:
+            self.selected_id = message.node_id
+
+    def watch_selected_id(self, node_id: str) -> None:
+        self.query_one(Breadcrumb).show_path(self.index.path_to(node_id))
+        self.query_one(DetailPane).show(node_id)
 
     def on_jump_to_node(self, message: JumpToNode) -> None:
         if message.node_id not in self.index.nodes:
@@ -222,7 +233,7 @@ class MainScreen(Screen[None]):
         """Put the tree's cursor on the node, uncollapsing the people filter if it hides it."""
         visible = self.scenario_tree.view.visible
         if visible is not None and node_id not in visible:
-            self.apply_focus(Focus(self.person_focus.people))  # uncollapse to show it
+            self.person_focus = Focus(self.person_focus.people)  # uncollapse to show it
         tree = self.scenario_tree
         tree.go_to(node_id)
         tree.focus()
@@ -259,20 +270,13 @@ class MainScreen(Screen[None]):
         if message.key not in self.index.voices:
             return
         focus = self.person_focus
-        self.apply_focus(focus.only(message.key) if message.only else focus.choose(message.key))
+        self.person_focus = focus.only(message.key) if message.only else focus.choose(message.key)
 
     def action_collapse(self) -> None:
-        self.apply_focus(self.person_focus.toggled_collapse())
+        self.person_focus = self.person_focus.toggled_collapse()
 
     def action_clear_focus(self) -> None:
-        self.apply_focus(Focus())
-
-    def apply_focus(self, focus: Focus) -> None:
-        self.person_focus = focus
-        self.scenario_tree.show_focus(focus)
-        self.query_one(Legend).show_focus(focus)
-        self.query_one(PeopleList).show_focus(focus)
-        self.refresh_bindings()
+        self.person_focus = Focus()
 
     # -- sources -------------------------------------------------------------------------------
 
@@ -282,7 +286,7 @@ class MainScreen(Screen[None]):
     def action_source(self) -> None:
         from explorer.tui.screens.pick import CitationPicker
 
-        node = self.index.nodes[self.selected_id]
+        node = self.index.nodes[self.here]
         if not node.citations:
             self.notify("This node has no citation.", markup=False)
         elif len(node.citations) == 1:
@@ -300,14 +304,14 @@ class MainScreen(Screen[None]):
         from explorer.outputs.citations import citations_text
         from explorer.tui.widgets.detail import CitationCard
 
-        citations = self.index.nodes[self.selected_id].citations
+        citations = self.index.nodes[self.here].citations
         if isinstance(self.focused, CitationCard):
             citations = citations[self.focused.number - 1 : self.focused.number]
         self.app.copy_to_clipboard(citations_text(citations, self.index))
         self.notify(f"Copied {len(citations)} citation(s), ready to paste.", markup=False)
 
     def action_open_citation(self, number: int) -> None:
-        self.open_citation(self.selected_id, number)
+        self.open_citation(self.here, number)
 
     def on_source_requested(self, message: SourceRequested) -> None:
         self.open_citation(message.node_id, message.number)
@@ -361,7 +365,7 @@ class MainScreen(Screen[None]):
     def action_walk_here(self) -> None:
         from explorer.tui.screens.walk import WalkScreen
 
-        walk = WalkScreen(self.index, self.selected_id, hindsight=self.hindsight)
+        walk = WalkScreen(self.index, self.here, hindsight=self.hindsight)
         self.app.push_screen(walk, self.show_node)
 
     def action_matrix(self) -> None:
@@ -380,9 +384,7 @@ class MainScreen(Screen[None]):
             self.post_message(JumpToNode(node_id))
 
     def action_toggle_hindsight(self) -> None:
-        self.hindsight = not self.hindsight
-        self.scenario_tree.show_hindsight(self.hindsight)
-        self.query_one(Legend).show_hindsight(self.hindsight)
+        self.hindsight = not self.hindsight  # the bound widgets follow
 
     # -- diagnostics ---------------------------------------------------------------------------
 

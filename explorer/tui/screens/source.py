@@ -229,6 +229,8 @@ class SourceScreen(Screen[None]):
     def _cited(self, plan: Plan | None) -> None:
         if plan is None:
             return
+        # Kept with the quotes shown: the reload the write causes finds them all again.
+        self.quotes = (*self.quotes, plan.quote)
         view = self.query_one(SeedView)
         match = view.seed.find(plan.quote)
         if match is not None:

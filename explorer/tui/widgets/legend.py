@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual.reactive import var
 from textual.theme import Theme
 from textual.widgets import Static
 
@@ -23,14 +24,18 @@ from explorer.tui.widgets.themed import Themed
 
 
 class Legend(Themed, Static):
+    """`hindsight` and `person_focus` are bound to the main screen's (`data_bind`)."""
+
     COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES)
+
+    hindsight: var[bool] = var(False, init=False)
+    person_focus: var[Focus] = var(Focus, init=False)
 
     def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
         super().__init__(Text(""), id=id)
         self.index = index
         self.palette = Palette(index)
         self.view = View(index, Focus())
-        self.hindsight = False
 
     def on_mount(self) -> None:
         self.update(self._text())
@@ -42,14 +47,14 @@ class Legend(Themed, Static):
         """Another corpus (a reload)."""
         self.index = index
         self.palette = Palette(index)
-        self.show_focus(focus)
+        self.set_reactive(Legend.person_focus, focus)
+        self.watch_person_focus(focus)
 
-    def show_focus(self, focus: Focus) -> None:
+    def watch_person_focus(self, focus: Focus) -> None:
         self.view = View(self.index, focus)
         self.update(self._text())
 
-    def show_hindsight(self, on: bool) -> None:
-        self.hindsight = on
+    def watch_hindsight(self) -> None:
         self.update(self._text())
 
     def _text(self) -> Text:

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.theme import Theme
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -21,7 +22,8 @@ CHOSEN_MARKS = ("A", "B")
 
 
 class PeopleList(Themed, OptionList):
-    """One option per voice that argues at least one node: badge, name, role, node count."""
+    """One option per voice that argues at least one node: badge, name, role, node count.
+    `person_focus` is bound to the main screen's (`data_bind`): the people chosen are marked."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next person", show=False),
@@ -32,12 +34,13 @@ class PeopleList(Themed, OptionList):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = OptionList.COMPONENT_CLASSES | LABEL_CLASSES
 
+    person_focus: var[Focus] = var(Focus, init=False)
+
     def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.index = index
         self.palette = Palette(index)
         self.voices: tuple[Voice, ...] = index.cited_voices()
-        self.focus_state = Focus()
         self.border_title = "People — Enter: choose; a second compares"
 
     def on_mount(self) -> None:
@@ -54,16 +57,17 @@ class PeopleList(Themed, OptionList):
         self.index = index
         self.palette = Palette(index)
         self.voices = index.cited_voices()
-        self.focus_state = focus
+        self.set_reactive(PeopleList.person_focus, focus)
         self.clear_options()
         self.add_options(Option(self._prompt(v), id=v.key) for v in self.voices)
         if self.voices:
             self.highlighted = 0
         self.highlight_key(key)
 
-    def show_focus(self, focus: Focus) -> None:
-        self.focus_state = focus
-        self._refresh_prompts()
+    def watch_person_focus(self) -> None:
+        # Bound before on_mount adds the options: they are then made with the focus as it is.
+        if self.option_count == len(self.voices):
+            self._refresh_prompts()
 
     def _refresh_prompts(self) -> None:
         for i, voice in enumerate(self.voices):
@@ -71,7 +75,7 @@ class PeopleList(Themed, OptionList):
 
     def _prompt(self, voice: Voice) -> Text:
         style = self._style
-        people = self.focus_state.people
+        people = self.person_focus.people
         text = Text(no_wrap=False)
         if voice.key in people:
             mark = CHOSEN_MARKS[people.index(voice.key)] if len(people) == 2 else "●"

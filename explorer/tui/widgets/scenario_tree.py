@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.theme import Theme
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -28,8 +29,10 @@ class ScenarioTree(Themed, Tree[str]):
 
     Children are added to the widget only when their parent is first expanded, so a corpus of
     100k nodes costs only what the reader opens. This class uses only Textual's public API; when
-    `tree_mode()` allows it, an instance is a `SplicedScenarioTree`, whose opened and closed
-    branches are spliced into the lines drawn (see `tree_splice`).
+    `tree_mode()` allows it, `scenario_tree(...)` makes a `SplicedScenarioTree` instead, whose
+    opened and closed branches are spliced into the lines drawn (see `tree_splice`).
+
+    `hindsight` and `person_focus` are bound to the main screen's (`data_bind`).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -43,11 +46,8 @@ class ScenarioTree(Themed, Tree[str]):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = Tree.COMPONENT_CLASSES | LABEL_CLASSES
 
-    def __new__(cls, *args: object, **kwargs: object) -> ScenarioTree:
-        # Decided per tree, when it is made: the Textual release and the environment.
-        if cls is ScenarioTree and tree_mode() == "splice":
-            cls = SplicedScenarioTree
-        return super().__new__(cls)
+    hindsight: var[bool] = var(False, init=False)  # outcome marks on every node
+    person_focus: var[Focus] = var(Focus, init=False)  # the people chosen: marks, dimming
 
     def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
         trigger = index.corpus.trigger
@@ -55,7 +55,6 @@ class ScenarioTree(Themed, Tree[str]):
         self.index = index
         self.palette = Palette(index)
         self.view = View(index, Focus())
-        self.hindsight = False  # outcome marks on every node
         self._by_id: dict[str, TreeNode[str]] = {trigger.id: self.root}
         self._filled: set[str] = set()
         self._labels: dict[str, Text] = {}
@@ -230,13 +229,12 @@ class ScenarioTree(Themed, Tree[str]):
 
     # -- hindsight and focus (people) ----------------------------------------------------------
 
-    def show_hindsight(self, on: bool) -> None:
+    def watch_hindsight(self) -> None:
         """Mark every node with its outcome (✓ ✗ ◐ ○), or take the marks off."""
-        self.hindsight = on
         self._forget_labels()
         self._relabel()
 
-    def show_focus(self, focus: Focus) -> None:
+    def watch_person_focus(self, focus: Focus) -> None:
         """Mark and dim for the chosen people; rebuild when the kept nodes change."""
         previous = self.view.visible
         self.view = View(self.index, focus)
@@ -254,6 +252,7 @@ class ScenarioTree(Themed, Tree[str]):
         trigger = index.corpus.trigger
         self.index = index
         self.palette = Palette(index)
+        self.set_reactive(ScenarioTree.person_focus, focus)  # its view is made here, for `index`
         self.view = View(index, focus)
         self._forget_labels()
         self.root.data = trigger.id
@@ -284,4 +283,10 @@ class ScenarioTree(Themed, Tree[str]):
 
 class SplicedScenarioTree(SplicedLines, ScenarioTree):
     """The tree, with opened and closed branches spliced into the lines drawn: made by
-    `ScenarioTree(...)` when `tree_mode()` is "splice"."""
+    `scenario_tree(...)` when `tree_mode()` is "splice"."""
+
+
+def scenario_tree(index: CorpusIndex, *, id: str | None = None) -> ScenarioTree:
+    """The tree for this Textual release and environment: spliced when `tree_mode()` allows."""
+    kind = SplicedScenarioTree if tree_mode() == "splice" else ScenarioTree
+    return kind(index, id=id)

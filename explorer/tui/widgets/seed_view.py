@@ -74,12 +74,15 @@ class SeedView(Themed, VerticalScroll):
         self.selection: Span | None = None  # the passage chosen with the keyboard
         self.sentences = passages.sentence_spans(seed.text)
         self._line_starts = [0] + [i + 1 for i, c in enumerate(seed.text) if c == "\n"]
+        self._text_widget: _SeedText | None = None
 
     def compose(self) -> ComposeResult:
-        yield _SeedText(Text(""), id="seed-text")
+        # Built here, with its text: nothing looks the widget up (in `on_mount` it could be
+        # missing yet, on a loaded machine).
+        self._text_widget = _SeedText(self._text(), id="seed-text")
+        yield self._text_widget
 
     def on_mount(self) -> None:
-        self._render_text()
         self.call_after_refresh(self.show_match, 0)
 
     def _theme_changed(self, _theme: Theme) -> None:
@@ -87,13 +90,17 @@ class SeedView(Themed, VerticalScroll):
 
     @property
     def text_widget(self) -> Static:
-        return self.query_one("#seed-text", Static)
+        assert self._text_widget is not None, "composed"
+        return self._text_widget
 
     def highlighted_text(self) -> str:
         """The seed text inside the highlighted spans, joined by ' … '."""
         return " … ".join(self.seed.text[a:b] for m in self.matches for a, b in m.spans)
 
     def _render_text(self) -> None:
+        self.text_widget.update(self._text())
+
+    def _text(self) -> Text:
         text = Text(visible_controls(self.seed.text))
         quote = text_style(self, "seed-view--quote")
         current = text_style(self, "seed-view--current")
@@ -102,7 +109,7 @@ class SeedView(Themed, VerticalScroll):
                 text.stylize(quote + current if i == self.current else quote, start, end)
         if self.selection is not None:
             text.stylize(text_style(self, "seed-view--selection"), *self.selection)
-        self.text_widget.update(text)
+        return text
 
     def line_of(self, offset: int) -> int:
         """The wrapped line, within the text widget, on which a character offset is drawn."""

@@ -1,0 +1,171 @@
+"""The corpus file being explored and its loads: which load is on screen, which was the last,
+and the fingerprint of the files it was read from, so that a reload happens only when one of
+them changed (see `explorer.reading.watch`). `LiveCorpus` (tui/live.py) runs the loads."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from explorer.checks.diagnostics import Diagnostic
+from explorer.reading.bundled import is_read_only
+from explorer.reading.locate import CorpusNotFound, absolute_path, display_path, find_corpora
+from explorer.reading.watch import corpus_files, fingerprint, load_settled
+from explorer.tui.heap import freeze_loaded
+
+# The loader and the model are imported where first used, in the loading thread: the first
+# screen (the loading screen) is drawn without them.
+if TYPE_CHECKING:
+    from explorer.analysis.queries import CorpusIndex
+    from explorer.model import Corpus
+    from explorer.reading.load import LoadResult, Progress
+    from explorer.reading.reuse import Reuse
+
+SETTLE_INTERVAL = 0.15  # seconds between the fingerprints that must agree before a reload
+
+
+@attrs.frozen(slots=True)
+class Loaded:
+    """One load: what was read, the fingerprint of the files it was read from, and — when it is
+    to replace the corpus on screen — the index over it (built in the loading thread too)."""
+
+    result: LoadResult
+    fingerprint: str
+    index: CorpusIndex | None
+
+    @property
+    def replaces(self) -> bool:
+        return self.index is not None
+
+
+class Session:
+    """The corpus file being explored, the load on screen and the last load of all.
+
+    `shown` is the first load that produced a corpus, then every later load without errors;
+    `latest` is the last load, whatever it held. `read` runs in a worker thread, `accept` on the
+    app's thread; the app runs them one load at a time.
+    """
+
+    def __init__(self, path: Path, load: Callable[[Path], LoadResult] | None = None) -> None:
+        """`load`: how to read the corpus (by default `load_corpus`, the first time from the
+        warm-start cache)."""
+        self.corpus_file = find_corpora(path)[0]  # CorpusNotFound propagates: the CLI reports it
+        self.where = display_path(self.corpus_file.parent)
+        if is_read_only(self.corpus_file):  # the loading screen says so before `e` does
+            self.where += " (the bundled copy: read-only)"
+        self.load = load
+        # Told how far the first load is, from the loading thread (the loading screen shows it).
+        self.progress: Progress | None = None
+        self.shown: LoadResult | None = None
+        self.latest: LoadResult | None = None
+        self.fingerprint: str | None = None
+        self.settle_interval = SETTLE_INTERVAL
+
+    @property
+    def corpus(self) -> Corpus | None:
+        """The corpus of the last load that produced one."""
+        for result in (self.latest, self.shown):
+            if result is not None and result.corpus is not None:
+                return result.corpus
+        return None
+
+    def folders(self) -> list[Path]:
+        """The folders to watch: the corpus's and its seeds folder, those that exist."""
+        corpus = self.corpus
+        found: list[Path] = []
+        for folder in (self.corpus_file.parent, corpus.seeds_folder if corpus else None):
+            if folder is not None and folder not in found and folder.is_dir():
+                found.append(folder)
+        return found
+
+    def files(self, corpus: Corpus | None) -> list[Path]:
+        """The files a load of the corpus reads: the YAML files and texts of its folders, and
+        every seed it names (whatever its suffix)."""
+        if corpus is None:
+            return corpus_files(self.corpus_file.parent, None)
+        files = corpus_files(self.corpus_file.parent, corpus.seeds_folder)
+        named = {corpus.seeds_folder / source.seed for source in corpus.sources if source.seed}
+        # Regular files only: reading a named pipe would block for ever (the loader refuses
+        # such a seed with a diagnostic; its absence here changes the fingerprint).
+        return files + sorted(path for path in named - set(files) if _is_file(path))
+
+    def take_fingerprint(self) -> str:
+        return fingerprint(self.files(self.corpus))
+
+    def read(self, settle: bool = True) -> Loaded | None:
+        """In a thread: load the corpus, unless no file changed since the last load (None)."""
+        loaded = load_settled(
+            self._load_once,
+            self.take_fingerprint,
+            self.fingerprint,
+            settle=settle,
+            interval=self.settle_interval,
+        )
+        if loaded is None:
+            return None
+        result, files_fingerprint = loaded
+        if result.corpus is not None and self.files(result.corpus) != self.files(self.corpus):
+            # The load names other files (the first load; a new seeds folder or seed): the
+            # fingerprint that later changes are compared with must cover them, as the load read
+            # them. A seed saved after the load read it then still counts as a change.
+            files_fingerprint = fingerprint(self.files(result.corpus), self._digests_read())
+        replaces = result.corpus is not None and (self.shown is None or not result.errors)
+        index = result.index if replaces else None
+        if index is not None:
+            index.prepare_views()  # the node tables and the panels' lookups: built here
+        freeze_loaded()
+        return Loaded(result, files_fingerprint, index)
+
+    @functools.cached_property
+    def reuse(self) -> Reuse:
+        """What the last load read: a reload builds only the files that changed. Backed by the
+        warm-start cache, which serves the first load the files read by an earlier run."""
+        from explorer.reading.cache import TreeStore
+        from explorer.reading.reuse import Reuse
+
+        return Reuse(store=TreeStore())
+
+    def _digests_read(self) -> dict[str, bytes]:
+        """The SHA-256 of each file the last load read, by path (known when it read through
+        `reuse`; a `load` of one's own reads without it, and the disk's digests stand in)."""
+        if self.load is not None or "reuse" not in self.__dict__:
+            return {}
+        reuse = self.reuse
+        read = {path: tree.digest for path, tree in reuse.trees.items()}
+        read.update((path, seed.digest) for path, seed in reuse.seeds.items())
+        return read
+
+    def save_cache(self) -> None:
+        """Write what the last load read to the warm-start cache (in a thread, once shown)."""
+        if self.load is None and self.reuse.store is not None:
+            self.reuse.store.flush()
+
+    def _load_once(self) -> LoadResult:
+        from explorer.reading.load import LoadResult, load_corpus
+
+        progress = self.progress if self.latest is None else None
+        load = self.load or partial(load_corpus, reuse=self.reuse, progress=progress)
+        try:
+            return load(self.corpus_file)
+        except CorpusNotFound as error:  # corpus.yaml was removed (or renamed away)
+            where = absolute_path(self.corpus_file)
+            problem = Diagnostic("E012", f"cannot read the corpus: {error}", where)
+            return LoadResult(None, (problem,), {})
+
+    def accept(self, loaded: Loaded) -> None:
+        self.latest = loaded.result
+        self.fingerprint = loaded.fingerprint
+        if loaded.replaces:
+            self.shown = loaded.result
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
