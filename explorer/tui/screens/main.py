@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Protocol, runtime_checkable
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -17,6 +16,7 @@ from textual.widgets import Footer
 from explorer.analysis.focus import Focus
 from explorer.analysis.queries import CorpusIndex
 from explorer.checks.diagnostics import Diagnostic
+from explorer.reading.bundled import is_read_only
 from explorer.reading.load import LoadResult
 from explorer.tui.history import History
 from explorer.tui.messages import (
@@ -30,9 +30,9 @@ from explorer.tui.messages import (
 from explorer.tui.providers.search import ScenarioSearch
 from explorer.tui.settings import SPLIT_DEFAULT, Settings
 from explorer.tui.widgets.breadcrumb import Breadcrumb
+from explorer.tui.widgets.corpus_heading import corpus_heading
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
-from explorer.tui.widgets.labels import one_line
 from explorer.tui.widgets.legend import Legend
 from explorer.tui.widgets.people import PeopleList
 from explorer.tui.widgets.scenario_tree import ScenarioTree
@@ -79,6 +79,7 @@ class MainScreen(Screen[None]):
         Binding("o", "toggle_hindsight", "Outcomes", tooltip=HINDSIGHT_HELP),
         Binding("a", "scorecard", "Scores", tooltip="Scorecard: whose forecasts held up"),
         Binding("e", "edit", "Edit", tooltip="Edit the node in $EDITOR, at its line"),
+        Binding("e", "edit_read_only", "", show=False),  # dimmed "Edit": e says why
         Binding("c", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
         Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
         Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
@@ -118,7 +119,7 @@ class MainScreen(Screen[None]):
         with SplitBody(split=split, wide=WIDE, id="body"):
             with Vertical(id="tree-pane"):
                 tree = ScenarioTree(self.index, id="tree")
-                tree.border_title = Text(one_line(self.index.corpus.title))
+                tree.border_title = corpus_heading(self.index.corpus)
                 yield tree
                 yield PeopleList(self.index, id="people")
                 yield Legend(self.index, id="legend")
@@ -154,7 +155,7 @@ class MainScreen(Screen[None]):
         self.result, self.index, self.diagnostics = result, index, result.diagnostics
         self.selected_id = cursor
         tree = self.scenario_tree
-        tree.border_title = Text(one_line(index.corpus.title))
+        tree.border_title = corpus_heading(index.corpus)
         tree.show_index(index, self.person_focus, tree.expanded_ids(), cursor)
         self.query_one(PeopleList).show_index(index, self.person_focus)
         self.query_one(Legend).show_index(index, self.person_focus)
@@ -180,6 +181,8 @@ class MainScreen(Screen[None]):
         where = self.index.nodes[self.here].location
         self.post_message(EditRequested(where.file, where.line))
 
+    action_edit_read_only = action_edit  # the app answers that the corpus is read-only
+
     @property
     def scenario_tree(self) -> ScenarioTree:
         return self.query_one(ScenarioTree)
@@ -187,6 +190,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("collapse", "clear_focus"):
             return self.person_focus.active
+        if action in ("edit", "edit_read_only"):  # the bundled copy: "Edit" dimmed, e says why
+            return (action == "edit_read_only") == is_read_only(self.index.corpus.folder) or None
         if action == "toggle_diagnostics":
             return bool(self.diagnostics)
         if action == "back":  # in the footer once there is a way back
