@@ -12,10 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from explorer.analysis.focus import Mark
 from explorer.analysis.hindsight import OutcomeMark
+from explorer.tui.widgets.footer import FittingFooter
 from explorer.tui.widgets.labels import (
     AGAINST_GLYPH,
     EVENT_GLYPH,
@@ -159,7 +160,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             yield Static(Text(""), id="help-text")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-text", Static).update(

@@ -12,12 +12,13 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, OptionList, Static
+from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.reading.locate import display_path
 from explorer.tui.messages import LoadProgress
 from explorer.tui.screens.numbered import NumberedPicker
+from explorer.tui.widgets.footer import FittingFooter
 
 
 class LoadingScreen(Screen[None]):
@@ -102,7 +103,7 @@ class CorpusPicker(NumberedPicker[Path | None]):
         if self.current in self.corpora:
             picker.highlighted = self.corpora.index(self.current)
         yield picker
-        yield Footer()
+        yield FittingFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -11,7 +11,6 @@ from textual.command import Provider
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from explorer.analysis.focus import Focus
 from explorer.analysis.queries import CorpusIndex
@@ -33,7 +32,8 @@ from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.corpus_heading import corpus_heading
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
-from explorer.tui.widgets.legend import Legend
+from explorer.tui.widgets.footer import FittingFooter
+from explorer.tui.widgets.legend import SHORT, Legend
 from explorer.tui.widgets.people import PeopleList
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 from explorer.tui.widgets.split import SplitBody, Splitter
@@ -60,10 +60,9 @@ class MainScreen(Screen[None]):
     """Owns the reader's state (selected node, people focus) and tells the widgets what to show."""
 
     AUTO_FOCUS = "#tree"
-    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it without ClassVar)
-        (0, "-narrow"),
-        (WIDE, "-wide"),
-    ]
+    # Textual declares these without ClassVar. Below SHORT rows the legend keeps to one line.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]  # noqa: RUF012
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScenarioSearch}
     SEARCH_PLACEHOLDER = "Search titles, claims, quotes, people and sources…"
 
@@ -126,7 +125,7 @@ class MainScreen(Screen[None]):
             yield Splitter(id="splitter")
             yield DetailPane(self.index, id="detail")
         yield DiagnosticsPanel(self.diagnostics, id="diagnostics")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.set_class(bool(self.result.errors), "-diagnostics")

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Node
 from explorer.tui.screens.numbered import NumberedPicker
+from explorer.tui.widgets.footer import FittingFooter
 from explorer.tui.widgets.labels import one_line, source_text
 
 
@@ -35,7 +36,7 @@ class CitationPicker(NumberedPicker[int | None]):
         picker = OptionList(*options, id="citations")
         picker.border_title = "Open which source?"
         yield picker
-        yield Footer()
+        yield FittingFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -60,7 +61,7 @@ class NodePicker(NumberedPicker[str | None]):
         picker = OptionList(*options, id="nodes")
         picker.border_title = Text(self.title_text)
         yield picker
-        yield Footer()
+        yield FittingFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
