@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList
 
 from explorer.reading import bundled
 from explorer.tui.app import ExplorerApp
+from explorer.tui.screens.cite import CiteDialog
 from explorer.tui.screens.loading import CorpusPicker
 from explorer.tui.widgets.corpus_heading import READ_ONLY_NOTE
 
@@ -107,3 +108,20 @@ async def test_a_corpus_of_ones_own_is_not_called_read_only(tmp_path: Path) -> N
         screen = main_screen(app)
         assert plain(screen.scenario_tree.border_title) == MINI_TITLE
         assert screen.active_bindings["e"].enabled
+
+
+async def test_the_cite_dialog_shows_its_own_keys(tmp_path: Path) -> None:
+    async with explore(copy_corpus(tmp_path), live=False) as (app, pilot):
+        await press(pilot, "j", "j", "1", "right_square_bracket", "c")
+        assert isinstance(app.screen, CiteDialog)
+        keys = footer_keys(app)
+        assert "escape Cancel" in keys
+        assert not any("Next quote" in key or key.split(" ", 1)[1] == "Cite" for key in keys)
+
+
+async def test_the_help_shows_its_own_keys() -> None:
+    async with explore() as (app, pilot):
+        await press(pilot, "question_mark")
+        keys = footer_keys(app)
+        assert "escape Close the help" in keys
+        assert not any("People" in key or "Search" in key for key in keys)
