@@ -12,8 +12,12 @@ from functools import cached_property
 
 import attrs
 
+from explorer.analysis import search_fields
+from explorer.analysis.search_fields import SearchEntries
+from explorer.analysis.search_fields import SearchHit as SearchHit  # re-exported
+from explorer.analysis.search_fields import SearchKind as SearchKind  # re-exported
 from explorer.analysis.search_index import SearchIndex
-from explorer.model import Citation, Corpus, Node, NodeKind, Person, Source, Stance
+from explorer.model import Citation, Corpus, Node, NodeKind, Person, Source
 
 
 @attrs.frozen(slots=True)
@@ -75,48 +79,6 @@ class Comparison:
             if node_id in ids:
                 return side
         return None
-
-
-class SearchKind(enum.Enum):
-    NODE = "node"
-    QUOTE = "quote"
-    PERSON = "person"
-    SOURCE = "source"
-
-
-@attrs.frozen(slots=True)
-class SearchHit:
-    kind: SearchKind
-    text: str  # what matched, for display
-    node_id: str | None  # where choosing the hit goes, when it is a node or a quote
-    key: str  # node id, voice key or source id
-    score: float
-
-
-@attrs.frozen(slots=True)
-class _Field:
-    """A kind of searchable text: what a hit in it is, and how much it weighs."""
-
-    kind: SearchKind
-    weight: float
-    on_node: bool  # choosing the hit goes to the entry's node
-
-
-_TITLE = _Field(SearchKind.NODE, 3.0, on_node=True)
-_CLAIM = _Field(SearchKind.NODE, 1.5, on_node=True)
-_QUOTE = _Field(SearchKind.QUOTE, 1.0, on_node=True)
-_PERSON = _Field(SearchKind.PERSON, 2.5, on_node=False)
-_SOURCE = _Field(SearchKind.SOURCE, 2.0, on_node=False)
-
-
-@attrs.frozen(slots=True)
-class _Entries:
-    """Every searchable text, in search order, as parallel lists of objects the corpus already
-    holds: an object per entry would cost the garbage collector more than the search index."""
-
-    fields: list[_Field]
-    texts: list[str]
-    keys: list[str]  # node id, voice key or source id
 
 
 class CorpusIndex:
@@ -369,26 +331,30 @@ class CorpusIndex:
 
     # Built on the first search, never during loading: a load builds a CorpusIndex to validate.
     @cached_property
-    def _entries(self) -> _Entries:
-        entries = _Entries([], [], [])
+    def _entries(self) -> SearchEntries:
+        entries = SearchEntries([], [], [])
         fields, texts, keys = entries.fields.append, entries.texts.append, entries.keys.append
         for node in self.ordered_nodes():
-            fields(_TITLE)
+            fields(search_fields.TITLE)
             texts(node.title)
             keys(node.id)
-            fields(_CLAIM)
+            fields(search_fields.CLAIM)
             texts(node.claim)
             keys(node.id)
+            if node.tags:
+                fields(search_fields.TAGS)
+                texts(" ".join(node.tags))
+                keys(node.id)
             for citation in node.citations:
-                fields(_QUOTE)
+                fields(search_fields.QUOTE)
                 texts(citation.quote)
                 keys(node.id)
         for voice in self.voices.values():
-            fields(_PERSON)
+            fields(search_fields.PERSON)
             texts(voice.name)
             keys(voice.key)
         for source in self.corpus.sources:
-            fields(_SOURCE)
+            fields(search_fields.SOURCE)
             texts(f"{source.title} — {source.outlet}")
             keys(source.id)
         return entries
@@ -402,24 +368,25 @@ class CorpusIndex:
         """Build the search index now (it takes a second at 100k nodes), e.g. in a thread."""
         _ = self._search_index
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Entries holding every word of the query (case, quotes and dashes folded), best first.
+    def search(self, query: str, limit: int = 50, *, typos: bool = True) -> list[SearchHit]:
+        """Entries holding every word of the query (case, quotes and dashes folded), best first:
+        titles, claims, tags, quotes, people and sources. With `typos`, a word found nowhere is
+        read as the words it may be a typo of (`explorer.analysis.typos`).
 
         Prefers matches at the start of a word, heavier fields and short texts; see
         `explorer.analysis.search_index` for the scoring, and for how it stays fast on large
-        corpora.
+        corpora. A node's tags are shown as its title, and not when its title or claim is a hit.
         """
         entries = self._entries
+        found = self._search_index.search(query, limit, typos=typos)
+        # A node whose title or claim is a hit: its tags would show the same line again.
+        named = {entries.keys[p] for _, p in found if entries.fields[p] in search_fields.NAMING}
         hits: list[SearchHit] = []
-        for score, position in self._search_index.search(query, limit):
-            field, key = entries.fields[position], entries.keys[position]
-            node_id = key if field.on_node else None
-            hits.append(SearchHit(field.kind, entries.texts[position], node_id, key, score))
+        for score, position in found:
+            kind, key = entries.fields[position], entries.keys[position]
+            if kind is search_fields.TAGS and key in named:
+                continue
+            node_id = key if kind.on_node else None
+            text = self.nodes[key].title if kind is search_fields.TAGS else entries.texts[position]
+            hits.append(SearchHit(kind.kind, text, node_id, key, score))
         return hits
-
-
-def stance_counts(node: Node) -> dict[Stance, int]:
-    counts: dict[Stance, int] = {}
-    for citation in node.citations:
-        counts[citation.stance] = counts.get(citation.stance, 0) + 1
-    return counts
