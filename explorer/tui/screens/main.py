@@ -40,7 +40,7 @@ from explorer.tui.widgets.split import SplitBody, Splitter
 from explorer.tui.widgets.too_small import TooSmall
 
 CITATION_KEYS = 9
-SEARCH_HELP = "Search titles, claims, quotes, people and sources"
+SEARCH_HELP = "Search titles, claims, tags, quotes, people and sources"
 WALK_HERE_HELP = "Walk to the selected node and on"
 HINDSIGHT_HELP = "Outcomes on the tree (hindsight) on/off"
 DIAGNOSTICS_HELP = "Diagnostics: go to the panel; from the panel, hide it"
@@ -64,7 +64,7 @@ class MainScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]  # noqa: RUF012
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScenarioSearch}
-    SEARCH_PLACEHOLDER = "Search titles, claims, quotes, people and sources…"
+    SEARCH_PLACEHOLDER = "Search titles, claims, tags, quotes, people and sources…"
 
     # The footer shows each main action's short label (it fits 80 columns, compact); the help
     # shows the tooltip, which says what the key does in full (see screens/help.py).
