@@ -46,18 +46,28 @@ def corpus_oracle(index: CorpusIndex, query: str, limit: int = 50) -> list[Hit]:
     for node in index.ordered_nodes():
         entries.append((SearchKind.NODE, node.title, node.id, node.id, 3.0))
         entries.append((SearchKind.NODE, node.claim, node.id, node.id, 1.5))
+        if node.tags:  # shown as the node's title
+            entries.append((SearchKind.NODE, " ".join(node.tags), node.id, node.id, -2.0))
         entries.extend((SearchKind.QUOTE, c.quote, node.id, node.id, 1.0) for c in node.citations)
     entries.extend((SearchKind.PERSON, v.name, None, v.key, 2.5) for v in index.voices.values())
     entries.extend(
         (SearchKind.SOURCE, f"{s.title} — {s.outlet}", None, s.id, 2.0)
         for s in index.corpus.sources
     )
-    ranked = oracle([e[1] for e in entries], [e[4] for e in entries], query, limit)
-    return [(*entries[position][:4], score) for score, position in ranked]
+    ranked = oracle([e[1] for e in entries], [abs(e[4]) for e in entries], query, limit)
+    # A node's tags are not shown again when its title or claim is a hit (weight -2.0: tags).
+    named = {entries[p][3] for _, p in ranked if entries[p][4] in (3.0, 1.5)}
+    return [
+        (kind, index.nodes[key].title if weight < 0 else text, node_id, key, score)
+        for score, position in ranked
+        for kind, text, node_id, key, weight in [entries[position]]
+        if weight > 0 or key not in named
+    ]
 
 
 def hits(index: CorpusIndex, query: str, limit: int = 50) -> list[Hit]:
-    return [(h.kind, h.text, h.node_id, h.key, h.score) for h in index.search(query, limit)]
+    hits = index.search(query, limit, typos=False)  # the exact search: typos have their tests
+    return [(h.kind, h.text, h.node_id, h.key, h.score) for h in hits]
 
 
 # Pieces that overlap in many ways: words inside words, word starts, letters that folding makes

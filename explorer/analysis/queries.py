@@ -152,9 +152,9 @@ class CorpusIndex:
         """Build the search index now, e.g. in a thread."""
         self.search_entries.prepare_search()
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 50, *, typos: bool = True) -> list[SearchHit]:
         """Entries holding every word of the query, best first (see `SearchEntries.search`)."""
-        return self.search_entries.search(query, limit)
+        return self.search_entries.search(query, limit, typos=typos)
 
 
 def stance_counts(node: Node) -> dict[Stance, int]:

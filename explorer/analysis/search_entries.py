@@ -1,5 +1,5 @@
-"""What search looks through: every node's title, claim and quotes, every voice and source, as
-entries of a `SearchIndex`, and what a hit in each is."""
+"""What search looks through: every node's title, claim, tags and quotes, every voice and
+source, as entries of a `SearchIndex`, and what a hit in each is."""
 
 from __future__ import annotations
 
@@ -44,6 +44,8 @@ _CLAIM = _Field(SearchKind.NODE, 1.5, on_node=True)
 _QUOTE = _Field(SearchKind.QUOTE, 1.0, on_node=True)
 _PERSON = _Field(SearchKind.PERSON, 2.5, on_node=False)
 _SOURCE = _Field(SearchKind.SOURCE, 2.0, on_node=False)
+_TAGS = _Field(SearchKind.NODE, 2.0, on_node=True)  # shown as the node's title
+_NAMING = (_TITLE, _CLAIM)  # the fields that show a node by its own words
 
 
 @attrs.frozen(slots=True)
@@ -78,6 +80,10 @@ class SearchEntries:
             fields(_CLAIM)
             texts(node.claim)
             keys(node.id)
+            if node.tags:
+                fields(_TAGS)
+                texts(" ".join(node.tags))
+                keys(node.id)
             for citation in node.citations:
                 fields(_QUOTE)
                 texts(citation.quote)
@@ -106,17 +112,25 @@ class SearchEntries:
         """Build the search index now (the slow part of a first search), e.g. in a thread."""
         _ = self._search_index
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Entries holding every word of the query (case, quotes and dashes folded), best first.
+    def search(self, query: str, limit: int = 50, *, typos: bool = True) -> list[SearchHit]:
+        """Entries holding every word of the query (case, quotes and dashes folded), best first:
+        titles, claims, tags, quotes, people and sources. With `typos`, a word found nowhere is
+        read as the words it may be a typo of (`explorer.analysis.typos`).
 
         Prefers matches at the start of a word, heavier fields and short texts; see
         `explorer.analysis.search_index` for the scoring, and for how it stays fast on large
-        corpora.
+        corpora. A node's tags are shown as its title, and not when its title or claim is a hit.
         """
         entries = self._entries
+        found = self._search_index.search(query, limit, typos=typos)
+        # A node whose title or claim is a hit: its tags would show the same line again.
+        named = {entries.keys[p] for _, p in found if entries.fields[p] in _NAMING}
         hits: list[SearchHit] = []
-        for score, position in self._search_index.search(query, limit):
+        for score, position in found:
             field, key = entries.fields[position], entries.keys[position]
+            if field is _TAGS and key in named:
+                continue
             node_id = key if field.on_node else None
-            hits.append(SearchHit(field.kind, entries.texts[position], node_id, key, score))
+            text = self.tree.nodes[key].title if field is _TAGS else entries.texts[position]
+            hits.append(SearchHit(field.kind, text, node_id, key, score))
         return hits

@@ -21,18 +21,23 @@ for a keystroke at that size (the benchmark measures search), so this index gets
   of common words), the best possible score says little. After a budget of finds, the search first
   finds the entries where the words do start words (they score highest), after which every other
   entry can score its weight plus shortness at most, and the search stops much sooner.
+
+Asked to forgive typos, a query word found in no word of the texts is replaced by the fragments
+of words it most likely means (`explorer.analysis.typos`); the hits of each such query are merged.
 """
 
 from __future__ import annotations
 
 import heapq
+import math
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, combinations, pairwise
+from itertools import accumulate, combinations, pairwise, product
 
 from explorer.analysis.quotes import fold
+from explorer.analysis.typos import corrections
 
 # Finds the first pass makes before the search looks for word starts first (the first pass alone
 # is exact, and the fastest when matches are few).
@@ -43,6 +48,8 @@ CHUNK_BYTES = 1 << 16
 # A query word inside more vocabulary words than this (one letter, say) is treated as everywhere:
 # collecting their chunks would cost more than the scan it could save.
 _MAX_VOCABULARY_HITS = 2000
+# At most this many readings of a query with typos are searched.
+MAX_READINGS = 9
 # Up to this many distinct query words, the second pass tries every set of them as word starts.
 _MAX_EXACT_WORDS = 6
 
@@ -107,17 +114,42 @@ class SearchIndex:
             "q", accumulate((len(word) + 1 for word in chunk_sets), initial=1)
         )
         self._vocabulary_chunks = list(chunk_sets.values())
+        # Every word of the texts, sorted: where typos look for the words they may mean.
+        words = self._vocabulary.decode(errors="surrogatepass").split("\n")
+        self._sorted_vocabulary = sorted(filter(None, words))
 
-    def search(self, query: str, limit: int, budget: int = BUDGET) -> list[tuple[float, int]]:
+    def search(
+        self, query: str, limit: int, budget: int = BUDGET, *, typos: bool = False
+    ) -> list[tuple[float, int]]:
         """The best `limit` entries holding every word of the query: (score, position), best first.
 
         `budget` changes only how the answer is found (tests make it small to exercise every
-        pass on a few entries), never what it is.
+        pass on a few entries), never what it is. With `typos`, a word found nowhere is read as
+        the fragments it may be a typo of (the best hits of any reading win).
         """
         words = search_form(query).split()
         if not words or limit <= 0 or not self._positions:
             return []
-        return _Search(self, words, limit).run(budget)
+        readings = [[word] for word in words]
+        if typos:
+            readings = [self._readings(word) for word in words]
+            if math.prod(map(len, readings)) > MAX_READINGS:
+                readings = [choices[:1] for choices in readings]  # the closest of each
+        if all(len(choices) == 1 for choices in readings):
+            return _Search(self, [choices[0] for choices in readings], limit).run(budget)
+        best: dict[int, float] = {}
+        for reading in product(*readings):
+            for score, position in _Search(self, list(reading), limit).run(budget):
+                best[position] = max(score, best.get(position, score))
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [(score, position) for position, score in ranked]
+
+    def _readings(self, word: str) -> list[str]:
+        """The word itself when some word of the texts holds it, else its corrections (or
+        itself, when it has none: it then finds nothing)."""
+        if self._vocabulary.find(_utf8(word)) >= 0:
+            return [word]
+        return corrections(word, self._sorted_vocabulary) or [word]
 
     def chunks_of(self, word: bytes) -> tuple[int, int]:
         """Bit sets of the chunks where `word` can be inside a word, and at the start of one."""

@@ -22,8 +22,8 @@ the same on a fast or a slow machine:
 - save to screen: the explorer watching the largest corpus, one tree file saved with a node's
   title changed, until the first frame composed with the new title (the watcher, the settling
   of the files, the reload and the redraw), ÷ the bare app's first frame;
-- expanding the largest branch, and search: every prefix of three queries, and the time to build
-  the search index (done in a thread once the corpus is shown).
+- expanding the largest branch, and search: every prefix of four queries (one with typos), and
+  the time to build the search index (done in a thread once the corpus is shown).
 - the HTML brief (the size nearest 10k): its export time ÷ the JSON export's, from one loaded
   corpus, and opening its largest branch (folded first) in Chromium until the frame that shows it is
   drawn (median of five; skipped, with the reason, when `/usr/bin/chromium` is missing).

@@ -140,7 +140,7 @@ _INTERACTION = textwrap.dedent(
             type(index)(index.corpus).prepare_search()  # what the thread did after the load
             result["search_index_s"] = time.perf_counter() - started
             costs = []
-            for query in ("iran deal", "sanctions talks", "zzz"):
+            for query in ("iran deal", "sanctions talks", "zzz", "sanctons taks"):  # typos too
                 for end in range(1, len(query) + 1):
                     started = time.perf_counter()
                     index.search(query[:end])

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from explorer.analysis.likelihood import hedge_phrase, hedged_risk
 from explorer.editing.cite import STANCES, CiteError, NewChild, Plan
 from explorer.model import Node, Person
+from explorer.tui.widgets.footer import FittingFooter
 from explorer.tui.widgets.labels import one_line
 
 TO_NODE, TO_CHILD = "node", "child"
@@ -84,6 +85,7 @@ class CiteDialog(ModalScreen[Plan | None]):
             with Horizontal(id="cite-buttons"):
                 yield Button("Cite", id="cite-ok", variant="primary")
                 yield Button("Cancel", id="cite-cancel")
+        yield FittingFooter()  # its own keys, not those of the source view beneath
 
     def _row(self, label: str, widget: Select[str] | Input, classes: str = "") -> ComposeResult:
         with Horizontal(classes=f"cite-row {classes}"):

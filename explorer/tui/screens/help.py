@@ -1,4 +1,9 @@
-"""The help screen: every binding, read from the BINDINGS tables so it cannot drift."""
+"""The help screen: every binding, read from the BINDINGS tables so it cannot drift.
+
+The keys of the screen beneath (and of the widget with the focus) come first, then the rest. The
+scrolling keys every list and text has from Textual are listed once, in their own section, not in
+each; Textual's own binding for an action the explorer binds to another key (^q, beside q) is left
+out."""
 
 from __future__ import annotations
 
@@ -7,15 +12,16 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from explorer.analysis.focus import Mark
 from explorer.analysis.hindsight import OutcomeMark
+from explorer.tui.widgets.footer import FittingFooter
 from explorer.tui.widgets.labels import (
     AGAINST_GLYPH,
     EVENT_GLYPH,
@@ -25,6 +31,23 @@ from explorer.tui.widgets.labels import (
 )
 
 HelpSection = tuple[str, Sequence[type[DOMNode]], Sequence[Binding]]
+
+# Textual's scrolling actions, the same in every list and text: one row each in "Moving around".
+GENERIC_ROWS: dict[str, str] = {
+    "scroll_left": "Scroll left, right",
+    "scroll_right": "Scroll left, right",
+    "scroll_home": "To the first, the last (top, bottom)",
+    "first": "To the first, the last (top, bottom)",
+    "scroll_end": "To the first, the last (top, bottom)",
+    "last": "To the first, the last (top, bottom)",
+    "page_up": "A page up, a page down",
+    "page_down": "A page up, a page down",
+    "page_left": "A page left, a page right",
+    "page_right": "A page left, a page right",
+    "scroll_top": "To the top, the bottom of the matrix",
+    "scroll_bottom": "To the top, the bottom of the matrix",
+}
+MOVING_AROUND = "Moving around, in every list and text"
 
 MARKS: list[tuple[str, str]] = [
     (QUESTION_GLYPH, "a question: its branches are competing alternatives"),
@@ -59,8 +82,11 @@ def help_sections(app: type[DOMNode], palette_key: str) -> list[HelpSection]:
     from explorer.tui.widgets.walk import ChoiceList
 
     palette = Binding(palette_key, "command_palette", "Search (palette)")
+    lists: list[type[DOMNode]] = [ScenarioTree, PeopleList, DiagnosticsPanel, SeedView]
+    lists += [ChoiceList, MatrixTable, ScorecardList, OptionList]
     return [
         ("Everywhere", [app, Screen], [palette]),
+        (MOVING_AROUND, [], generic_bindings(lists)),
         ("Main screen", [MainScreen, SplitBody], []),
         ("Tree", [ScenarioTree], []),
         ("People list (p)", [PeopleList], []),
@@ -77,12 +103,15 @@ def help_sections(app: type[DOMNode], palette_key: str) -> list[HelpSection]:
     ]
 
 
-def bindings_of(cls: type[DOMNode]) -> list[Binding]:
-    """The bindings a class has, its own and inherited, as Textual merges them (by key).
+def _is_textual(cls: type) -> bool:
+    return cls.__module__.startswith("textual.")
 
-    What every screen inherits from `Screen` is left to the section that lists `Screen` itself.
-    """
-    by_key: dict[str, Binding] = {}
+
+def _own_bindings(cls: type[DOMNode]) -> list[tuple[type[DOMNode], Binding]]:
+    """Every binding a class has, its own and inherited, as Textual merges them (by key), with
+    the class that made it. A binding without a description never hides one with (the hidden
+    twin of a dimmed key, as `e` in the bundled corpus)."""
+    by_key: dict[str, tuple[type[DOMNode], Binding]] = {}
     for base in reversed(cls.__mro__):
         if not (isinstance(base, type) and issubclass(base, DOMNode)):
             continue
@@ -91,8 +120,64 @@ def bindings_of(cls: type[DOMNode]) -> list[Binding]:
         if not getattr(base, "_inherit_bindings", True):
             by_key.clear()
         for binding in Binding.make_bindings(base.__dict__.get("BINDINGS", [])):
-            by_key[binding.key] = binding
-    return [b for b in by_key.values() if b.description]
+            if binding.description or binding.key not in by_key:
+                by_key[binding.key] = (base, binding)
+    return list(by_key.values())
+
+
+def bindings_of(cls: type[DOMNode]) -> list[Binding]:
+    """The bindings the help lists for a class: its own and inherited ones, less Textual's
+    scrolling keys (listed once, by `generic_bindings`) and Textual's binding for an action the
+    explorer binds itself to another key.
+
+    What every screen inherits from `Screen` is left to the section that lists `Screen` itself.
+    """
+    found = _own_bindings(cls)
+    rebound = {b.action for base, b in found if not _is_textual(base)}
+    return [
+        binding
+        for base, binding in found
+        if binding.description
+        and not (
+            _is_textual(base) and (binding.action in GENERIC_ROWS or binding.action in rebound)
+        )
+    ]
+
+
+def generic_bindings(classes: Iterable[type[DOMNode]]) -> list[Binding]:
+    """Textual's scrolling keys of these classes, one binding per row of `GENERIC_ROWS` (its keys
+    joined), where the explorer has not bound the key to something else."""
+    keys: dict[str, list[str]] = {}
+    for cls in classes:
+        own = {b.key for base, b in _own_bindings(cls) if not _is_textual(base)}
+        for base, binding in _own_bindings(cls):
+            row = GENERIC_ROWS.get(binding.action)
+            listed = keys.setdefault(row, []) if row is not None else []
+            if row is not None and _is_textual(base) and binding.key not in {*own, *listed}:
+                listed.append(binding.key)
+    order = list(dict.fromkeys(GENERIC_ROWS.values()))
+    rows = sorted(keys.items(), key=lambda item: order.index(item[0]))
+    # One binding per key: the help joins the keys of a description into one row.
+    return [Binding(key, "scroll", row) for row, row_keys in rows for key in row_keys]
+
+
+def here_first(sections: Sequence[HelpSection], here: Sequence[type[DOMNode]]) -> list[HelpSection]:
+    """The sections of the screen and widgets in `here` first, marked so; then the rest."""
+
+    def is_here(classes: Sequence[type[DOMNode]]) -> bool:
+        return any(
+            issubclass(shown, cls)
+            for cls in classes
+            if not _is_textual(cls) and not issubclass(cls, App)
+            for shown in here
+        )
+
+    first = [
+        (f"{title} (here)", classes, extra)
+        for title, classes, extra in sections
+        if is_here(classes)
+    ]
+    return first + [section for section in sections if not is_here(section[1])]
 
 
 def help_description(binding: Binding) -> str:
@@ -110,6 +195,11 @@ def section_bindings(classes: Iterable[type[DOMNode]], extra: Iterable[Binding])
     return list(found.values())
 
 
+def ranged(keys: list[str]) -> list[str]:
+    """A key shown as a range (`1–9`) stands for the keys of its row: the rest are not repeated."""
+    return [key for key in keys if "–" in key][:1] or keys
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists, per screen and widget, each key and what it does."""
 
@@ -118,6 +208,8 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close the help"),
         Binding("question_mark", "close", "Close the help", show=False),
+        Binding("j", "scroll(1)", "Scroll down", show=False),
+        Binding("k", "scroll(-1)", "Scroll up", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"help--heading", "help--key"}
@@ -138,7 +230,8 @@ class HelpScreen(ModalScreen[None]):
                 key = self.app.get_key_display(binding)
                 grouped.setdefault(help_description(binding), []).append(key)
             if grouped:
-                result.append((title, [(" ".join(keys), d) for d, keys in grouped.items()]))
+                rows = [(" ".join(ranged(keys)), d) for d, keys in grouped.items()]
+                result.append((title, rows))
         return result
 
     def help_text(self, heading: Style | None = None, key_style: Style | None = None) -> Text:
@@ -159,15 +252,25 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             yield Static(Text(""), id="help-text")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
+        stack = self.app.screen_stack
+        beneath = stack[-2] if len(stack) > 1 else None
+        if beneath is not None:
+            focused = beneath.focused
+            widgets = list(focused.ancestors_with_self) if focused is not None else []
+            here = [type(beneath), *(type(widget) for widget in widgets)]
+            self.sections = here_first(self.sections, here)
         self.query_one("#help-text", Static).update(
             self.help_text(
                 text_style(self, "help--heading"),
                 text_style(self, "help--key"),
             )
         )
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_close(self) -> None:
         self.dismiss()

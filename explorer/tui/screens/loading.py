@@ -1,24 +1,24 @@
 """Shown at once while the corpus is read in a thread; the app then puts the tree over it. When
 the path names a library of several corpora, a picker over it asks which one to open.
 
-No footer here: composing one costs more than the load of a small corpus.
+No footer on the loading screen: composing one costs more than the load of a small corpus.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.reading.locate import display_path
 from explorer.tui.messages import LoadProgress
+from explorer.tui.screens.numbered import NumberedPicker
+from explorer.tui.widgets.footer import FittingFooter
 
 
 class LoadingScreen(Screen[None]):
@@ -57,15 +57,36 @@ class LoadingScreen(Screen[None]):
             self.mount(LoadingIndicator(id="loading"))
 
 
-class CorpusPicker(ModalScreen[Path | None]):
-    """Choose one corpus of a library (given by their corpus.yaml files); dismissed with the
-    chosen corpus's file, or None (Escape)."""
+def corpus_title(corpus_file: Path) -> str | None:
+    """The title a corpus.yaml gives, or None when it cannot be read (the load will say why)."""
+    import yaml  # only when a library is shown: the first screen of one corpus goes without
+
+    try:
+        data = yaml.safe_load(corpus_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    title = data.get("title") if isinstance(data, dict) else None
+    return " ".join(title.split()) if isinstance(title, str) and title.strip() else None
+
+
+def corpus_entry(number: int, corpus_file: Path) -> Text:
+    """A library's entry: its number, the corpus's title, and its folder (dimmed)."""
+    folder = display_path(corpus_file.parent)
+    title = corpus_title(corpus_file)
+    entry = Text(f"{number} ")
+    if title is None:
+        entry.append(folder)
+    else:
+        entry.append(title)
+        entry.append(f"  {folder}", "dim")
+    return entry
+
+
+class CorpusPicker(NumberedPicker[Path | None]):
+    """Choose one corpus of a library (given by their corpus.yaml files) by its number or with
+    Enter; dismissed with the chosen corpus's file, or None (Escape)."""
 
     AUTO_FOCUS = "#corpora"
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-    ]
 
     def __init__(self, corpora: Sequence[Path], current: Path) -> None:
         super().__init__()
@@ -74,7 +95,7 @@ class CorpusPicker(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(Text(f"{number} {display_path(corpus.parent)}"), id=str(number - 1))
+            Option(corpus_entry(number, corpus), id=str(number - 1))
             for number, corpus in enumerate(self.corpora, 1)
         ]
         picker = OptionList(*options, id="corpora")
@@ -82,10 +103,8 @@ class CorpusPicker(ModalScreen[Path | None]):
         if self.current in self.corpora:
             picker.highlighted = self.corpora.index(self.current)
         yield picker
+        yield FittingFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.corpora[int(event.option.id or "0")])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

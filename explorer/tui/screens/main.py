@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Protocol, runtime_checkable
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -13,11 +12,11 @@ from textual.containers import Vertical
 from textual.events import Resize
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from explorer.analysis.focus import Focus
 from explorer.analysis.queries import CorpusIndex
 from explorer.checks.diagnostics import Diagnostic
+from explorer.reading.bundled import is_read_only
 from explorer.reading.load import LoadResult
 from explorer.tui.history import History
 from explorer.tui.messages import (
@@ -32,21 +31,23 @@ from explorer.tui.providers.search import ScenarioSearch
 from explorer.tui.screens.import_page import Add, open_import
 from explorer.tui.settings import SPLIT_DEFAULT, Settings
 from explorer.tui.widgets.breadcrumb import Breadcrumb
+from explorer.tui.widgets.corpus_heading import corpus_heading
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
-from explorer.tui.widgets.labels import one_line
-from explorer.tui.widgets.legend import Legend
+from explorer.tui.widgets.footer import FittingFooter
+from explorer.tui.widgets.legend import SHORT, Legend
 from explorer.tui.widgets.people import PeopleList
 from explorer.tui.widgets.scenario_tree import ScenarioTree, scenario_tree
 from explorer.tui.widgets.split import SplitBody, Splitter
 from explorer.tui.widgets.too_small import TooSmall
 
 CITATION_KEYS = 9
-SEARCH_HELP = "Search titles, claims, quotes, people and sources"
+SEARCH_HELP = "Search titles, claims, tags, quotes, people and sources"
 WALK_HERE_HELP = "Walk to the selected node and on"
 HINDSIGHT_HELP = "Outcomes on the tree (hindsight) on/off"
 DIAGNOSTICS_HELP = "Diagnostics: go to the panel; from the panel, hide it"
 BACK_HELP = "Back to the node before the last jump (search, see also, walk, matrix)"
+FWD = "Forward again, after going back"
 WIDE = 120  # columns from which the tree and the details sit side by side
 
 
@@ -64,12 +65,11 @@ class MainScreen(Screen[None]):
     follow the selection (`watch_selected_id`)."""
 
     AUTO_FOCUS = "#tree"
-    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (Textual declares it without ClassVar)
-        (0, "-narrow"),
-        (WIDE, "-wide"),
-    ]
+    # Textual declares these without ClassVar. Below SHORT rows the legend keeps to one line.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]  # noqa: RUF012
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ScenarioSearch, Add}
-    SEARCH_PLACEHOLDER = "Search titles, claims, quotes, people and sources…"
+    SEARCH_PLACEHOLDER = "Search titles, claims, tags, quotes, people and sources…"
     action_import_page = open_import  # i: bring in an article (a page, a text, an address)
 
     # The footer shows each main action's short label (it fits 80 columns, compact); the help
@@ -85,17 +85,12 @@ class MainScreen(Screen[None]):
         Binding("a", "scorecard", "Scores", tooltip="Scorecard: whose forecasts held up"),
         Binding("e", "edit", "Edit", tooltip="Edit the node in $EDITOR, at its line"),
         Binding("i", "import_page", "Add", tooltip="Add an article: a page, a text, an address"),
+        Binding("e", "edit_read_only", "", show=False),  # dimmed "Edit": e says why
         Binding("c", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
         Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
         Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
         Binding("left_square_bracket,alt+left", "back", "Back", tooltip=BACK_HELP),
-        Binding(
-            "right_square_bracket,alt+right",
-            "forward",
-            "Forward",
-            show=False,
-            tooltip="Forward again, after going back",
-        ),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False, tooltip=FWD),
         Binding("y", "copy_citations", "Copy citations (quote, who, source) to paste", show=False),
         *(
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
@@ -127,7 +122,7 @@ class MainScreen(Screen[None]):
         with SplitBody(split=split, wide=WIDE, id="body"):
             with Vertical(id="tree-pane"):
                 tree = scenario_tree(self.index, id="tree")
-                tree.border_title = Text(one_line(self.index.corpus.title))
+                tree.border_title = corpus_heading(self.index.corpus)
                 yield tree.data_bind(MainScreen.hindsight, MainScreen.person_focus)
                 yield PeopleList(self.index, id="people").data_bind(MainScreen.person_focus)
                 yield Legend(self.index, id="legend").data_bind(
@@ -136,7 +131,7 @@ class MainScreen(Screen[None]):
             yield Splitter(id="splitter")
             yield DetailPane(self.index, id="detail")
         yield DiagnosticsPanel(self.diagnostics, id="diagnostics")
-        yield Footer(compact=True, show_command_palette=False)
+        yield FittingFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.set_class(bool(self.result.errors), "-diagnostics")
@@ -167,7 +162,7 @@ class MainScreen(Screen[None]):
         self.set_reactive(MainScreen.person_focus, focus)
         self.set_reactive(MainScreen.selected_id, cursor)
         tree = self.scenario_tree
-        tree.border_title = Text(one_line(index.corpus.title))
+        tree.border_title = corpus_heading(index.corpus)
         tree.show_index(index, focus, tree.expanded_ids(), cursor)
         self.query_one(PeopleList).show_index(index, focus)
         self.query_one(Legend).show_index(index, focus)
@@ -193,6 +188,8 @@ class MainScreen(Screen[None]):
         where = self.index.nodes[self.here].location
         self.post_message(EditRequested(where.file, where.line))
 
+    action_edit_read_only = action_edit  # the app answers that the corpus is read-only
+
     @property
     def scenario_tree(self) -> ScenarioTree:
         return self.query_one(ScenarioTree)
@@ -200,6 +197,8 @@ class MainScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("collapse", "clear_focus"):
             return self.person_focus.active
+        if action in ("edit", "edit_read_only"):  # the bundled copy: "Edit" dimmed, e says why
+            return (action == "edit_read_only") == is_read_only(self.index.corpus.folder) or None
         if action == "toggle_diagnostics":
             return bool(self.diagnostics)
         if action == "back":  # in the footer once there is a way back

@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.walks import VoiceOrder, compare_matrix
 from explorer.reading.load import LoadResult
 from explorer.tui.messages import NodesChosen
 from explorer.tui.screens.pick import NodePicker
+from explorer.tui.widgets.footer import FittingFooter
 from explorer.tui.widgets.matrix import CellDetail, CellShown, MatrixHeader, MatrixTable
 
 
@@ -56,7 +56,7 @@ class MatrixScreen(Screen[str | None]):
         yield MatrixHeader(id="matrix-header")
         yield MatrixTable(self.index, id="matrix")
         yield CellDetail(self.index, id="matrix-cell")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.show_matrix()

@@ -3,50 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Node
+from explorer.tui.screens.numbered import NumberedPicker
+from explorer.tui.widgets.footer import FittingFooter
 from explorer.tui.widgets.labels import one_line, source_text
-
-ResultT = TypeVar("ResultT")
-CHOICE_KEYS = 9
-
-
-class NumberedPicker(ModalScreen[ResultT]):
-    """A list whose items are numbered: `1`–`9` choose one, `Enter` the highlighted one, `Esc`
-    cancels; its own footer says so (not the keys of the screen beneath)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("enter", "choose_highlighted", "Choose"),
-        Binding("1", "choose(1)", "Choose by number", key_display="1–9"),
-        *(
-            Binding(str(n), f"choose({n})", "Choose by number", show=False)
-            for n in range(2, CHOICE_KEYS + 1)
-        ),
-    ]
-
-    def _choices(self) -> OptionList:
-        return self.query_one(OptionList)
-
-    def action_choose(self, number: int) -> None:
-        choices = self._choices()
-        if 1 <= number <= choices.option_count:
-            choices.highlighted = number - 1
-            choices.action_select()
-        else:
-            self.app.bell()
-
-    def action_choose_highlighted(self) -> None:
-        self._choices().action_select()
 
 
 class CitationPicker(NumberedPicker[int | None]):
@@ -69,14 +36,11 @@ class CitationPicker(NumberedPicker[int | None]):
         picker = OptionList(*options, id="citations")
         picker.border_title = "Open which source?"
         yield picker
-        yield Footer()
+        yield FittingFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(int(event.option.id or "1"))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class NodePicker(NumberedPicker[str | None]):
@@ -97,11 +61,8 @@ class NodePicker(NumberedPicker[str | None]):
         picker = OptionList(*options, id="nodes")
         picker.border_title = Text(self.title_text)
         yield picker
-        yield Footer()
+        yield FittingFooter()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.walks import walk_to
 from explorer.reading.load import LoadResult
 from explorer.tui.messages import StepChosen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
+from explorer.tui.widgets.footer import FittingFooter
 from explorer.tui.widgets.walk import (
     CHOICE_KEYS,
     ChoiceList,
@@ -56,7 +56,7 @@ class WalkScreen(Screen[str | None]):
         yield ChoiceList(self.index, id="choices")
         yield WalkSummary(self.index, id="summary")
         yield LikelihoodTable(self.index, id="likelihoods")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.show_step()

@@ -1,4 +1,7 @@
-"""A line under the tree saying what its marks mean, for the current focus."""
+"""A line under the tree saying what its marks mean, for the current focus.
+
+One paragraph, never broken by hand: it wraps where the terminal has the rows for it, and folds
+into one line (cut at the end) below `SHORT` rows (main.tcss, MainScreen.-short)."""
 
 from __future__ import annotations
 
@@ -21,6 +24,9 @@ from explorer.tui.widgets.labels import (
     voice_line,
 )
 from explorer.tui.widgets.themed import Themed
+
+SHORT = 30  # rows: below this the legend keeps to one line
+SEPARATOR = "  ·  "
 
 
 class Legend(Themed, Static):
@@ -60,7 +66,7 @@ class Legend(Themed, Static):
     def _text(self) -> Text:
         text = self._marks_text()
         if self.hindsight:
-            text.append("\n")
+            text.append(SEPARATOR)
             text.append_text(self._hindsight_text())
         return text
 
@@ -106,7 +112,7 @@ class Legend(Themed, Static):
             text.append_text(voice_line(voices[0], self.palette, style))
             text.append("  B ", style("mark--only-b"))
             text.append_text(voice_line(voices[1], self.palette, style))
-            text.append("\n")
+            text.append(SEPARATOR)
         for i, mark in enumerate(view.legend()):
             if i:
                 text.append("  ")

@@ -29,10 +29,22 @@ from explorer.tui.widgets.labels import (
 )
 from explorer.tui.widgets.themed import Themed
 
-QUESTION_WIDTH = 24
-ALTERNATIVE_WIDTH = 24
+QUESTION_WIDTH = 24  # the question column, at least
+ALTERNATIVE_WIDTH = 24  # a person's column, at least: wider when the terminal has the room
+QUESTION_SHARE = 4  # the question column takes up to a quarter of a wide table
+CELL_PADDING = 2  # DataTable's padding, one cell each side
 QUESTION_COLUMN = "question"
 AGAINST = "against: "
+
+
+def column_widths(room: int, people: int) -> tuple[int, int]:
+    """The widths of the question column and of each person's column, in characters, so that the
+    columns take the room there is (never below the minimums: the table scrolls sideways)."""
+    question = max(QUESTION_WIDTH, min(40, room // QUESTION_SHARE - 2))  # 2: the glyph
+    if people == 0:
+        return question, ALTERNATIVE_WIDTH
+    left = room - (question + 2) - CELL_PADDING * (people + 1) - 1  # 1: the scroll bar's margin
+    return question, max(ALTERNATIVE_WIDTH, left // people)
 
 
 def stance_of(index: CorpusIndex, node: Node, key: str, supporting: bool) -> Stance | None:
@@ -170,6 +182,15 @@ class MatrixTable(Themed, DataTable[Text]):
         self.palette = Palette(index)
         self.matrix: Matrix | None = None
         self.voices: tuple[Voice, ...] = ()
+        self.widths = (QUESTION_WIDTH, ALTERNATIVE_WIDTH)  # those the cells were cut to
+
+    def _widths(self) -> tuple[int, int]:
+        room = self.size.width or self.app.size.width
+        return column_widths(room, len(self.voices))
+
+    def on_resize(self) -> None:
+        if self.matrix is not None and self._widths() != self.widths:
+            self.show_matrix(self.matrix, self.voices)
 
     def _theme_changed(self, _theme: Theme) -> None:
         if self.matrix is not None:
@@ -180,17 +201,18 @@ class MatrixTable(Themed, DataTable[Text]):
         self.matrix = matrix
         self.voices = tuple(matrix.voices if voices is None else voices)
         style = self._style
+        self.widths = question_width, _ = self._widths()
         cursor = self.cursor_coordinate
         self.clear(columns=True)
         self.add_column(Text("Question"), key=QUESTION_COLUMN)
         for voice in self.voices:
             label = voice_badge(voice, self.palette, style)
-            label.append(f" {voice.name}")
+            label.append(f" {shorten(voice.name, self.widths[1] - label.cell_len - 1)}")
             self.add_column(label, key=voice.key)
         self.fixed_columns = 1
         for question in matrix.questions:
             title = glyph(question, style)
-            title.append(f" {shorten(question.title, QUESTION_WIDTH)}")
+            title.append(f" {shorten(question.title, question_width)}")
             cells = [title]
             for voice in self.voices:
                 cells.append(self._cell(voice.key, matrix.cell(question.id, voice.key)))
@@ -200,6 +222,11 @@ class MatrixTable(Themed, DataTable[Text]):
 
     def _cell(self, key: str, cell: Cell | None) -> Text:
         style = self._style
+        width = self.widths[1]
+        # Past the least width, the lines keep inside the column (the reported mark, `against:`);
+        # at the least, they are as they always were, and the table scrolls sideways.
+        wider = width > ALTERNATIVE_WIDTH
+        width -= wider
         text = Text()
         if cell is None:
             return text
@@ -207,14 +234,15 @@ class MatrixTable(Themed, DataTable[Text]):
             if text:
                 text.append("\n")
             stance = stance_of(self.index, node, key, supporting=True) or Stance.PREDICTS
-            text.append(shorten(node.title, ALTERNATIVE_WIDTH), stance_style(stance, style))
+            text.append(shorten(node.title, width), stance_style(stance, style))
             if node.id in cell.reported:
                 text.append(REPORTED_GLYPH, style("label--muted"))
         for node in cell.against:
             if text:
                 text.append("\n")
             text.append(AGAINST, stance_style(Stance.DOUBTS, style))
-            text.append(shorten(node.title, ALTERNATIVE_WIDTH), style("label--muted"))
+            shown = width - len(AGAINST) if wider else width
+            text.append(shorten(node.title, shown), style("label--muted"))
             if node.id in cell.reported:
                 text.append(REPORTED_GLYPH, style("label--muted"))
         return text

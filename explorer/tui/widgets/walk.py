@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Console
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.theme import Theme
+from textual.visual import Visual, visualize
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -35,9 +37,30 @@ from explorer.tui.widgets.themed import Themed
 
 WALK_CLASSES = frozenset({"walk--title", "walk--label", "walk--quote", "walk--number"})
 STEP_TITLE_WIDTH = 20
-VOICE_WIDTH = 22
+VOICE_WIDTH = 22  # a person's name in the likelihood table, at most
+VOICE_MIN = 10  # a person's column, at least: below, the table scrolls sideways
 CHOICE_KEYS = 9
-QUOTE_WIDTH = 64  # a shortened quote fits its line at 80 columns
+QUOTE_WIDTH = 64  # a shortened quote, at least (and before the list is laid out)
+ARGUMENT_INDENT = 4  # who argued a choice, under it
+QUOTE_INDENT = 6  # a quote's place under its choice
+QUOTE_MARGIN = 5  # its quotation marks and a margin: at 80 columns a quote is QUOTE_WIDTH
+STEP_COLUMN_PADDING = 2  # DataTable's padding, one cell each side
+
+
+def hanging(text: Text, width: int, console: Console) -> Text:
+    """`text` with each line wider than `width` wrapped, its wrapped lines as far in as the line
+    itself (the option list would start them at its left edge)."""
+    result = Text()
+    for number, line in enumerate(text.split("\n", allow_blank=True)):
+        if number:
+            result.append("\n")
+        indent = len(line.plain) - len(line.plain.lstrip(" "))
+        if line.cell_len <= width or width - indent < 8:
+            result.append_text(line)
+            continue
+        wrapped = line[indent:].wrap(console, width - indent)
+        result.append_text(Text("\n").join(Text(" " * indent) + part for part in wrapped))
+    return result
 
 
 class StepHeader(Themed, Static):
@@ -103,6 +126,17 @@ class ChoiceList(Themed, OptionList):
         self.node: Node | None = None
         self.hindsight = False
         self.full_quotes = False  # each voice's quote whole, or shortened to one line
+        self.width = 0  # the width the prompts were made for
+
+    def on_resize(self) -> None:
+        if self.node is not None and self._width() != self.width:
+            highlighted = self.highlighted
+            self.show_choices(self.node, self.hindsight)
+            self.highlighted = highlighted
+
+    def _width(self) -> int:
+        """The width a prompt's lines have (0 before the list is laid out)."""
+        return self.scrollable_content_region.width - 1  # the scroll bar may come
 
     def toggle_quotes(self) -> None:
         """Quotes whole or shortened; the highlighted choice stays highlighted."""
@@ -118,6 +152,7 @@ class ChoiceList(Themed, OptionList):
 
     def show_choices(self, node: Node, hindsight: bool) -> None:
         self.node, self.hindsight = node, hindsight
+        self.width = self._width()
         self.clear_options()
         self.add_options(
             Option(self._prompt(number, child), id=child.id)
@@ -143,14 +178,30 @@ class ChoiceList(Themed, OptionList):
         here = step(self.index, child)
         for arguments, against in ((here.arguments_for, False), (here.arguments_against, True)):
             for argument in arguments:
-                text.append("\n    ")
+                text.append("\n" + " " * ARGUMENT_INDENT)
                 text.append_text(argument_text(argument, self.palette, style, against))
-                quote = argument.citation.quote
-                quote = one_line(quote) if self.full_quotes else shorten(quote, QUOTE_WIDTH)
-                text.append(f"\n      “{quote}”", style("walk--quote"))
+                text.append_text(self._quote(argument.citation.quote))
         if not here.arguments_for and not here.arguments_against:
             text.append("\n    nobody argued it", style("label--muted"))
         return text
+
+    def _quote(self, quote: str) -> Text:
+        """The quote under its choice: shortened to its line, or whole (`v`), its wrapped lines
+        as far in as the first."""
+        style = self._style("walk--quote")
+        width = self.width if self.width > 0 else QUOTE_WIDTH + QUOTE_INDENT + QUOTE_MARGIN
+        if not self.full_quotes:
+            shown = shorten(quote, max(QUOTE_WIDTH, width - QUOTE_INDENT - QUOTE_MARGIN))
+            return Text(f"\n{' ' * QUOTE_INDENT}“{shown}”", style)
+        return Text(f"\n{' ' * QUOTE_INDENT}“{one_line(quote)}”", style)
+
+    def _get_visual(self, option: Option) -> Visual:
+        # Textual's hook for how an option is drawn: its lines wrapped under themselves. The
+        # prompt itself keeps one line per voice and per quote.
+        if option._visual is None and isinstance(option.prompt, Text) and self.width > 0:
+            shown = hanging(option.prompt, self.width, self.app.console)
+            option._visual = visualize(self, shown, markup=False)
+        return super()._get_visual(option)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -255,6 +306,7 @@ class LikelihoodTable(Themed, DataTable[Text]):
         self.index = index
         self.palette = Palette(index)
         self.walk: Walk | None = None
+        self.width = 0  # a person's column, as last laid out
         self.border_title = "Likelihood, from their own hedge words · blank: not argued · ¬ against"
 
     def _theme_changed(self, _theme: Theme) -> None:
@@ -267,9 +319,11 @@ class LikelihoodTable(Themed, DataTable[Text]):
         self.clear(columns=True)
         self.add_column(Text("Step"), key="step")
         voices = walk.voices()
+        self.width = width = self._voice_width(len(voices))
         for voice in voices:
             label = voice_badge(voice, self.palette, style)
-            label.append(f" {shorten(voice.name, VOICE_WIDTH)}")
+            name_width = min(VOICE_WIDTH, max(width - label.cell_len - 1, 1))
+            label.append(f" {shorten(voice.name, name_width)}")
             self.add_column(label, key=voice.key)
         self.fixed_columns = 1
         table = walk.positions()
@@ -278,19 +332,31 @@ class LikelihoodTable(Themed, DataTable[Text]):
             title.append_text(glyph(here.node, style))
             title.append(f" {shorten(here.node.title, STEP_TITLE_WIDTH)}")
             cells = [title]
-            cells += [self._cell(table[voice.key][i]) for voice in voices]
+            cells += [self._cell(table[voice.key][i], width) for voice in voices]
             self.add_row(*cells, key=here.node.id)
         self.call_after_refresh(self.scroll_end, animate=False)
 
-    def _cell(self, position: Position | None) -> Text:
+    def _voice_width(self, voices: int) -> int:
+        """A person's column: the room left by the step column, shared, so that the table fits
+        the width there is (it scrolls sideways only past VOICE_MIN columns a person)."""
+        room = (self.size.width or self.app.size.width) - STEP_TITLE_WIDTH - 6
+        share = (room - STEP_COLUMN_PADDING * (voices + 1) - 1) // max(voices, 1)
+        return max(VOICE_MIN, share)
+
+    def on_resize(self) -> None:
+        if self.walk is not None and self._voice_width(len(self.walk.voices())) != self.width:
+            self.show_walk(self.walk)
+
+    def _cell(self, position: Position | None, width: int) -> Text:
         style = self._style
         if position is None:
             return Text("")
         if position.against:
-            return styled(f"{AGAINST_GLYPH} {position.band}", style("stance--doubts"))
+            band = shorten(f"{AGAINST_GLYPH} {position.band}", width)
+            return styled(band, style("stance--doubts"))
         if not position.stated:
-            return styled(position.band, style("label--muted"))
-        return Text(position.band)
+            return styled(shorten(position.band, width), style("label--muted"))
+        return Text(shorten(position.band, width))
 
     def by_voice(self) -> dict[str, list[str]]:
         """voice key → the text of its cells, step by step (for tests)."""
