@@ -10,11 +10,9 @@ is worked out in `brief_page` from the analysis queries.
 from __future__ import annotations
 
 import base64
-import contextlib
 import functools
-import gc
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -38,6 +36,7 @@ from explorer.outputs.common import corpus_counts
 from explorer.outputs.markdown import SUMMARY_LABEL
 from explorer.outputs.scorecard_view import BRIER_LABEL, STATUSES, TOO_FEW
 from explorer.paths import shown_path
+from explorer.reading.load import collector_paused
 
 __all__ = ["SOURCE_ANCHOR", "content_security_policy", "render", "stylesheet", "web_address"]
 
@@ -91,21 +90,8 @@ def content_security_policy(css: str) -> str:
     )
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No garbage collection while the page is built: its views all live until it is written,
-    and each full collection would walk the whole corpus for nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def render(corpus: Corpus) -> str:
-    with _collector_paused():
+    with collector_paused():
         return _render(corpus)
 
 

@@ -68,7 +68,7 @@ def load_corpus_file(
     it is updated with what this load read."""
     # Loading builds a large graph of objects that live on, none of them cyclic garbage; left on,
     # the cyclic collector walks that growing graph again and again (superlinear time).
-    with _collector_paused():
+    with collector_paused():
         if reuse is None:
             reuse = Reuse(limits)  # kept by no one: this load reads and checks everything
         elif reuse.limits != limits:  # read under other limits: may differ
@@ -77,7 +77,9 @@ def load_corpus_file(
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
+    """No garbage collection while a large structure is built: all of it lives on, and each full
+    collection would walk it for nothing."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -17,17 +17,8 @@ import attrs
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
-# The machine's network is closed: nothing that would phone home, and no sandbox (CI runs as root).
-CHROMIUM_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
+from explorer.bench.brief import CHROMIUM, CHROMIUM_ARGS
+
 # Screenshots and PDFs kept for a person to look at (git ignores the folder's contents).
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", Path(__file__).parent / "artifacts"))
 
