@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from textual.events import Resize
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # Textual exports it from this module only
+
+from explorer.tui.widgets.tree_splice import FooterKey  # Textual's private parts: one door
 
 KEPT_KEYS = frozenset({"escape", "question_mark"})
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual.geometry import Size
 from textual.widgets import Tree
+from textual.widgets._footer import FooterKey as FooterKey  # exported here only; for footer.py
 from textual.widgets.tree import TreeNode
 
 if TYPE_CHECKING:
