@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from jsonschema import Draft4Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
@@ -181,6 +181,8 @@ def test_every_bundled_citation_s_selectors_name_the_seed_s_own_characters() -> 
 
 
 @pytest.mark.slow
+# Each example loads and exports a generated corpus: 200 keep the suite within its time.
+@settings(max_examples=200)
 @given(corpora())
 def test_generated_corpora_s_selectors_name_the_seed_s_own_characters(
     generated: dict[str, Any],

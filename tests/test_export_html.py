@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explorer.cli import main
@@ -218,6 +218,8 @@ def mini() -> Corpus:
     return load(MINI)
 
 
+# Each example renders a whole page: 300 cover the escaping without costing the suite half a minute.
+@settings(max_examples=300)
 @given(title=texts, claim=texts, name=texts, source_title=texts)
 def test_any_text_shows_exactly_as_written(
     mini: Corpus, title: str, claim: str, name: str, source_title: str
