@@ -4,7 +4,6 @@ own keys in the footer; the bundled read-only corpus says so on the main screen 
 from __future__ import annotations
 
 import asyncio
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,19 +16,10 @@ from explorer.tui.screens.loading import CorpusPicker
 from explorer.tui.widgets.corpus_heading import READ_ONLY_NOTE
 from tests.shared import copy_corpus
 
-from .helpers import MINI, explore, main_screen, plain, press
+from .helpers import explore, main_screen, plain, press
+from .test_tui_library import library
 
 MINI_TITLE = "After the harbour closes"
-
-
-def library(tmp_path: Path) -> Path:
-    folder = tmp_path / "library"
-    for name in ("first", "second"):
-        shutil.copytree(MINI, folder / name)
-    corpus = folder / "second" / "corpus.yaml"
-    text = corpus.read_text(encoding="utf-8")
-    corpus.write_text(text.replace(f"title: {MINI_TITLE}", "title: The second corpus", 1), "utf-8")
-    return folder
 
 
 def footer_keys(app: ExplorerApp) -> list[str]:

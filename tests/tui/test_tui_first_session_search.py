@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from textual.command import CommandPalette
-from textual.pilot import Pilot
-from textual.widgets import OptionList
-
 from explorer.reading.bundled import bundled_scenarios
-from explorer.tui.app import ExplorerApp
 
-from .helpers import explore, plain, press, tree_of
-
-
-async def search(app: ExplorerApp, pilot: Pilot[None], query: str) -> list[str]:
-    """Open the palette with /, type, wait for the hits; returns their text."""
-    await press(pilot, "slash")
-    assert isinstance(app.screen, CommandPalette)
-    await pilot.press(*query)
-    for _ in range(40):
-        await pilot.pause(0.05)
-        options = app.screen.query_one("CommandList", OptionList).options
-        if options:
-            break
-    return [plain(option.prompt) for option in options]
+from .helpers import explore, press, tree_of
+from .test_tui_search import search
 
 
 async def test_a_tag_finds_its_node() -> None:
     async with explore(bundled_scenarios(), size=(120, 40)) as (app, pilot):
-        hits = await search(app, pilot, "expulsion")
+        hits = await search(app, pilot, "expulsion", "slash")
         tagged = "Iraq's parliament votes to expel foreign troops"
         assert f"node   {tagged}" in hits
         await press(pilot, *["down"] * hits.index(f"node   {tagged}"), "enter")
@@ -37,8 +20,8 @@ async def test_a_tag_finds_its_node() -> None:
 
 async def test_typos_find_the_word_meant() -> None:
     async with explore(bundled_scenarios(), size=(120, 40)) as (app, pilot):
-        hits = await search(app, pilot, "sanctons")
+        hits = await search(app, pilot, "sanctons", "slash")
         assert hits and "sanction" in hits[0].casefold()
         await press(pilot, "escape")
-        hits = await search(app, pilot, "zarrif")
+        hits = await search(app, pilot, "zarrif", "slash")
         assert hits and "zarif" in hits[0].casefold()
