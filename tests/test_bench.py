@@ -49,6 +49,8 @@ def test_benchmark_smoke_run_prints_its_ratios(tmp_path: Path) -> None:
     assert abs(reload["ratio"] - expected) < 0.05  # of rounded figures
     assert "save to screen ÷ bare Textual first frame, 1,000 nodes" in done.stdout
     brief = figures["export_html"]
-    assert brief["ratio"] == round(brief["html_s"] / brief["json_s"], 2) and brief["html_s"] > 0
+    assert brief["html_s"] > 0
+    # the ratio is of the times before they were rounded, as the reload ratio above
+    assert abs(brief["ratio"] - brief["html_s"] / brief["json_s"]) < 0.05
     assert "HTML brief ÷ JSON export" in done.stdout
     assert brief.get("open_branch_ms", 0) > 0 or "not installed" in brief["open_branch_skipped"]
