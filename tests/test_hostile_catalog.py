@@ -735,8 +735,7 @@ case(
     "E012",
     file="corpus.yaml",
     at=30,
-    writer=_seed_fifo,
-    timeout=1,
+    writer=_seed_fifo,  # a read of a FIFO blocks for ever: the run's timeout catches it
 )
 case(
     "seed-with-terminal-escapes",
@@ -763,8 +762,7 @@ case(
     },
     "E011",
     file="waterfront.yaml",
-    at="quote: nothing",
-    timeout=2,
+    at="quote: nothing",  # its search's work is bounded: tests/test_closest_passage.py
 )
 # Output forging: a key with a line break makes the E005 message two lines, the second of which
 # reads like a diagnostic of its own.
