@@ -117,3 +117,13 @@ def test_a_label_fitted_to_a_width_keeps_its_start_and_end(
         assert fitted == label.plain
     else:
         assert fitted[start:].startswith(title[: min(TITLE_LEAST, len(title)) - 1])
+
+
+async def test_space_pages_down_the_tree_as_in_every_other_pane() -> None:
+    async with explore(bundled_scenarios(), size=(80, 24), live=False) as (app, pilot):
+        tree = tree_of(app)
+        expanded = tree.expanded_ids()
+        assert tree.cursor_line == 0
+        await press(pilot, "space")
+        assert tree.cursor_line == tree.scrollable_content_region.height - 1
+        assert tree.expanded_ids() == expanded  # nothing opened or closed

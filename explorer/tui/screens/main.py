@@ -86,7 +86,7 @@ class MainScreen(Screen[None]):
         Binding("e", "edit", "Edit", tooltip="Edit the node in $EDITOR, at its line"),
         Binding("i", "import_page", "Add", tooltip="Add an article: a page, a text, an address"),
         Binding("e", "edit_read_only", "", show=False),  # dimmed "Edit": e says why
-        Binding("c", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
+        Binding("z", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
         Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
         Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
         Binding("d", "app.notify('No problems: the corpus passes every check.')", "", show=False),

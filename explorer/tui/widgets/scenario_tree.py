@@ -44,8 +44,9 @@ class ScenarioTree(Themed, Tree[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next node", show=False),
         Binding("up,k", "cursor_up", "Previous node", show=False),
-        Binding("enter", "select_cursor", "Select: expand or collapse", show=False),
-        Binding("space", "toggle_node", "Expand or collapse", show=False),
+        Binding("enter", "select_cursor", "Expand or collapse", show=False),
+        # Space pages down here as in every other pane (as less); Enter opens and closes.
+        Binding("space", "page_down", "Page down", show=False),
         Binding("h,left", "collapse_or_parent", "Collapse, or go to the parent", show=False),
         Binding("l,right", "expand_or_child", "Expand, or go to the first child", show=False),
         # As less and vim: the first and the last line shown (not the last node of the corpus).
