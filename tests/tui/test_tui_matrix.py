@@ -27,16 +27,16 @@ async def test_the_matrix_puts_questions_against_people_and_a_tag_filters_the_ro
         assert table.column_keys == ["question", "ada-gale", "mara-quay", "source:ledger"]
         assert table.rows_text() == {
             "crews": [
-                "? Do the fishing crews le…",
+                "? Do the fishing crews l…",
                 "Crews move north",
                 "Crews stay and fight",
                 "against: Crews move north",
             ],
             "waterfront": [
-                "? What becomes of the wat…",
+                "? What becomes of the wa…",
                 "A tourism boom",
                 "",
-                "The waterfront stands i…\nagainst: A tourism boom",
+                "The waterfront stands idle\nagainst: A tourism boom",  # wider: the room there is
             ],
         }
         header = app.screen.query_one(MatrixHeader)
@@ -97,7 +97,10 @@ async def test_the_matrix_shows_markup_literally() -> None:
     async with explore(HOSTILE) as (app, pilot):
         await press(pilot, "m")
         rows = matrix(app).rows_text()
-        assert rows["crews"][:2] == ["? Do the [bold]crews[/ita…", "[@click=app.quit]Crews …"]
+        assert rows["crews"][:2] == [
+            "? Do the [bold]crews[/it…",
+            "[@click=app.quit]Crews move nort…",
+        ]
         await press(pilot, "enter")
         assert app.is_running
 
