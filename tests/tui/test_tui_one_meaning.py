@@ -23,7 +23,8 @@ SAME_IDEA: list[tuple[frozenset[str], str, frozenset[str]]] = [
     (
         frozenset({"escape"}),
         "back: leave, close or cancel what is on top (a selection first, as in an editor)",
-        frozenset({"back", "close", "cancel", "clear_selection", "close_people"}),
+        # end_search: the source view's search line (as less's), closed
+        frozenset({"back", "close", "cancel", "clear_selection", "close_people", "end_search"}),
     ),
     (
         frozenset({"backspace"}),
@@ -59,6 +60,12 @@ SAME_IDEA: list[tuple[frozenset[str], str, frozenset[str]]] = [
         frozenset({"less_than_sign", "greater_than_sign"}),
         "less and more: the tree's pane, the selection in an article",
         frozenset({"move_split", "end_word"}),
+    ),
+    (
+        frozenset({"n", "N"}),
+        "next and previous, as in less: the next quote of an article, or the next match of a "
+        "search in it",
+        frozenset({"next_quote", "next_found"}),
     ),
     (
         frozenset({"question_mark"}),
