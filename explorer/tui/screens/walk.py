@@ -33,7 +33,7 @@ class WalkScreen(Screen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace", "step_back", "Step back"),
-        # One meaning per key across the app: r, g, o are the tree's (see test_tui_one_meaning).
+        # One meaning per key across the app: r and g belong to the main screen and the tree.
         Binding("R", "restart", "Restart"),
         Binding("T", "show_in_tree", "Show in tree"),
         Binding("v", "toggle_quotes", "Full quotes"),
