@@ -60,7 +60,9 @@ class Terminal:
         )
         return done.stdout
 
-    def start(self, args: list[str]) -> None:
+    def start(
+        self, args: list[str], cwd: Path = REPO, size: tuple[int, int] = (WIDTH, HEIGHT)
+    ) -> None:
         command = " ".join(shlex.quote(a) for a in [str(EXPLORER), *args])
         script = f"{command}; echo EXIT=$? > {shlex.quote(str(self.status))}"
         # COLUMNS and LINES (set by some runners) would override the terminal size in the app.
@@ -68,7 +70,7 @@ class Terminal:
         env = {k: v for k, v in os.environ.items() if k not in dropped}
         subprocess.run(
             ["tmux", "-L", self.socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
-             "-x", str(WIDTH), "-y", str(HEIGHT), "-c", str(REPO), "sh", "-c", script],
+             "-x", str(size[0]), "-y", str(size[1]), "-c", str(cwd), "sh", "-c", script],
             check=True,
             env=env,
         )  # fmt: skip

@@ -99,13 +99,17 @@ class ExplorerApp(App[None]):
                     widget.focus(scroll_visible=False)
                     break
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "switch_corpus":
-            return self.library.several
-        return True
-
     def action_switch_corpus(self) -> None:
-        self.library.choose()
+        if self.library.several:
+            self.library.choose()
+            return
+        # Never silence: a key that has nothing to do says why.
+        where = self.live_corpus.session.where
+        self.notify(
+            f"{where} holds one corpus: the library (L) lists the corpora of a folder holding "
+            "several (explorer FOLDER).",
+            markup=False,
+        )
 
     def _remember_corpus(self, folder: str) -> None:
         self.keep(attrs.evolve(self.settings, corpus=folder))

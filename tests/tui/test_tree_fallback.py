@@ -172,8 +172,8 @@ def test_the_stock_tree_class_overrides_nothing_private() -> None:
 @pytest.mark.parametrize("version", [None, "9.0.0"])
 async def test_the_explorer_runs_on_the_stock_tree(version: str | None) -> None:
     """Branches opened and closed, the cursor moved: the lines are those of the spliced tree."""
-    keys = ["j", "l", "space", "j", "space", "enter", "h", "h", "k", "end", "space", "home"]
-    keys += ["pagedown", "o", "l", "l", "space", "enter", "o", "G", "k", "h", "space"]
+    keys = ["j", "l", "enter", "j", "enter", "enter", "h", "h", "k", "end", "enter", "home"]
+    keys += ["pagedown", "o", "l", "l", "enter", "enter", "o", "G", "k", "h", "enter"]
 
     with stock_tree(version):
         cls, stock = await layouts(keys)

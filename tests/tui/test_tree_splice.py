@@ -73,7 +73,7 @@ async def test_opening_a_branch_splices_rather_than_lays_out_again() -> None:
         await pilot.press("j", "l")  # onto r0, then into it
         Tree._build = counted  # type: ignore[method-assign,assignment]
         try:
-            await pilot.press("space", "space")  # close r0-0, and open it again
+            await pilot.press("enter", "enter")  # close r0-0, and open it again
             assert len(tree._tree_lines) > 3
         finally:
             Tree._build = stock  # type: ignore[method-assign]

@@ -21,7 +21,7 @@ async def test_three_people_at_120_columns_share_the_width() -> None:
         table = app.screen.query_one(MatrixTable)
         assert len(table.column_keys) > 4  # the bundled corpus has more than three people
         for _ in range(len(table.column_keys) - 4):  # hide people until three are left
-            await press(pilot, "x")
+            await press(pilot, "minus")
         assert len(table.column_keys) == 4  # the question and three people
         lines = [
             line
@@ -31,8 +31,8 @@ async def test_three_people_at_120_columns_share_the_width() -> None:
         ]
         assert max(len(line) for line in lines) > ALTERNATIVE_WIDTH  # wider than before
         assert table.virtual_size.width <= table.size.width  # no scrolling sideways
-        await press(pilot, "X")  # everyone: the columns keep their least width and scroll
-        assert table.widths[1] == ALTERNATIVE_WIDTH
+        await press(pilot, "plus")  # everyone: the columns keep their least width and scroll
+        assert table.widths[1] >= ALTERNATIVE_WIDTH
 
 
 async def test_walk_quotes_use_the_width() -> None:

@@ -27,16 +27,16 @@ async def test_the_matrix_puts_questions_against_people_and_a_tag_filters_the_ro
         assert table.column_keys == ["question", "ada-gale", "mara-quay", "source:ledger"]
         assert table.rows_text() == {
             "crews": [
-                "? Do the fishing crews le…",
+                "? Do the fishing crews l…",
                 "Crews move north",
                 "Crews stay and fight",
                 "against: Crews move north",
             ],
             "waterfront": [
-                "? What becomes of the wat…",
+                "? What becomes of the wa…",
                 "A tourism boom",
                 "",
-                "The waterfront stands i…\nagainst: A tourism boom",
+                "The waterfront stands idle\nagainst: A tourism boom",  # wider: the room there is
             ],
         }
         header = app.screen.query_one(MatrixHeader)
@@ -97,7 +97,10 @@ async def test_the_matrix_shows_markup_literally() -> None:
     async with explore(HOSTILE) as (app, pilot):
         await press(pilot, "m")
         rows = matrix(app).rows_text()
-        assert rows["crews"][:2] == ["? Do the [bold]crews[/ita…", "[@click=app.quit]Crews …"]
+        assert rows["crews"][:2] == [
+            "? Do the [bold]crews[/it…",
+            "[@click=app.quit]Crews move nort…",
+        ]
         await press(pilot, "enter")
         assert app.is_running
 
@@ -136,22 +139,22 @@ async def test_people_columns_scroll_reorder_and_hide() -> None:
         # Columns scroll: the last person can be reached at 80 columns.
         await press(pilot, *["right"] * len(everyone))
         assert table.cursor_column == len(everyone) and table.scroll_x > 0
-        # o: most citations first, then by name, then as listed again.
-        await press(pilot, "o")
+        # O: most citations first, then by name, then as listed again.
+        await press(pilot, "O")
         counts = [screen.matrix.citations_by(k) for k in table.column_keys[1:]]
         assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
         assert sorted(table.column_keys[1:]) == sorted(everyone)
-        await press(pilot, "o")
+        await press(pilot, "O")
         names = [screen.index.voices[k].name.casefold() for k in table.column_keys[1:]]
         assert names == sorted(names)
-        await press(pilot, "o")
+        await press(pilot, "O")
         assert table.column_keys[1:] == everyone
-        # x hides the highlighted person's column; X brings every column back.
+        # - hides the highlighted person's column; + brings every column back.
         await press(pilot, "home", "right")
         hidden = table.column_keys[table.cursor_column]
-        await press(pilot, "x")
+        await press(pilot, "minus")
         assert hidden not in table.column_keys and len(table.column_keys) == len(everyone)
         shown = f"{len(everyone) - 1} of {len(everyone)} people"
         assert shown in plain(screen.query_one(MatrixHeader).content)
-        await press(pilot, "X")
+        await press(pilot, "plus")
         assert table.column_keys[1:] == everyone

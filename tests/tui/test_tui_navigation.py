@@ -173,7 +173,7 @@ async def test_see_also_links_jump_and_back_and_forward_retrace_jumps() -> None:
         await press(pilot, "alt+right")
         assert tree.cursor_id == "crews"  # where the cursor was left
         # A walk's node shown in the tree is a jump too.
-        await press(pilot, "w", "1", "1", "g")
+        await press(pilot, "w", "1", "1", "T")
         assert tree.cursor_id == "crews-move"
         await press(pilot, "left_square_bracket")
         assert tree.cursor_id == "crews"

@@ -81,7 +81,7 @@ async def test_a_person_who_only_argues_against_a_node_is_marked_against() -> No
 async def test_c_collapses_the_tree_to_the_persons_paths_and_back() -> None:
     async with explore() as (app, pilot):
         await press(pilot, "p", "enter", "escape")  # Ada Gale
-        await press(pilot, "c")
+        await press(pilot, "z")
         tree = tree_of(app)
         assert main_screen(app).person_focus.collapsed
         assert tree.shown_ids() == [
@@ -93,7 +93,7 @@ async def test_c_collapses_the_tree_to_the_persons_paths_and_back() -> None:
             "tourism-boom",
         ]
         assert "collapsed to their paths" in legend(app)
-        await press(pilot, "c")
+        await press(pilot, "z")
         assert not main_screen(app).person_focus.collapsed
         shown = tree.shown_ids()
         assert set(ALL_SHOWN) <= set(shown)
@@ -103,7 +103,7 @@ async def test_c_collapses_the_tree_to_the_persons_paths_and_back() -> None:
 async def test_collapsing_keeps_the_cursor_on_a_kept_node() -> None:
     async with explore() as (app, pilot):
         await press(pilot, "end")  # waterfront-idle, which Mara does not argue
-        await press(pilot, "p", "down", "enter", "escape", "c")
+        await press(pilot, "p", "down", "enter", "escape", "z")
         tree = tree_of(app)
         assert tree.shown_ids() == ["harbour-closed", "crews", "crews-stay"]
         assert tree.cursor_id == "harbour-closed"
@@ -147,7 +147,7 @@ async def test_the_clear_and_collapse_keys_are_offered_only_with_a_filter() -> N
         screen = main_screen(app)
         assert not screen.check_action("clear_focus", ())
         assert not screen.check_action("collapse", ())
-        await press(pilot, "x", "c")  # nothing to clear or collapse
+        await press(pilot, "x", "z")  # nothing to clear or collapse
         assert not screen.person_focus.active
         await press(pilot, "p", "enter")
         assert screen.check_action("clear_focus", ())

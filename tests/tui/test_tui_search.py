@@ -79,7 +79,7 @@ async def test_choosing_a_source_opens_it_with_its_quotes() -> None:
 
 async def test_a_jump_while_collapsed_to_someone_elses_paths_uncollapses() -> None:
     async with explore() as (app, pilot):
-        await press(pilot, "p", "down", "enter", "escape", "c")  # Mara's paths only
+        await press(pilot, "p", "down", "enter", "escape", "z")  # Mara's paths only
         assert "waterfront-idle" not in tree_of(app).shown_ids()
         await search(app, pilot, "stands idle")
         await press(pilot, "enter")

@@ -296,7 +296,7 @@ async def test_walking_every_node_and_source_of_the_hostile_corpus_shows_all_tex
             cursor = tree.cursor_node
             assert cursor is not None
             if cursor.allow_expand and not cursor.is_expanded:
-                await pilot.press("space")
+                await pilot.press("enter")
                 alive(app)
             node = index.nodes[node_id]
             shown = screen_text(app)

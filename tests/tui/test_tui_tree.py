@@ -80,15 +80,15 @@ async def test_h_collapses_then_goes_to_the_parent_and_l_expands_then_goes_to_a_
         assert tree.cursor_id == "crews-move"
 
 
-async def test_enter_and_space_open_and_close_a_branch() -> None:
+async def test_enter_opens_and_closes_a_branch() -> None:
     async with explore() as (app, pilot):
         tree = tree_of(app)
         await press(pilot, "j", "j", "enter")
         assert tree.is_expanded("crews-move")
         assert "boatyards-follow" in tree.shown_ids()
-        await press(pilot, "space")
+        await press(pilot, "enter")
         assert not tree.is_expanded("crews-move")
-        await press(pilot, "space")
+        await press(pilot, "enter")
         assert tree.is_expanded("crews-move")
 
 

@@ -68,7 +68,7 @@ async def test_choose_by_number_and_enter_step_back_and_restart() -> None:
         await press(pilot, "up", "enter")
         assert screen.path[-1] == "crews-move"
         assert screen.query_one(Breadcrumb).plain.endswith("› • Crews move north")
-        await press(pilot, "r")
+        await press(pilot, "R")
         assert screen.path == ["harbour-closed"]
         await press(pilot, "backspace")  # nothing before the trigger
         assert screen.path == ["harbour-closed"]
@@ -114,7 +114,7 @@ async def test_a_walk_from_the_selected_node_ends_in_a_summary_with_the_doubts()
             ],
             "source:ledger": ["", "", "¬ unlikely (20–45 %)", ""],
         }
-        await press(pilot, "g")  # show the step in the tree
+        await press(pilot, "T")  # show the step in the tree
         assert isinstance(app.screen, MainScreen)
         assert tree_of(app).cursor_id == "boatyards-follow"
         assert main_screen(app).selected_id == "boatyards-follow"

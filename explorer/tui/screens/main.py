@@ -86,9 +86,10 @@ class MainScreen(Screen[None]):
         Binding("e", "edit", "Edit", tooltip="Edit the node in $EDITOR, at its line"),
         Binding("i", "import_page", "Add", tooltip="Add an article: a page, a text, an address"),
         Binding("e", "edit_read_only", "", show=False),  # dimmed "Edit": e says why
-        Binding("c", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
+        Binding("z", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
         Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
         Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
+        Binding("d", "app.notify('No problems: the corpus passes every check.')", "", show=False),
         Binding("left_square_bracket,alt+left", "back", "Back", tooltip=BACK_HELP),
         Binding("right_square_bracket,alt+right", "forward", "Forward", show=False, tooltip=FWD),
         Binding("y", "copy_citations", "Copy citations (quote, who, source) to paste", show=False),

@@ -33,9 +33,10 @@ class MatrixScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "next_tag", "Next tag"),
         Binding("F", "previous_tag", "Previous tag", show=False),
-        Binding("o", "next_order", "Order people"),
-        Binding("x", "hide_person", "Hide column"),
-        Binding("X", "show_everyone", "Every column"),
+        # One meaning per key across the app: o and x are the main screen's (outcomes, clear).
+        Binding("O", "next_order", "Order people"),
+        Binding("minus", "hide_person", "Hide column", key_display="-"),
+        Binding("plus", "show_everyone", "Every column", key_display="+"),
         Binding("escape", "close", "Back"),
     ]
 

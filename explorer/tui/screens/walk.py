@@ -24,7 +24,7 @@ from explorer.tui.widgets.walk import (
 
 
 class WalkScreen(Screen[str | None]):
-    """Dismissed with a node id to show in the tree (g), or None (Escape).
+    """Dismissed with a node id to show in the tree (T), or None (Escape).
 
     `path` holds the node ids walked so far, from the trigger; its last one is the current step.
     """
@@ -33,8 +33,9 @@ class WalkScreen(Screen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace", "step_back", "Step back"),
-        Binding("r", "restart", "Restart"),
-        Binding("g", "show_in_tree", "Show in tree"),
+        # One meaning per key across the app: r and g belong to the main screen and the tree.
+        Binding("R", "restart", "Restart"),
+        Binding("T", "show_in_tree", "Show in tree"),
         Binding("v", "toggle_quotes", "Full quotes"),
         Binding("escape", "close", "Back"),
         *(

@@ -42,6 +42,7 @@ AGAINST_GLYPH = "¬"
 # After initials: the person's position as another author reports it, not their own words.
 REPORTED_GLYPH = "ʳ"
 PATH_SEPARATOR = " › "
+TITLE_LEAST = 12  # cells of a title shortened to fit the tree's pane (see `fit_title`)
 
 PERSON_CLASSES = frozenset(f"person--{i}" for i in range(PALETTE_SIZE))
 STANCE_CLASSES = frozenset(f"stance--{stance.value}" for stance in Stance)
@@ -196,6 +197,29 @@ def node_label(
     if view.dimmed(node.id):
         label.stylize(style_of("node--dim"))
     return label
+
+
+def title_start(view: View, hindsight: bool) -> int:
+    """Where `node_label`'s title begins: after the person mark, the outcome mark and the glyph,
+    each with the space after it."""
+    start = view.mark_width + 1 if view.active else 0
+    return start + (2 if hindsight else 0) + 2
+
+
+def fit_title(label: Text, start: int, end: int, width: int) -> Text:
+    """The label in `width` cells: its title (`start`:`end`) shortened with an ellipsis, so that
+    who argues it and the count after it stay in view. The title keeps at least `TITLE_LEAST`
+    cells (or all of a shorter one): a pane narrower than that cuts the label's end."""
+    excess = label.cell_len - width
+    title = label[start:end]
+    keep = max(title.cell_len - excess, min(TITLE_LEAST, title.cell_len))
+    if excess <= 0 or keep >= title.cell_len:
+        return label
+    title.truncate(keep, overflow="ellipsis")
+    fitted = Text(no_wrap=True, end="")
+    for part in (label[:start], title, label[end:]):
+        fitted.append_text(part)
+    return fitted
 
 
 def path_text(path: Iterable[Node], style_of: StyleOf) -> Text:

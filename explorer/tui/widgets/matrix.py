@@ -29,7 +29,7 @@ from explorer.tui.widgets.labels import (
 )
 from explorer.tui.widgets.themed import Themed
 
-QUESTION_WIDTH = 24  # the question column, at least
+QUESTION_WIDTH = 23  # the question column, at least: two people beside it at 80 columns
 ALTERNATIVE_WIDTH = 24  # a person's column, at least: wider when the terminal has the room
 QUESTION_SHARE = 4  # the question column takes up to a quarter of a wide table
 CELL_PADDING = 2  # DataTable's padding, one cell each side
@@ -38,13 +38,18 @@ AGAINST = "against: "
 
 
 def column_widths(room: int, people: int) -> tuple[int, int]:
-    """The widths of the question column and of each person's column, in characters, so that the
-    columns take the room there is (never below the minimums: the table scrolls sideways)."""
-    question = max(QUESTION_WIDTH, min(40, room // QUESTION_SHARE - 2))  # 2: the glyph
+    """The widths of the question's title and of each person's column, in characters, so that
+    the columns take the `room` there is (the table's width inside its scroll bar), never below
+    the minimums. When the people's columns scroll sideways, the room beside the question holds
+    a whole number of them, the question taking what is left over: a column scrolled to is
+    never cut at its start, and the last one ends at the table's edge."""
+    question = max(QUESTION_WIDTH, min(40, room // QUESTION_SHARE - 2))
     if people == 0:
         return question, ALTERNATIVE_WIDTH
-    left = room - (question + 2) - CELL_PADDING * (people + 1) - 1  # 1: the scroll bar's margin
-    return question, max(ALTERNATIVE_WIDTH, left // people)
+    beside = room - (question + 2 + CELL_PADDING)  # 2: the glyph and its space
+    shown = min(people, max(1, beside // (ALTERNATIVE_WIDTH + CELL_PADDING)))
+    person = max(ALTERNATIVE_WIDTH, beside // shown - CELL_PADDING)
+    return question + max(0, beside - shown * (person + CELL_PADDING)), person
 
 
 def stance_of(index: CorpusIndex, node: Node, key: str, supporting: bool) -> Stance | None:
@@ -185,7 +190,8 @@ class MatrixTable(Themed, DataTable[Text]):
         self.widths = (QUESTION_WIDTH, ALTERNATIVE_WIDTH)  # those the cells were cut to
 
     def _widths(self) -> tuple[int, int]:
-        room = self.size.width or self.app.size.width
+        # The scroll bar's gutter is kept (matrix.tcss), so the room is the same with or without.
+        room = (self.size.width or self.app.size.width) - self.styles.scrollbar_size_vertical
         return column_widths(room, len(self.voices))
 
     def on_resize(self) -> None:
@@ -201,14 +207,15 @@ class MatrixTable(Themed, DataTable[Text]):
         self.matrix = matrix
         self.voices = tuple(matrix.voices if voices is None else voices)
         style = self._style
-        self.widths = question_width, _ = self._widths()
+        self.widths = question_width, person_width = self._widths()
         cursor = self.cursor_coordinate
         self.clear(columns=True)
-        self.add_column(Text("Question"), key=QUESTION_COLUMN)
+        # Columns of these very widths, whatever their cells hold: see `column_widths`.
+        self.add_column(Text("Question"), key=QUESTION_COLUMN, width=question_width + 2)
         for voice in self.voices:
             label = voice_badge(voice, self.palette, style)
-            label.append(f" {shorten(voice.name, self.widths[1] - label.cell_len - 1)}")
-            self.add_column(label, key=voice.key)
+            label.append(f" {shorten(voice.name, person_width - label.cell_len - 1)}")
+            self.add_column(label, key=voice.key, width=person_width)
         self.fixed_columns = 1
         for question in matrix.questions:
             title = glyph(question, style)
@@ -222,11 +229,7 @@ class MatrixTable(Themed, DataTable[Text]):
 
     def _cell(self, key: str, cell: Cell | None) -> Text:
         style = self._style
-        width = self.widths[1]
-        # Past the least width, the lines keep inside the column (the reported mark, `against:`);
-        # at the least, they are as they always were, and the table scrolls sideways.
-        wider = width > ALTERNATIVE_WIDTH
-        width -= wider
+        width = self.widths[1] - len(REPORTED_GLYPH)  # the lines keep inside the column
         text = Text()
         if cell is None:
             return text
@@ -241,8 +244,7 @@ class MatrixTable(Themed, DataTable[Text]):
             if text:
                 text.append("\n")
             text.append(AGAINST, stance_style(Stance.DOUBTS, style))
-            shown = width - len(AGAINST) if wider else width
-            text.append(shorten(node.title, shown), style("label--muted"))
+            text.append(shorten(node.title, width - len(AGAINST)), style("label--muted"))
             if node.id in cell.reported:
                 text.append(REPORTED_GLYPH, style("label--muted"))
         return text

@@ -17,7 +17,13 @@ from explorer.analysis.focus import Focus, View
 from explorer.analysis.queries import CorpusIndex
 from explorer.outputs.classes import Palette
 from explorer.tui.messages import NodeSelected
-from explorer.tui.widgets.labels import LABEL_CLASSES, node_label, one_line
+from explorer.tui.widgets.labels import (
+    LABEL_CLASSES,
+    fit_title,
+    node_label,
+    one_line,
+    title_start,
+)
 from explorer.tui.widgets.themed import Themed
 from explorer.tui.widgets.tree_splice import SplicedLines, tree_mode
 
@@ -38,10 +44,14 @@ class ScenarioTree(Themed, Tree[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next node", show=False),
         Binding("up,k", "cursor_up", "Previous node", show=False),
-        Binding("enter", "select_cursor", "Select: expand or collapse", show=False),
-        Binding("space", "toggle_node", "Expand or collapse", show=False),
+        Binding("enter", "select_cursor", "Expand or collapse", show=False),
+        # Space pages down here as in every other pane (as less); Enter opens and closes.
+        Binding("space", "page_down", "Page down", show=False),
         Binding("h,left", "collapse_or_parent", "Collapse, or go to the parent", show=False),
         Binding("l,right", "expand_or_child", "Expand, or go to the first child", show=False),
+        # As less and vim: the first and the last line shown (not the last node of the corpus).
+        Binding("g", "first_line", "To the first node shown (as home)", show=False),
+        Binding("G", "last_line", "To the last node shown (as end)", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = Tree.COMPONENT_CLASSES | LABEL_CLASSES
@@ -59,6 +69,7 @@ class ScenarioTree(Themed, Tree[str]):
         self._filled: set[str] = set()
         self._labels: dict[str, Text] = {}
         self._widths: dict[str, int] = {}  # cells of each label's line, for the tree's width
+        self._fits: dict[str, tuple[int, Text]] = {}  # labels shortened to a room of so many cells
 
     # -- state the screen and tests read -------------------------------------------------------
 
@@ -148,21 +159,50 @@ class ScenarioTree(Themed, Tree[str]):
     def _forget_labels(self) -> None:
         self._labels.clear()
         self._widths.clear()
+        self._fits.clear()
 
     def get_label_width(self, node: TreeNode[str]) -> int:
         # The stock Tree renders every line's label to measure it, each time a branch opens or
-        # closes; the width of a node's line is its label's plus the two cells of the icon.
+        # closes; the width of a node's line is its label's plus the two cells of the icon. A
+        # label wider than its room is drawn with a shorter title (`_fitted`): so measured.
         if node.data is None:
             return super().get_label_width(node)
         width = self._widths.get(node.data)
         if width is None:
             width = self._widths[node.data] = 2 + self._label(node.data).cell_len
-        return width
+        if width - 2 <= self._room(node):
+            return width
+        return 2 + self._fitted(node).cell_len
+
+    def _room(self, node: TreeNode[str]) -> int:
+        """The cells a node's label has on its line: the pane's width less the guides before it
+        (one level per ancestor) and the icon."""
+        depth = 0
+        parent = node.parent
+        while parent is not None:
+            depth += 1
+            parent = parent.parent
+        return self.scrollable_content_region.width - depth * self.guide_depth - 2
+
+    def _fitted(self, node: TreeNode[str]) -> Text:
+        """The node's label, its title shortened so that the initials and count stay in view."""
+        node_id = node.data
+        assert node_id is not None
+        label = self._label(node_id)
+        room = self._room(node)
+        if label.cell_len <= room:
+            return label
+        kept = self._fits.get(node_id)
+        if kept is None or kept[0] != room:
+            start = title_start(self.view, self.hindsight)
+            end = start + len(one_line(self.index.nodes[node_id].title))
+            kept = self._fits[node_id] = (room, fit_title(label, start, end, room))
+        return kept[1]
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         if node.data is None:
             return super().render_label(node, base_style, style)
-        label = self._label(node.data).copy()
+        label = self._fitted(node).copy()
         label.stylize(style)
         if node.allow_expand:
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
@@ -207,6 +247,17 @@ class ScenarioTree(Themed, Tree[str]):
     def keep_cursor_in_view(self) -> None:
         if self.cursor_line >= 0:
             self.scroll_to_line(self.cursor_line, animate=False)
+
+    def action_first_line(self) -> None:
+        self._cursor_to_line(0)
+
+    def action_last_line(self) -> None:
+        self._cursor_to_line(self.last_line)
+
+    def _cursor_to_line(self, line: int) -> None:
+        node = self.get_node_at_line(line)
+        if node is not None:
+            self.move_cursor(node)  # and scrolls it into view
 
     def action_collapse_or_parent(self) -> None:
         node = self.cursor_node
