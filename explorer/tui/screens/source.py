@@ -39,6 +39,10 @@ class SourceHeader(Themed, Static):
     def on_mount(self) -> None:
         self.update(self._text())
 
+    def show(self, source: Source, notes: Sequence[str]) -> None:
+        self.source, self.notes = source, tuple(notes)
+        self.update(self._text())
+
     def _theme_changed(self, _theme: Theme) -> None:
         self.update(self._text())
 
@@ -145,7 +149,14 @@ class SourceScreen(Screen[None]):
         self.source = index.sources.get(self.source.id, self.source)
         self.seed = result.seeds.get(self.source.seed)
         self._find_quotes()
-        await self.recompose()
+        views = self.query(SeedView)
+        if views and self.seed is not None:  # in place: the focus and the reader's place stay
+            self.query_one(SourceHeader).show(self.source, self.notes)
+            views.first().show_seed(self.seed, self.matches)
+        else:  # the seed came or went
+            await self.recompose()
+            for view in self.query(SeedView):
+                self.set_focus(view)
         self.refresh_bindings()
 
     def action_next_quote(self) -> None:

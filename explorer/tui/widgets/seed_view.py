@@ -72,6 +72,9 @@ class SeedView(Themed, VerticalScroll):
         self.matches = tuple(sorted(matches, key=lambda m: m.start))
         self.current = 0
         self.selection: Span | None = None  # the passage chosen with the keyboard
+        # With nothing selected, where `]` and `[` go on from: the passage last cited, else
+        # (None) the quote shown.
+        self.resume: Span | None = None
         self.sentences = passages.sentence_spans(seed.text)
         self._line_starts = [0] + [i + 1 for i, c in enumerate(seed.text) if c == "\n"]
         self._text_widget: _SeedText | None = None
@@ -122,10 +125,28 @@ class SeedView(Themed, VerticalScroll):
         )
         return Content(self.seed.text[:offset]).get_height(rules, width) - 1
 
+    def show_seed(self, seed: SeedText, matches: Sequence[Match]) -> None:
+        """The seed as read again (a reload), in place: the focus, the scroll, the quote shown
+        and the selection stay where they still fit."""
+        shown = self.matches[self.current].start if self.matches else None
+        self.seed = seed
+        self.matches = tuple(sorted(matches, key=lambda m: m.start))
+        self.sentences = passages.sentence_spans(seed.text)
+        self._line_starts = [0] + [i + 1 for i, c in enumerate(seed.text) if c == "\n"]
+        starts = [match.start for match in self.matches]
+        self.current = starts.index(shown) if shown in starts else 0
+        if self.selection is not None and self.selection[1] > len(seed.text):
+            self.selection = None
+        if self.resume is not None and self.resume[1] > len(seed.text):
+            self.resume = None
+        self._render_text()
+        self.refresh_bindings()
+
     def show_match(self, number: int) -> None:
         """Highlight match `number` as the current one and scroll it into the middle."""
         if not self.matches:
             return
+        self.resume = None
         self.current = number % len(self.matches)
         self._render_text()
         match = self.matches[self.current]
@@ -142,11 +163,13 @@ class SeedView(Themed, VerticalScroll):
         self.show_match(self.current + 1)
 
     def add_match(self, match: Match) -> None:
-        """A quote cited from here: highlighted with the others, as the current one."""
+        """A quote cited from here: highlighted with the others, as the current one, and
+        unselected (`c` again would cite it twice); `]` and `[` go on from it."""
         self.matches = tuple(sorted((*self.matches, match), key=lambda m: m.start))
         self.selection = None
         self.refresh_bindings()
         self.show_match(self.matches.index(match))
+        self.resume = (match.start, match.end)
 
     # -- the passage selected ----------------------------------------------------------------
 
@@ -178,6 +201,7 @@ class SeedView(Themed, VerticalScroll):
         if self.text_widget.text_selection is not None:
             self.screen.clear_selection()
         self.selection = span
+        self.resume = None
         self._render_text()
         self.refresh_bindings()  # Escape now clears the selection
         self._scroll_into_view(*span)
@@ -198,7 +222,7 @@ class SeedView(Themed, VerticalScroll):
         self.refresh_bindings()
 
     def action_sentence(self, step: int) -> None:
-        span = self.selected_passage()
+        span = self.selected_passage() or self.resume
         if step > 0:
             after = span[1] if span else self._anchor()
             self._select(passages.next_sentence(self.sentences, after))
