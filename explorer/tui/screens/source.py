@@ -1,5 +1,6 @@
 """The source view: a seed's text with the cited quote highlighted; Escape goes back. A passage
-selected there (mouse or keyboard) is cited, with `c`, to the node the view was opened from."""
+selected there (mouse or keyboard) is cited, with `c`, to the node the view was opened from; `/`
+searches the text, and `n`/`N` then go through the matches instead of the quotes."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.quotes import Match, SeedText
 from explorer.model import Source, date_text
 from explorer.reading.load import LoadResult
+from explorer.tui.widgets.find_bar import FindBar
 from explorer.tui.widgets.labels import one_line, styled
 from explorer.tui.widgets.seed_view import SeedView
 from explorer.tui.widgets.themed import Themed
@@ -69,10 +71,17 @@ class SourceScreen(Screen[None]):
 
     AUTO_FOCUS = "#seed"
 
+    # `n` and `N` go through what is highlighted: a search's matches while one is on, else the
+    # quotes; the footer says which. Escape first ends a search, then goes back.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "end_search", "End search"),
         Binding("escape", "back", "Back"),
         Binding("backspace", "back", "Back", show=False),
-        Binding("n", "next_quote", "Next quote"),
+        Binding("slash", "find", "Search"),
+        Binding("n", "next_found(1)", "Next match"),
+        Binding("N", "next_found(-1)", "Previous match"),
+        Binding("n", "next_quote(1)", "Next quote"),
+        Binding("N", "next_quote(-1)", "Previous quote", show=False),
         Binding("c", "cite", "Cite"),
     ]
 
@@ -132,11 +141,20 @@ class SourceScreen(Screen[None]):
             yield SeedView(self.seed, self.matches, id="seed")
         else:
             yield Static(Text(""), id="seed-missing")
+        yield FindBar(id="find")
         yield Footer()
 
+    @property
+    def searching(self) -> bool:
+        return any(view.searched for view in self.query(SeedView))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("end_search", "next_found"):
+            return self.searching
+        if action == "find":
+            return bool(self.query(SeedView))
         if action == "next_quote":
-            return len(self.matches) > 1
+            return len(self.matches) > 1 and not self.searching
         if action == "cite":
             return self.node_id is not None and self.corpus is not None and bool(self.seed)
         return True
@@ -159,9 +177,43 @@ class SourceScreen(Screen[None]):
                 self.set_focus(view)
         self.refresh_bindings()
 
-    def action_next_quote(self) -> None:
+    def action_next_quote(self, step: int) -> None:
         for view in self.query(SeedView):
-            view.next_match()
+            view.show_match(view.current + step)
+
+    # -- searching -----------------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        view = self.query_one(SeedView)
+        found = view.search(event.value)
+        self.query_one(FindBar).count(1, found)
+        self.refresh_bindings()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_next_found(1)
+
+    def action_next_found(self, step: int) -> None:
+        view = self.query_one(SeedView)
+        view.next_found(step)
+        self.query_one(FindBar).count(view.found_current + 1, len(view.found))
+
+    def on_find_bar_closed(self, event: FindBar.Closed) -> None:
+        event.stop()
+        self.query_one(SeedView).focus()
+        self.refresh_bindings()
+
+    def action_end_search(self) -> None:
+        bar = self.query_one(FindBar)
+        bar.input.clear()
+        bar.display = False
+        self.query_one(SeedView).search("")  # the matches go
+        self.query_one(SeedView).focus()
+        self.refresh_bindings()
 
     # -- citing --------------------------------------------------------------------------------
 

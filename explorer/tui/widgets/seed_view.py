@@ -1,5 +1,6 @@
 """A seed's text with the quotes highlighted, scrolled so the quote is in view; a passage may be
-selected with the mouse (Textual's text selection) or the keyboard (by sentence and by word)."""
+selected with the mouse (Textual's text selection) or the keyboard (by sentence and by word); what
+a search finds in it is highlighted too."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from textual.widgets import Static
 from explorer.analysis import passages
 from explorer.analysis.passages import Span
 from explorer.analysis.quotes import Match, SeedText
+from explorer.analysis.text_search import FoldedText, folded
 from explorer.tui.widgets.labels import text_style
 from explorer.tui.widgets.themed import Themed
 
@@ -64,6 +66,8 @@ class SeedView(Themed, VerticalScroll):
         "seed-view--quote",
         "seed-view--current",
         "seed-view--selection",
+        "seed-view--found",
+        "seed-view--found-current",
     }
 
     def __init__(self, seed: SeedText, matches: Sequence[Match], *, id: str | None = None) -> None:
@@ -75,6 +79,10 @@ class SeedView(Themed, VerticalScroll):
         # With nothing selected, where `]` and `[` go on from: the passage last cited, else
         # (None) the quote shown.
         self.resume: Span | None = None
+        self.searched = ""  # what was searched for; "" when no search is on
+        self.found: tuple[Span, ...] = ()  # what the search found, and which one is shown
+        self.found_current = 0
+        self._folded: FoldedText | None = None  # the text's search form, made on first search
         self.sentences = passages.sentence_spans(seed.text)
         self._line_starts = [0] + [i + 1 for i, c in enumerate(seed.text) if c == "\n"]
         self._text_widget: _SeedText | None = None
@@ -110,6 +118,10 @@ class SeedView(Themed, VerticalScroll):
         for i, match in enumerate(self.matches):
             for start, end in match.spans:
                 text.stylize(quote + current if i == self.current else quote, start, end)
+        found = text_style(self, "seed-view--found")
+        found_current = found + text_style(self, "seed-view--found-current")
+        for i, span in enumerate(self.found):
+            text.stylize(found_current if i == self.found_current else found, *span)
         if self.selection is not None:
             text.stylize(text_style(self, "seed-view--selection"), *self.selection)
         return text
@@ -139,6 +151,9 @@ class SeedView(Themed, VerticalScroll):
             self.selection = None
         if self.resume is not None and self.resume[1] > len(seed.text):
             self.resume = None
+        self._folded = None
+        self.found = self._find(self.searched)
+        self.found_current = min(self.found_current, max(len(self.found) - 1, 0))
         self._render_text()
         self.refresh_bindings()
 
@@ -159,9 +174,6 @@ class SeedView(Themed, VerticalScroll):
         region = Region(0, y + top, 1, bottom - top + 1)
         self.scroll_to_region(region, animate=False, center=True, force=True)
 
-    def next_match(self) -> None:
-        self.show_match(self.current + 1)
-
     def add_match(self, match: Match) -> None:
         """A quote cited from here: highlighted with the others, as the current one, and
         unselected (`c` again would cite it twice); `]` and `[` go on from it."""
@@ -170,6 +182,36 @@ class SeedView(Themed, VerticalScroll):
         self.refresh_bindings()
         self.show_match(self.matches.index(match))
         self.resume = (match.start, match.end)
+
+    # -- searching -----------------------------------------------------------------------------
+
+    def _find(self, query: str) -> tuple[Span, ...]:
+        if not query:
+            return ()
+        if self._folded is None:
+            self._folded = folded(self.seed.text)
+        return tuple(self._folded.find_all(query))
+
+    def search(self, query: str) -> int:
+        """Highlight what the query finds, the first match as the one shown (scrolled into
+        view); how many it found. An empty query ends the search."""
+        self.searched = query
+        self.found = self._find(query)
+        self.found_current = 0
+        if self.found:
+            self.resume = None  # `]` selects the sentence around the match shown
+        self._render_text()
+        self.refresh_bindings()
+        if self.found:
+            self._scroll_into_view(*self.found[0])
+        return len(self.found)
+
+    def next_found(self, step: int) -> None:
+        """The next (or, with -1, the previous) match shown, round from the last to the first."""
+        if self.found:
+            self.found_current = (self.found_current + step) % len(self.found)
+            self._render_text()
+            self._scroll_into_view(*self.found[self.found_current])
 
     # -- the passage selected ----------------------------------------------------------------
 
@@ -207,7 +249,10 @@ class SeedView(Themed, VerticalScroll):
         self._scroll_into_view(*span)
 
     def _anchor(self) -> int:
-        """Where a first selection starts: at the quote shown, else at the top."""
+        """Where a first selection starts: at the match of a search shown, else at the quote
+        shown, else at the top."""
+        if self.found:
+            return self.found[self.found_current][0]
         return self.matches[self.current].start if self.matches else 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
