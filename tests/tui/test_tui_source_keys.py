@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from textual.geometry import Spacing
 from textual.widgets import Label, Select
-from textual.widgets._select import SelectOverlay
 
 from explorer.tui.app import ExplorerApp
 from explorer.tui.messages import SourceOpened
@@ -76,7 +75,7 @@ async def test_the_cite_dialogs_dropdowns_open_inside_its_border(
         select = app.screen.query_one(choice, Select)
         select.focus()
         await press(pilot, "enter")
-        overlay = select.query_one(SelectOverlay)
+        overlay = select.query_one("SelectOverlay")  # the list
         assert select.expanded
         await pilot.pause()
         inside = app.screen.query_one("#cite-dialog").region.shrink(Spacing.all(1))

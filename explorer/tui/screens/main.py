@@ -47,7 +47,7 @@ HINDSIGHT_HELP = "Outcomes on the tree (hindsight) on/off"
 DIAGNOSTICS_HELP = "Diagnostics: go to the panel; from the panel, hide it"
 BACK_HELP = "Back to the node before the last jump (search, see also, walk, matrix)"
 FWD = "Forward again, after going back"
-RELATED_HELP = "To the node's see-also links, one after another (Enter follows one)"
+RELATED_HELP = "To the see-also links, one after another"
 WIDE = 120  # columns from which the tree and the details sit side by side
 
 

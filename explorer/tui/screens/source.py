@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from explorer.tui.screens.cite import CiteChoice
 
 
+FIND_HELP = "Search the article (as in less): Enter for the next match, Esc closes the line"
+PREVIOUS_HELP = "Previous quote; in a search, previous match"
+
+
 class SourceHeader(Themed, Static):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"source-header--title", "source-header--muted"}
 
@@ -77,11 +81,12 @@ class SourceScreen(Screen[None]):
         Binding("escape", "end_search", "End search"),
         Binding("escape", "back", "Back"),
         Binding("backspace", "back", "Back", show=False),
-        Binding("slash", "find", "Search"),
+        Binding("slash", "find", "Search", tooltip=FIND_HELP),
         Binding("n", "next_found(1)", "Next match"),
         Binding("N", "next_found(-1)", "Previous match"),
-        Binding("n", "next_quote(1)", "Next quote"),
-        Binding("N", "next_quote(-1)", "Previous quote", show=False),
+        # The help lists these two, the last bound to their keys: their tooltips say both.
+        Binding("n", "next_quote(1)", "Next quote", tooltip="Next quote; in a search, next match"),
+        Binding("N", "next_quote(-1)", "Previous quote", show=False, tooltip=PREVIOUS_HELP),
         Binding("c", "cite", "Cite"),
     ]
 
@@ -151,8 +156,8 @@ class SourceScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("end_search", "next_found"):
             return self.searching
-        if action == "find":
-            return bool(self.query(SeedView))
+        if action == "find":  # not in the footer while typing in the search line
+            return bool(self.query(SeedView)) and not self.query_one(FindBar).has_focus_within
         if action == "next_quote":
             return len(self.matches) > 1 and not self.searching
         if action == "cite":

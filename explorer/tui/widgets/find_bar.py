@@ -23,7 +23,8 @@ class FindBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="find-prompt")
-        yield Input(placeholder="search the article", id="find-input", compact=True)
+        hint = "search the article (Enter: the next match)"
+        yield Input(placeholder=hint, id="find-input", compact=True)
         yield Label("", id="find-count")
 
     @property

@@ -35,6 +35,10 @@ def visible_controls(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+# The help lists this Escape for the source view, whose own Escape it hides there.
+ESCAPE_HELP = "Clear the selection; without one, end the search; without one, back"
+
+
 class _SeedText(Static):
     """The seed's text; a selection made with the mouse changes what Escape does."""
 
@@ -59,7 +63,7 @@ class SeedView(Themed, VerticalScroll):
         Binding("less_than_sign", "end_word(-1)", "Selection: one word less", show=False),
         Binding("left_parenthesis", "start_word(-1)", "Selection: a word before", show=False),
         Binding("right_parenthesis", "start_word(1)", "Selection: its first word off", show=False),
-        Binding("escape", "clear_selection", "Clear selection"),
+        Binding("escape", "clear_selection", "Clear selection", tooltip=ESCAPE_HELP),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
