@@ -17,9 +17,9 @@ from .test_tmux import Terminal, terminal  # noqa: F401 (the fixture)
 pytestmark = [pytest.mark.tmux, pytest.mark.slow]
 
 
-def escape(terminal: Terminal) -> None:
+def escape(term: Terminal) -> None:
     """Escape alone: tmux reads an Escape followed at once by a key as Alt and that key."""
-    terminal.keys("Escape")
+    term.keys("Escape")
     time.sleep(0.7)
 
 
@@ -37,8 +37,6 @@ def test_citing_then_searching_in_the_source_view(
     terminal.start([str(corpus)])
     terminal.tmux("resize-window", "-t", "t", "-x", str(size[0]), "-y", str(size[1]))
     terminal.wait_for("After Soleimani")
-    terminal.keys("r")  # the trigger has no see-also link
-    terminal.wait_for("This node has no see-also link")
     terminal.keys("j", "1")
     terminal.wait_for("Soleimani's killing will exacerbate")
     terminal.keys("]", "]", "c")  # the sentence after the quote's
@@ -60,5 +58,7 @@ def test_citing_then_searching_in_the_source_view(
     for _ in range(3):  # the passage selected, the search, the source view
         escape(terminal)
     terminal.wait_for("After Soleimani")
+    terminal.keys("k", "r")  # the trigger has no see-also link
+    terminal.wait_for("This node has no see-also link")
     terminal.keys("q")
     assert terminal.exit_status() == "EXIT=0"
