@@ -157,7 +157,8 @@ class SourceScreen(Screen[None]):
         if action in ("end_search", "next_found"):
             return self.searching
         if action == "find":  # not in the footer while typing in the search line
-            return bool(self.query(SeedView)) and not self.query_one(FindBar).has_focus_within
+            typing = any(bar.has_focus_within for bar in self.query(FindBar))
+            return bool(self.query(SeedView)) and not typing
         if action == "next_quote":
             return len(self.matches) > 1 and not self.searching
         if action == "cite":
@@ -193,9 +194,8 @@ class SourceScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        view = self.query_one(SeedView)
-        found = view.search(event.value)
-        self.query_one(FindBar).count(1, found)
+        for view, bar in zip(self.query(SeedView), self.query(FindBar), strict=False):
+            bar.count(1, view.search(event.value))
         self.refresh_bindings()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
