@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import ClassVar, Protocol, runtime_checkable
 
 from textual.app import ComposeResult
@@ -11,7 +12,6 @@ from textual.command import Provider
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.reactive import var
-from textual.screen import Screen
 
 from explorer.analysis.focus import Focus
 from explorer.analysis.queries import CorpusIndex
@@ -24,11 +24,10 @@ from explorer.tui.messages import (
     JumpToNode,
     NodeSelected,
     PersonChosen,
-    SourceOpened,
-    SourceRequested,
 )
 from explorer.tui.providers.search import ScenarioSearch
 from explorer.tui.screens.import_page import Add, open_import
+from explorer.tui.screens.main_sources import SourceActions
 from explorer.tui.settings import SPLIT_DEFAULT, Settings
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.corpus_heading import corpus_heading
@@ -37,7 +36,7 @@ from explorer.tui.widgets.diagnostics import DiagnosticsPanel
 from explorer.tui.widgets.footer import FittingFooter
 from explorer.tui.widgets.legend import SHORT, Legend
 from explorer.tui.widgets.people import PeopleList
-from explorer.tui.widgets.scenario_tree import ScenarioTree, scenario_tree
+from explorer.tui.widgets.scenario_tree import scenario_tree
 from explorer.tui.widgets.split import SplitBody, Splitter
 from explorer.tui.widgets.too_small import TooSmall
 
@@ -48,6 +47,7 @@ HINDSIGHT_HELP = "Outcomes on the tree (hindsight) on/off"
 DIAGNOSTICS_HELP = "Diagnostics: go to the panel; from the panel, hide it"
 BACK_HELP = "Back to the node before the last jump (search, see also, walk, matrix)"
 FWD = "Forward again, after going back"
+RELATED_HELP = "To the see-also links, one after another"
 WIDE = 120  # columns from which the tree and the details sit side by side
 
 
@@ -59,7 +59,7 @@ class ShowsCorpus(Protocol):
     async def show_index(self, index: CorpusIndex, result: LoadResult) -> None: ...
 
 
-class MainScreen(Screen[None]):
+class MainScreen(SourceActions):
     """Owns the reader's state: the selected node, the people chosen, the outcome marks. The tree,
     the people and the legend are bound to the last two (`data_bind`); the path and the details
     follow the selection (`watch_selected_id`)."""
@@ -92,6 +92,7 @@ class MainScreen(Screen[None]):
         Binding("d", "app.notify('No problems: the corpus passes every check.')", "", show=False),
         Binding("left_square_bracket,alt+left", "back", "Back", tooltip=BACK_HELP),
         Binding("right_square_bracket,alt+right", "forward", "Forward", show=False, tooltip=FWD),
+        Binding("r", "related", "Related", show=False, tooltip=RELATED_HELP),
         Binding("y", "copy_citations", "Copy citations (quote, who, source) to paste", show=False),
         *(
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
@@ -191,10 +192,6 @@ class MainScreen(Screen[None]):
 
     action_edit_read_only = action_edit  # the app answers that the corpus is read-only
 
-    @property
-    def scenario_tree(self) -> ScenarioTree:
-        return self.query_one(ScenarioTree)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("collapse", "clear_focus"):
             return self.person_focus.active
@@ -253,6 +250,17 @@ class MainScreen(Screen[None]):
             self.go_to(place)
         self.refresh_bindings()
 
+    def action_related(self, tries: int = 20) -> None:
+        node = self.index.nodes[self.here]
+        targets = [other for other in node.see_also if other in self.index.nodes]
+        if not targets:
+            self.notify("This node has no see-also link to a related node.", markup=False)
+        elif self.has_class("-cramped"):
+            self.notify("The terminal is too small for the details.", markup=False)
+        elif not self.query_one(DetailPane).focus_link(targets) and tries:
+            # The details of a node just reached (a key typed ahead) are drawn a little later.
+            self.set_timer(0.05, partial(self.action_related, tries - 1))
+
     # -- people --------------------------------------------------------------------------------
 
     def action_toggle_people(self) -> None:
@@ -277,83 +285,6 @@ class MainScreen(Screen[None]):
 
     def action_clear_focus(self) -> None:
         self.person_focus = Focus()
-
-    # -- sources -------------------------------------------------------------------------------
-
-    # The screens pushed from here are imported when first opened: importing them all at start
-    # delayed the first screen (Textual builds each widget class's styles and bindings on import).
-
-    def action_source(self) -> None:
-        from explorer.tui.screens.pick import CitationPicker
-
-        node = self.index.nodes[self.here]
-        if not node.citations:
-            self.notify("This node has no citation.", markup=False)
-        elif len(node.citations) == 1:
-            self.open_citation(node.id, 1)
-        else:
-
-            def picked(number: int | None) -> None:
-                if number is not None:
-                    self.open_citation(node.id, number)
-
-            self.app.push_screen(CitationPicker(node, self.index), picked)
-
-    def action_copy_citations(self) -> None:
-        """The focused citation, else every citation of the node, to the clipboard (OSC 52)."""
-        from explorer.outputs.citations import citations_text
-        from explorer.tui.widgets.detail import CitationCard
-
-        citations = self.index.nodes[self.here].citations
-        if isinstance(self.focused, CitationCard):
-            citations = citations[self.focused.number - 1 : self.focused.number]
-        self.app.copy_to_clipboard(citations_text(citations, self.index))
-        self.notify(f"Copied {len(citations)} citation(s), ready to paste.", markup=False)
-
-    def action_open_citation(self, number: int) -> None:
-        self.open_citation(self.here, number)
-
-    def on_source_requested(self, message: SourceRequested) -> None:
-        self.open_citation(message.node_id, message.number)
-
-    def open_citation(self, node_id: str, number: int) -> None:
-        node = self.index.nodes[node_id]
-        if not 1 <= number <= len(node.citations):
-            self.notify(f"This node has {len(node.citations)} citation(s).", markup=False)
-            return
-        citation = node.citations[number - 1]
-        source = self.index.sources.get(citation.source)
-        if source is None:
-            self.notify("This citation names an unknown source.", markup=False)
-            return
-        from explorer.tui.screens.source import SourceScreen
-
-        seed = self.result.seeds.get(source.seed)
-        label = f"Citation {number}: " if len(node.citations) > 1 else ""
-        screen = SourceScreen(
-            source, seed, [citation.quote], label, node_id=node.id, corpus=lambda: self.result
-        )
-        # Back from the source, the keys move the tree again, even when a citation in the
-        # details had the focus (Enter on it opened the source).
-        self.app.push_screen(screen, self._focus_tree)
-
-    def _focus_tree(self, _result: object = None) -> None:
-        self.scenario_tree.focus()
-
-    def on_source_opened(self, message: SourceOpened) -> None:
-        source = self.index.sources.get(message.source_id)
-        if source is None:
-            return
-        quotes = [
-            c.quote
-            for node in self.index.ordered_nodes()
-            for c in node.citations
-            if c.source == source.id
-        ]
-        from explorer.tui.screens.source import SourceScreen
-
-        seed = self.result.seeds.get(source.seed)
-        self.app.push_screen(SourceScreen(source, seed, list(dict.fromkeys(quotes))))
 
     # -- walks, the matrix, outcomes -----------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The source view: a seed's text with the cited quote highlighted; Escape goes back. A passage
-selected there (mouse or keyboard) is cited, with `c`, to the node the view was opened from."""
+selected there (mouse or keyboard) is cited, with `c`, to the node the view was opened from; `/`
+searches the text, and `n`/`N` then go through the matches instead of the quotes."""
 
 from __future__ import annotations
 
@@ -12,12 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.quotes import Match, SeedText
 from explorer.model import Source, date_text
 from explorer.reading.load import LoadResult
+from explorer.tui.widgets.find_bar import FindBar
 from explorer.tui.widgets.labels import one_line, styled
 from explorer.tui.widgets.seed_view import SeedView
 from explorer.tui.widgets.themed import Themed
@@ -26,6 +28,10 @@ if TYPE_CHECKING:
     from explorer.editing.cite import Plan
     from explorer.reading.load import LoadResult
     from explorer.tui.screens.cite import CiteChoice
+
+
+FIND_HELP = "Search the article (as in less): Enter for the next match, Esc closes the line"
+PREVIOUS_HELP = "Previous quote; in a search, previous match"
 
 
 class SourceHeader(Themed, Static):
@@ -37,6 +43,10 @@ class SourceHeader(Themed, Static):
         self.notes = tuple(notes)
 
     def on_mount(self) -> None:
+        self.update(self._text())
+
+    def show(self, source: Source, notes: Sequence[str]) -> None:
+        self.source, self.notes = source, tuple(notes)
         self.update(self._text())
 
     def _theme_changed(self, _theme: Theme) -> None:
@@ -65,10 +75,18 @@ class SourceScreen(Screen[None]):
 
     AUTO_FOCUS = "#seed"
 
+    # `n` and `N` go through what is highlighted: a search's matches while one is on, else the
+    # quotes; the footer says which. Escape first ends a search, then goes back.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "end_search", "End search"),
         Binding("escape", "back", "Back"),
         Binding("backspace", "back", "Back", show=False),
-        Binding("n", "next_quote", "Next quote"),
+        Binding("slash", "find", "Search", tooltip=FIND_HELP),
+        Binding("n", "next_found(1)", "Next match"),
+        Binding("N", "next_found(-1)", "Previous match"),
+        # The help lists these two, the last bound to their keys: their tooltips say both.
+        Binding("n", "next_quote(1)", "Next quote", tooltip="Next quote; in a search, next match"),
+        Binding("N", "next_quote(-1)", "Previous quote", show=False, tooltip=PREVIOUS_HELP),
         Binding("c", "cite", "Cite"),
     ]
 
@@ -128,11 +146,21 @@ class SourceScreen(Screen[None]):
             yield SeedView(self.seed, self.matches, id="seed")
         else:
             yield Static(Text(""), id="seed-missing")
+        yield FindBar(id="find")
         yield Footer()
 
+    @property
+    def searching(self) -> bool:
+        return any(view.searched for view in self.query(SeedView))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("end_search", "next_found"):
+            return self.searching
+        if action == "find":  # not in the footer while typing in the search line
+            typing = any(bar.has_focus_within for bar in self.query(FindBar))
+            return bool(self.query(SeedView)) and not typing
         if action == "next_quote":
-            return len(self.matches) > 1
+            return len(self.matches) > 1 and not self.searching
         if action == "cite":
             return self.node_id is not None and self.corpus is not None and bool(self.seed)
         return True
@@ -145,12 +173,52 @@ class SourceScreen(Screen[None]):
         self.source = index.sources.get(self.source.id, self.source)
         self.seed = result.seeds.get(self.source.seed)
         self._find_quotes()
-        await self.recompose()
+        views = self.query(SeedView)
+        if views and self.seed is not None:  # in place: the focus and the reader's place stay
+            self.query_one(SourceHeader).show(self.source, self.notes)
+            views.first().show_seed(self.seed, self.matches)
+        else:  # the seed came or went
+            await self.recompose()
+            for view in self.query(SeedView):
+                self.set_focus(view)
         self.refresh_bindings()
 
-    def action_next_quote(self) -> None:
+    def action_next_quote(self, step: int) -> None:
         for view in self.query(SeedView):
-            view.next_match()
+            view.show_match(view.current + step)
+
+    # -- searching -----------------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        self.query_one(FindBar).open()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        for view, bar in zip(self.query(SeedView), self.query(FindBar), strict=False):
+            bar.count(1, view.search(event.value))
+        self.refresh_bindings()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_next_found(1)
+
+    def action_next_found(self, step: int) -> None:
+        view = self.query_one(SeedView)
+        view.next_found(step)
+        self.query_one(FindBar).count(view.found_current + 1, len(view.found))
+
+    def on_find_bar_closed(self, event: FindBar.Closed) -> None:
+        event.stop()
+        self.query_one(SeedView).focus()
+        self.refresh_bindings()
+
+    def action_end_search(self) -> None:
+        bar = self.query_one(FindBar)
+        bar.input.clear()
+        bar.display = False
+        self.query_one(SeedView).search("")  # the matches go
+        self.query_one(SeedView).focus()
+        self.refresh_bindings()
 
     # -- citing --------------------------------------------------------------------------------
 

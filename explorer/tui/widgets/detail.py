@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import PurePath
 from typing import ClassVar
 
@@ -163,6 +164,16 @@ class DetailPane(Themed, VerticalScroll):
         ]
         if extra:
             self.mount_all(extra)
+
+    def focus_link(self, targets: Sequence[str]) -> bool:
+        """Focus the see-also link after the focused one (from elsewhere the first; after the
+        last the first again). False while the links shown are not to `targets` (not drawn yet)."""
+        links = list(self.query_children(SeeAlsoLink).results(SeeAlsoLink))
+        if not links or [link.node_id for link in links] != list(targets):
+            return False
+        at = next((i + 1 for i, link in enumerate(links) if link is self.screen.focused), 0)
+        links[at % len(links)].focus()
+        return True
 
     def compose(self) -> ComposeResult:
         node = self.index.nodes.get(self.node_id) if self.node_id is not None else None

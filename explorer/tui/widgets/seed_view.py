@@ -1,5 +1,6 @@
 """A seed's text with the quotes highlighted, scrolled so the quote is in view; a passage may be
-selected with the mouse (Textual's text selection) or the keyboard (by sentence and by word)."""
+selected with the mouse (Textual's text selection) or the keyboard (by sentence and by word); what
+a search finds in it is highlighted too."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from textual.widgets import Static
 from explorer.analysis import passages
 from explorer.analysis.passages import Span
 from explorer.analysis.quotes import Match, SeedText
+from explorer.analysis.text_search import FoldedText, folded
 from explorer.tui.widgets.labels import text_style
 from explorer.tui.widgets.themed import Themed
 
@@ -31,6 +33,10 @@ _CONTROLS.update({0x0D: 0x20, 0x7F: 0x2421, **dict.fromkeys(range(128, 160), 655
 
 def visible_controls(text: str) -> str:
     return text.translate(_CONTROLS)
+
+
+# The help lists this Escape for the source view, whose own Escape it hides there.
+ESCAPE_HELP = "Clear the selection; without one, end the search; without one, back"
 
 
 class _SeedText(Static):
@@ -57,13 +63,15 @@ class SeedView(Themed, VerticalScroll):
         Binding("less_than_sign", "end_word(-1)", "Selection: one word less", show=False),
         Binding("left_parenthesis", "start_word(-1)", "Selection: a word before", show=False),
         Binding("right_parenthesis", "start_word(1)", "Selection: its first word off", show=False),
-        Binding("escape", "clear_selection", "Clear selection"),
+        Binding("escape", "clear_selection", "Clear selection", tooltip=ESCAPE_HELP),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "seed-view--quote",
         "seed-view--current",
         "seed-view--selection",
+        "seed-view--found",
+        "seed-view--found-current",
     }
 
     def __init__(self, seed: SeedText, matches: Sequence[Match], *, id: str | None = None) -> None:
@@ -72,6 +80,13 @@ class SeedView(Themed, VerticalScroll):
         self.matches = tuple(sorted(matches, key=lambda m: m.start))
         self.current = 0
         self.selection: Span | None = None  # the passage chosen with the keyboard
+        # With nothing selected, where `]` and `[` go on from: the passage last cited, else
+        # (None) the quote shown.
+        self.resume: Span | None = None
+        self.searched = ""  # what was searched for; "" when no search is on
+        self.found: tuple[Span, ...] = ()  # what the search found, and which one is shown
+        self.found_current = 0
+        self._folded: FoldedText | None = None  # the text's search form, made on first search
         self.sentences = passages.sentence_spans(seed.text)
         self._line_starts = [0] + [i + 1 for i, c in enumerate(seed.text) if c == "\n"]
         self._text_widget: _SeedText | None = None
@@ -107,6 +122,10 @@ class SeedView(Themed, VerticalScroll):
         for i, match in enumerate(self.matches):
             for start, end in match.spans:
                 text.stylize(quote + current if i == self.current else quote, start, end)
+        found = text_style(self, "seed-view--found")
+        found_current = found + text_style(self, "seed-view--found-current")
+        for i, span in enumerate(self.found):
+            text.stylize(found_current if i == self.found_current else found, *span)
         if self.selection is not None:
             text.stylize(text_style(self, "seed-view--selection"), *self.selection)
         return text
@@ -122,10 +141,31 @@ class SeedView(Themed, VerticalScroll):
         )
         return Content(self.seed.text[:offset]).get_height(rules, width) - 1
 
+    def show_seed(self, seed: SeedText, matches: Sequence[Match]) -> None:
+        """The seed as read again (a reload), in place: the focus, the scroll, the quote shown
+        and the selection stay where they still fit."""
+        shown = self.matches[self.current].start if self.matches else None
+        self.seed = seed
+        self.matches = tuple(sorted(matches, key=lambda m: m.start))
+        self.sentences = passages.sentence_spans(seed.text)
+        self._line_starts = [0] + [i + 1 for i, c in enumerate(seed.text) if c == "\n"]
+        starts = [match.start for match in self.matches]
+        self.current = starts.index(shown) if shown in starts else 0
+        if self.selection is not None and self.selection[1] > len(seed.text):
+            self.selection = None
+        if self.resume is not None and self.resume[1] > len(seed.text):
+            self.resume = None
+        self._folded = None
+        self.found = self._find(self.searched)
+        self.found_current = min(self.found_current, max(len(self.found) - 1, 0))
+        self._render_text()
+        self.refresh_bindings()
+
     def show_match(self, number: int) -> None:
         """Highlight match `number` as the current one and scroll it into the middle."""
         if not self.matches:
             return
+        self.resume = None
         self.current = number % len(self.matches)
         self._render_text()
         match = self.matches[self.current]
@@ -138,15 +178,44 @@ class SeedView(Themed, VerticalScroll):
         region = Region(0, y + top, 1, bottom - top + 1)
         self.scroll_to_region(region, animate=False, center=True, force=True)
 
-    def next_match(self) -> None:
-        self.show_match(self.current + 1)
-
     def add_match(self, match: Match) -> None:
-        """A quote cited from here: highlighted with the others, as the current one."""
+        """A quote cited from here: highlighted with the others, as the current one, and
+        unselected (`c` again would cite it twice); `]` and `[` go on from it."""
         self.matches = tuple(sorted((*self.matches, match), key=lambda m: m.start))
         self.selection = None
         self.refresh_bindings()
         self.show_match(self.matches.index(match))
+        self.resume = (match.start, match.end)
+
+    # -- searching -----------------------------------------------------------------------------
+
+    def _find(self, query: str) -> tuple[Span, ...]:
+        if not query:
+            return ()
+        if self._folded is None:
+            self._folded = folded(self.seed.text)
+        return tuple(self._folded.find_all(query))
+
+    def search(self, query: str) -> int:
+        """Highlight what the query finds, the first match as the one shown (scrolled into
+        view); how many it found. An empty query ends the search."""
+        self.searched = query
+        self.found = self._find(query)
+        self.found_current = 0
+        if self.found:
+            self.resume = None  # `]` selects the sentence around the match shown
+        self._render_text()
+        self.refresh_bindings()
+        if self.found:
+            self._scroll_into_view(*self.found[0])
+        return len(self.found)
+
+    def next_found(self, step: int) -> None:
+        """The next (or, with -1, the previous) match shown, round from the last to the first."""
+        if self.found:
+            self.found_current = (self.found_current + step) % len(self.found)
+            self._render_text()
+            self._scroll_into_view(*self.found[self.found_current])
 
     # -- the passage selected ----------------------------------------------------------------
 
@@ -178,12 +247,16 @@ class SeedView(Themed, VerticalScroll):
         if self.text_widget.text_selection is not None:
             self.screen.clear_selection()
         self.selection = span
+        self.resume = None
         self._render_text()
         self.refresh_bindings()  # Escape now clears the selection
         self._scroll_into_view(*span)
 
     def _anchor(self) -> int:
-        """Where a first selection starts: at the quote shown, else at the top."""
+        """Where a first selection starts: at the match of a search shown, else at the quote
+        shown, else at the top."""
+        if self.found:
+            return self.found[self.found_current][0]
         return self.matches[self.current].start if self.matches else 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -198,7 +271,7 @@ class SeedView(Themed, VerticalScroll):
         self.refresh_bindings()
 
     def action_sentence(self, step: int) -> None:
-        span = self.selected_passage()
+        span = self.selected_passage() or self.resume
         if step > 0:
             after = span[1] if span else self._anchor()
             self._select(passages.next_sentence(self.sentences, after))

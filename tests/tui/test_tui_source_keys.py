@@ -1,0 +1,190 @@
+"""The source view's keys: it answers at once after a cite, the cite dialog's dropdowns stay in
+its border, `/` searches the article; on the main screen, `r` reaches the see-also links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.geometry import Spacing
+from textual.widgets import Label, Select
+
+from explorer.tui.app import ExplorerApp
+from explorer.tui.messages import SourceOpened
+from explorer.tui.screens.cite import CiteDialog
+from explorer.tui.screens.source import SourceScreen
+from explorer.tui.widgets.detail import SeeAlsoLink
+from explorer.tui.widgets.find_bar import FindBar
+from explorer.tui.widgets.seed_view import SeedView
+from tests.shared import BUNDLED, ROOT, copy_bundled
+
+from .helpers import explore, main_screen, plain, press
+from .test_tui_cite import SENTENCE, selected, until, view_of
+from .test_tui_first_session_pickers import footer_keys
+
+NEXT_SENTENCE = "Some say the closure “opens"
+
+
+async def test_after_a_cite_and_its_reload_the_text_has_the_focus_and_answers(
+    mini_copy: Path,
+) -> None:
+    async with explore(mini_copy) as (app, pilot):
+        await press(pilot, "j", "j", "1", "right_square_bracket")
+        assert selected(app) == SENTENCE
+        await press(pilot, "c")
+        assert isinstance(app.screen, CiteDialog)
+        await press(pilot, "tab", "tab", "tab", "tab", "enter")  # to, stance, hedge, voice: Cite
+        assert isinstance(app.screen, SourceScreen)
+
+        def reloaded() -> bool:
+            return len(main_screen(app).index.nodes["crews-move"].citations) == 3
+
+        await until(pilot, reloaded)
+        await pilot.pause()
+        assert isinstance(app.focused, SeedView)
+        # The passage just cited is the quote shown; `]` goes on from it, `[` back before it.
+        view = view_of(app)
+        assert view.seed.text[view.matches[view.current].start :].startswith(SENTENCE)
+        await press(pilot, "right_square_bracket")
+        assert selected(app).startswith(NEXT_SENTENCE)
+        await press(pilot, "c")
+        assert isinstance(app.screen, CiteDialog)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize(
+    ("choice", "to_child"),
+    [
+        ("#cite-to", False),
+        ("#cite-stance", False),
+        ("#cite-hedge", False),
+        ("#cite-voice", False),
+        ("#cite-voice", True),  # the last list, under the most rows
+    ],
+)
+async def test_the_cite_dialogs_dropdowns_open_inside_its_border(
+    tmp_path: Path, size: tuple[int, int], choice: str, to_child: bool
+) -> None:
+    # The bundled corpus: its many people make a long list of voices.
+    async with explore(copy_bundled(tmp_path), size=size, live=False) as (app, pilot):
+        await press(pilot, "j", "1", "right_square_bracket", "c")
+        assert isinstance(app.screen, CiteDialog)
+        if to_child:  # two more rows: a title and a claim
+            await press(pilot, "enter", "down", "enter")
+            assert app.screen.query_one("#cite-title").display
+        select = app.screen.query_one(choice, Select)
+        select.focus()
+        await press(pilot, "enter")
+        overlay = select.query_one("SelectOverlay")  # the list
+        assert select.expanded
+        await pilot.pause()
+        inside = app.screen.query_one("#cite-dialog").region.shrink(Spacing.all(1))
+        assert overlay.region.height >= min(len(select._options), 8)  # its options are shown
+        assert inside.contains_region(overlay.region), (overlay.region, inside)
+        await press(pilot, "escape")  # the list closes, the dialog stays
+        assert not select.expanded
+        assert isinstance(app.screen, CiteDialog)
+
+
+def found_text(app: ExplorerApp) -> list[str]:
+    view = view_of(app)
+    return [view.seed.text[a:b] for a, b in view.found]
+
+
+def shown_match(app: ExplorerApp) -> str:
+    view = view_of(app)
+    start, end = view.found[view.found_current]
+    return view.seed.text[start:end]
+
+
+def find_count(app: ExplorerApp) -> str:
+    return plain(app.screen.query_one("#find-count", Label).content)
+
+
+async def test_slash_searches_the_article_and_n_goes_through_the_matches() -> None:
+    async with explore() as (app, pilot):
+        await press(pilot, "j", "j", "1")
+        assert isinstance(app.screen, SourceScreen)
+        assert "n Next match" not in footer_keys(app)
+        await press(pilot, "slash")
+        bar = app.screen.query_one(FindBar)
+        assert bar.display and app.focused is bar.input
+        await press(pilot, *"COUNCIL")  # case does not matter
+        assert found_text(app) == ["council", "council"]
+        assert (shown_match(app), find_count(app)) == ("council", "1 of 2")
+        await press(pilot, "enter")  # the next one
+        assert find_count(app) == "2 of 2"
+        await press(pilot, "escape")  # the line closes; the matches stay, the text has the keys
+        assert not bar.display and isinstance(app.focused, SeedView)
+        keys = footer_keys(app)
+        assert "n Next match" in keys and "N Previous match" in keys
+        assert "escape End search" in keys
+        await press(pilot, "n")  # round to the first
+        assert (view_of(app).found_current, find_count(app)) == (0, "1 of 2")
+        await press(pilot, "N")
+        assert view_of(app).found_current == 1
+        await press(pilot, "right_square_bracket")  # the sentence around the match shown
+        assert selected(app) == "That is likely, but only if the council funds the promenade."
+        await press(pilot, "escape", "escape")  # the selection goes, then the search
+        assert view_of(app).found == () and isinstance(app.screen, SourceScreen)
+        assert "n Next match" not in footer_keys(app)
+        await press(pilot, "slash", *"council's")  # a straight apostrophe finds a curly one
+        assert found_text(app) == ["council’s"]
+        await press(pilot, "backspace", "backspace", "x")
+        assert (found_text(app), find_count(app)) == ([], "not found")
+        await press(pilot, "escape", "escape", "escape")
+        assert not isinstance(app.screen, SourceScreen)
+
+
+async def test_n_goes_through_the_quotes_when_no_search_is_on() -> None:
+    async with explore() as (app, pilot):
+        main_screen(app).post_message(SourceOpened("gazette"))  # every quote from the seed
+        await pilot.pause()
+        view = view_of(app)
+        assert len(view.matches) > 1
+        assert "n Next quote" in footer_keys(app)
+        await press(pilot, "n")
+        assert view.current == 1
+        await press(pilot, "N")
+        assert view.current == 0
+        await press(pilot, "slash", *"harbour", "escape")
+        assert "n Next quote" not in footer_keys(app)
+        await press(pilot, "n")
+        assert view.current == 0 and view.found_current == 1
+
+
+async def test_the_match_shown_is_scrolled_into_view(tmp_path: Path) -> None:
+    async with explore(copy_bundled(tmp_path), size=(80, 24), live=False) as (app, pilot):
+        await press(pilot, "j", "1")
+        view = view_of(app)
+        # A phrase from the end of the article, far below the quote shown.
+        phrase = " ".join(view.seed.text.split()[-6:-1])
+        assert view.line_of(len(view.seed.text)) > view.scroll_y + 2 * view.size.height
+        await press(pilot, "slash", *phrase)
+        assert view.found
+        line = view.line_of(view.found[0][0])
+        assert view.scroll_y <= line < view.scroll_y + view.size.height
+
+
+def notes(app: ExplorerApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+async def test_r_goes_through_the_see_also_links_and_enter_follows_one() -> None:
+    async with explore(ROOT / "scenarios" / BUNDLED, size=(120, 40), live=False) as (app, pilot):
+        screen = main_screen(app)
+        assert not screen.index.nodes[screen.here].see_also  # the trigger has none: r says so
+        await press(pilot, "r")
+        assert "This node has no see-also link to a related node." in notes(app)
+        assert app.focused is screen.scenario_tree
+        # A node of four citations (four Tab stops before its first link) and three links.
+        screen.go_to("iraq-vote")
+        screen.action_related()  # as a key typed ahead: the node's details are not drawn yet
+        await until(pilot, lambda: isinstance(app.focused, SeeAlsoLink), timeout=5)
+        targets = ["us-leverage-lost", "moderate-shia-influence-ends", "us-troops-stay"]
+        for target in [*targets, targets[0]]:  # round again after the last
+            assert isinstance(app.focused, SeeAlsoLink) and app.focused.node_id == target
+            await press(pilot, "r")
+        assert isinstance(app.focused, SeeAlsoLink) and app.focused.node_id == targets[1]
+        await press(pilot, "enter")
+        assert screen.here == targets[1] and app.focused is screen.scenario_tree
