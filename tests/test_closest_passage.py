@@ -64,9 +64,9 @@ ARTICLE_WORDS = ARTICLE.split()
 @given(st.integers(min_value=0, max_value=len(ARTICLE_WORDS) - 40), st.integers(15, 40))
 def test_a_quote_with_one_word_changed_finds_its_passage(start: int, words: int) -> None:
     """In a real article: a run of its words with one word in the middle replaced is closest to
-        where it was cut from (the passage may start or end a word or two away from the quote). A short
-    quote may truly be closer to another sentence ("the head of a specialised school of thought" is
-    closer to "the elimination of a school of thought" with one word changed): at least 15 words."""
+    where it was cut from (the passage may start or end a word or two away from the quote). A
+    short quote may truly be closer to another sentence: "the head of a specialised school of
+    thought" with one word changed is closer to "the elimination of a school of thought"."""
     cut = ARTICLE_WORDS[start : start + words]
     quote_words = [*cut[: words // 2], "zzzz", *cut[words // 2 + 1 :]]
     passage = SeedText("article.txt", ARTICLE).closest(" ".join(quote_words))
