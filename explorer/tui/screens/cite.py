@@ -41,6 +41,9 @@ class CiteDialog(ModalScreen[Plan | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
+        # As the import page saves: the Cite button without Tabbing to it, however many rows
+        # the dialog shows (a small terminal scrolls it, which adds a Tab stop).
+        Binding("ctrl+s", "save", "Cite"),
     ]
 
     def __init__(
@@ -124,7 +127,11 @@ class CiteDialog(ModalScreen[Plan | None]):
         event.stop()
         if event.button.id == "cite-cancel":
             self.dismiss(None)
-            return
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        """Write the citation as chosen; the dialog stays open with the reason if it cannot."""
         child = None
         if self.query_one("#cite-to", Select).value == TO_CHILD:
             title = self.query_one("#cite-title", Input).value.strip()
