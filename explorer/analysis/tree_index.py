@@ -61,6 +61,7 @@ class ByRoot(Generic[T]):
         self._lock = threading.Lock()
         self._inputs: object = None
         self._by_root: dict[int, tuple[Node, T]] = {}
+        self.made_anew = 0  # how many the last call made rather than kept (tests look)
 
     def made(
         self, roots: Sequence[Node], make: Callable[[int], T], inputs: object = None
@@ -69,13 +70,19 @@ class ByRoot(Generic[T]):
         with self._lock:
             kept = self._by_root if self._inputs == inputs else {}
         found: list[T] = []
+        made_anew = 0
         for position, root in enumerate(roots):
             before = kept.get(id(root))
-            found.append(before[1] if before is not None and before[0] is root else make(position))
+            if before is not None and before[0] is root:
+                found.append(before[1])
+            else:
+                found.append(make(position))
+                made_anew += 1
         with self._lock:
             self._inputs = inputs
             pairs = zip(roots, found, strict=True)
             self._by_root = {id(root): (root, made) for root, made in pairs}
+            self.made_anew = made_anew
         return found
 
 
