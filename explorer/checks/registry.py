@@ -53,13 +53,17 @@ class Context:
 
     @functools.cached_property
     def node_ids(self) -> frozenset[str]:
-        """The id of every node, in every part."""
+        """The id of every node, in every part (built when a see_also asks)."""
         return frozenset().union(*(summary.ids for summary in self.summaries))
 
     @functools.cached_property
     def ids_repeated(self) -> bool:
-        """Some node id is used twice (in one file or in two)."""
-        return sum(len(summary.ids) for summary in self.summaries) != len(self.node_ids)
+        """Some node id is used twice (in one file or in two). The set of ids counted here is
+        not kept: at 100k nodes it would raise the load's peak memory."""
+        ids: set[str] = set()
+        for summary in self.summaries:
+            ids.update(summary.ids)
+        return sum(len(summary.ids) for summary in self.summaries) != len(ids)
 
     @functools.cached_property
     def reference_ids(self) -> frozenset[str]:

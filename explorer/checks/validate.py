@@ -60,8 +60,9 @@ def validate(
     summaries = (Summary.of((trigger,)), *findings.summaries(roots))
     across = attrs.evolve(context, given_summaries=summaries)
     runs = [r for r in CHECKS.values() if complete or not r.every_file]
-    found = by_tree(CHECKS_GROUP, [r for r in runs if not r.after_errors and not r.across])
-    found += _run([r for r in runs if not r.after_errors and r.across], across)
+    # Across files first: the set of every id they count is gone before the findings pile up.
+    found = list(_run([r for r in runs if not r.after_errors and r.across], across))
+    found += by_tree(CHECKS_GROUP, [r for r in runs if not r.after_errors and not r.across])
     if complete and not any(d.is_error for d in found):
         found += by_tree(AFTER_ERRORS_GROUP, [r for r in runs if r.after_errors and not r.across])
         found += _run([r for r in runs if r.after_errors and r.across], across)
