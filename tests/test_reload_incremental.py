@@ -3,7 +3,11 @@
 The oracle is the full load itself: after every edit of a copy of the bundled corpus — a title,
 a quote, an id taken from another file, a file broken or removed, a seed changed, a tree dropped
 from corpus.yaml, a source pointed at another seed — the incremental load and a fresh one must
-agree on the corpus and on every diagnostic, in order.
+agree on the corpus and on every diagnostic, in order; the index over the incremental load,
+patched from the parts of the files that did not change, must answer every lookup the screens
+make as an index walked from the whole corpus does; and the checks run file by file, reusing
+what they found in unchanged files, must find what every check run once over the whole corpus
+finds.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
+from explorer.checks.by_tree import TreeFindings
 from explorer.reading.load import load_corpus
 from explorer.reading.reuse import Reuse
+from tests.index_oracle import same_findings, same_index, walked_index
 from tests.shared import copy_bundled, same_load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +61,7 @@ class IncrementalReload(RuleBasedStateMachine):
         self.seeds = sorted((self.scratch / "seeds").glob("*.txt"))
         self.seed_originals = {p: p.read_bytes() for p in self.seeds}
         self.reuse = Reuse()
+        self.findings = TreeFindings()  # checks run by the oracle, reusing what they found
         self.loads = 0
 
     def teardown(self) -> None:
@@ -132,7 +139,12 @@ class IncrementalReload(RuleBasedStateMachine):
     @invariant()
     def incremental_load_is_a_full_load(self) -> None:
         incremental = load_corpus(self.folder, reuse=self.reuse)
-        same_load(incremental, load_corpus(self.folder))
+        full = load_corpus(self.folder)
+        same_load(incremental, full)
+        if incremental.corpus is not None and incremental.index is not None:
+            assert full.corpus is not None
+            same_index(incremental.index, walked_index(full.corpus))
+            same_findings(incremental.corpus, incremental.seeds, self.findings)
         self.loads += 1
 
 

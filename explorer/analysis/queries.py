@@ -3,7 +3,9 @@
 Everything the views show about people and paths is computed here, without any UI, so it can be
 tested on its own. `CorpusIndex` composes three parts, each built when first asked: the tree
 (`tree_index`: nodes, parents, paths), the voices (`voices`: who argues what, comparisons) and
-the search entries (`search_entries`).
+the search entries (`search_entries`). Each is put together from what every tree file
+contributes, kept from the last index while the file's nodes are the same objects: after a save,
+only the saved file's share is worked out again.
 """
 
 from __future__ import annotations

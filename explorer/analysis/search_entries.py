@@ -4,14 +4,15 @@ source, as entries of a `SearchIndex`, and what a hit in each is."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from functools import cached_property
 
 import attrs
 
 from explorer.analysis.search_index import SearchIndex
-from explorer.analysis.tree_index import TreeIndex
+from explorer.analysis.tree_index import ByRoot, TreeIndex
 from explorer.analysis.voices import Voice
-from explorer.model import Source
+from explorer.model import Node, Source
 
 
 class SearchKind(enum.Enum):
@@ -71,23 +72,20 @@ class SearchEntries:
     # Built on the first search, never during loading: a load builds a CorpusIndex to validate.
     @cached_property
     def _entries(self) -> _Entries:
-        entries = _Entries([], [], [])
+        parts = self.tree.parts
+        if parts is None:  # an id used in two files: the tree's tables were walked
+            entries = _node_entries(self.tree.ordered_nodes())
+        else:  # each tree file's entries, kept while its nodes are the same objects
+            entries = _node_entries((self.tree.corpus.trigger,))
+            made = LAST_ENTRIES.made(
+                [part.root for part in parts],
+                lambda position: _node_entries(parts[position].nodes.values()),
+            )
+            for part in made:
+                entries.fields.extend(part.fields)
+                entries.texts.extend(part.texts)
+                entries.keys.extend(part.keys)
         fields, texts, keys = entries.fields.append, entries.texts.append, entries.keys.append
-        for node in self.tree.ordered_nodes():
-            fields(_TITLE)
-            texts(node.title)
-            keys(node.id)
-            fields(_CLAIM)
-            texts(node.claim)
-            keys(node.id)
-            if node.tags:
-                fields(_TAGS)
-                texts(" ".join(node.tags))
-                keys(node.id)
-            for citation in node.citations:
-                fields(_QUOTE)
-                texts(citation.quote)
-                keys(node.id)
         for voice in self.voices.values():
             fields(_PERSON)
             texts(voice.name)
@@ -134,3 +132,29 @@ class SearchEntries:
             text = self.tree.nodes[key].title if field is _TAGS else entries.texts[position]
             hits.append(SearchHit(field.kind, text, node_id, key, score))
         return hits
+
+
+def _node_entries(nodes: Iterable[Node]) -> _Entries:
+    """The searchable texts of `nodes`: each one's title, claim, tags and quotes."""
+    entries = _Entries([], [], [])
+    fields, texts, keys = entries.fields.append, entries.texts.append, entries.keys.append
+    for node in nodes:
+        fields(_TITLE)
+        texts(node.title)
+        keys(node.id)
+        fields(_CLAIM)
+        texts(node.claim)
+        keys(node.id)
+        if node.tags:
+            fields(_TAGS)
+            texts(" ".join(node.tags))
+            keys(node.id)
+        for citation in node.citations:
+            fields(_QUOTE)
+            texts(citation.quote)
+            keys(node.id)
+    return entries
+
+
+# Each tree file's node entries, kept while its nodes are the same objects.
+LAST_ENTRIES: ByRoot[_Entries] = ByRoot()

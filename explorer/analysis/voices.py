@@ -4,13 +4,16 @@ named), whom each citation credits, and where two voices meet and part."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property
 
 import attrs
 
-from explorer.analysis.tree_index import TreeIndex
+from explorer.analysis.tree_index import ByRoot, TreeIndex, TreePart
 from explorer.model import Citation, Corpus, Node, NodeKind, Person, Source
+
+# voice key → (ids of the nodes argued for, ids of those argued against)
+Argued = dict[str, tuple[set[str], set[str]]]
 
 
 @attrs.frozen(slots=True)
@@ -78,6 +81,7 @@ class VoiceIndex:
     """The voices of one corpus and what each argues, worked out once."""
 
     def __init__(self, corpus: Corpus, tree: TreeIndex) -> None:
+        self.corpus = corpus
         self.tree = tree
         self.people: dict[str, Person] = {p.id: p for p in corpus.people}
         self.sources: dict[str, Source] = {s.id: s for s in corpus.sources}
@@ -165,19 +169,29 @@ class VoiceIndex:
         return self._one_walk[0]
 
     @cached_property
-    def _one_walk(self) -> tuple[dict[str, tuple[set[str], set[str]]], bool, bool]:
-        """What the panels need of every node, in one walk: who argues what, and whether any
-        node has an outcome or reports a position."""
-        table: dict[str, tuple[set[str], set[str]]] = {k: (set(), set()) for k in self.voices}
-        voice_keys = self.voice_keys
-        outcomes = reports = False
-        for node in self.tree.ordered_nodes():
-            outcomes = outcomes or node.outcome is not None
-            for citation in node.citations:
-                reports = reports or citation.reports is not None
-                side = 0 if citation.stance.supports else 1
-                for key in voice_keys(citation):
-                    table[key][side].add(node.id)
+    def _one_walk(self) -> tuple[Argued, bool, bool]:
+        """What the panels need of every node: who argues what, and whether any node has an
+        outcome or reports a position. Put together from each tree file's share (`ArguedPart`,
+        kept while the file's nodes, the people and the sources are the same), or in one walk
+        when the tree's tables could not be composed of parts."""
+        parts = self.tree.parts
+        if parts is None:
+            return _argued_in(self.tree.ordered_nodes(), self.voices, self.voice_keys)
+        trigger = self.corpus.trigger
+        table, outcomes, reports = _argued_in((trigger,), self.voices, self.voice_keys)
+        # Whom a citation credits depends on the people and the sources.
+        records = (self.corpus.people, self.corpus.sources)
+        made = LAST_ARGUED.made(
+            [part.root for part in parts],
+            lambda position: ArguedPart.of(parts[position], self.voice_keys),
+            records,
+        )
+        for part in made:
+            outcomes = outcomes or part.outcomes
+            reports = reports or part.reports
+            for key, (pro, con) in part.argued.items():
+                table[key][0].update(pro)
+                table[key][1].update(con)
         return table, outcomes, reports
 
     def voice_keys(self, citation: Citation) -> tuple[str, ...]:
@@ -258,3 +272,43 @@ class VoiceIndex:
             both=ordered(both),
             opposed=ordered(opposed),
         )
+
+
+def _argued_in(
+    nodes: Iterable[Node],
+    voices: Iterable[str],
+    voice_keys: Callable[[Citation], tuple[str, ...]],
+) -> tuple[Argued, bool, bool]:
+    """Who argues what among `nodes` (a table with every voice in `voices`, and any other voice
+    their citations credit), and whether any of them has an outcome or reports a position."""
+    table: Argued = {key: (set(), set()) for key in voices}
+    outcomes = reports = False
+    for node in nodes:
+        outcomes = outcomes or node.outcome is not None
+        for citation in node.citations:
+            reports = reports or citation.reports is not None
+            side = 0 if citation.stance.supports else 1
+            for key in voice_keys(citation):
+                sides = table.get(key)
+                if sides is None:
+                    sides = table[key] = (set(), set())
+                sides[side].add(node.id)
+    return table, outcomes, reports
+
+
+@attrs.frozen(slots=True, eq=False)
+class ArguedPart:
+    """One tree file's share of who argues what (only the voices it credits)."""
+
+    root: Node
+    argued: Argued
+    outcomes: bool
+    reports: bool
+
+    @classmethod
+    def of(cls, part: TreePart, voice_keys: Callable[[Citation], tuple[str, ...]]) -> ArguedPart:
+        table, outcomes, reports = _argued_in(part.nodes.values(), (), voice_keys)
+        return cls(part.root, table, outcomes, reports)
+
+
+LAST_ARGUED: ByRoot[ArguedPart] = ByRoot()

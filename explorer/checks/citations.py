@@ -11,7 +11,7 @@ from explorer.checks.registry import Context, Found, check
 from explorer.model import QuoteEvidence
 
 
-@check("E011", per_tree=True)
+@check("E011")
 def quotes_in_seeds(context: Context) -> Iterator[Found]:
     sources, seeds = context.index.sources, context.seeds
     for node in context.nodes:
@@ -59,7 +59,7 @@ def speakers_inside_quotation_marks(context: Context) -> Iterator[Found]:
             )
 
 
-@check("E022", per_tree=True)
+@check("E022")
 def hedges_in_quotes(context: Context) -> Iterator[Found]:
     for _, citation in context.citations():
         if citation.likelihood and not hedge_in_quote(citation.likelihood, citation.quote):
@@ -70,7 +70,7 @@ def hedges_in_quotes(context: Context) -> Iterator[Found]:
             )
 
 
-@check("W108", per_tree=True)
+@check("W108")
 def hedges_on_the_event(context: Context) -> Iterator[Found]:
     for _, citation in context.citations():
         if not citation.likelihood or citation.hedge_checked:

@@ -62,9 +62,9 @@ def nodes_are_cited(context: Context) -> Iterator[Found]:
             yield f"node '{node.id}' has no citation: nothing shows who argues it", node.location
 
 
-@check("W102", after_errors=True)
+@check("W102", after_errors=True, across=True)
 def sources_are_cited(context: Context) -> Iterator[Found]:
-    cited = {citation.source for _, citation in context.citations()}
+    cited = frozenset().union(*(summary.cited_sources for summary in context.summaries))
     for source in context.corpus.sources:
         if source.id not in cited:
             yield f"source '{source.id}' is never cited", source.location
@@ -87,7 +87,7 @@ def questions_show_competition(context: Context) -> Iterator[Found]:
             )
 
 
-@check("W104", after_errors=True)
+@check("W104", after_errors=True, across=True)
 def people_are_cited(context: Context) -> Iterator[Found]:
     credited = _credited_people(context)
     for person in context.corpus.people:
@@ -101,19 +101,12 @@ def people_are_cited(context: Context) -> Iterator[Found]:
 
 def _credited_people(context: Context) -> set[str]:
     """The ids of the people some citation credits (`index.arguers` of every node and the
-    authors whose words report someone, people only), from two sets rather than a tuple of
-    voices per citation."""
+    authors whose words report someone, people only), from what each file names (speakers and
+    reported people) and the sources it cites without a speaker (their authors are credited)."""
     index = context.index
-    named: set[str] = set()  # speakers and reported people
-    sources: set[str] = set()  # cited without a speaker: their authors are credited
-    for _, citation in context.citations():
-        if citation.speaker is not None:
-            named.add(citation.speaker)
-        else:
-            sources.add(citation.source)
-            if citation.reports is not None:
-                named.add(citation.reports)
-    credited = named & index.voices.keys()
+    named = frozenset().union(*(summary.named_people for summary in context.summaries))
+    sources = frozenset().union(*(summary.unnamed_sources for summary in context.summaries))
+    credited = set(named & index.voices.keys())
     for source_id in sources:
         source = index.sources.get(source_id)
         if source is not None:

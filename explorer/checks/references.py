@@ -1,5 +1,6 @@
 """Rules on ids and the references between records: ids used twice, unknown sources, people and
-nodes."""
+nodes. Ids used twice and see_also between files are checked across files, from what each file
+contributes (`Context.summaries`)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from explorer.checks.registry import Context, Found, check
 from explorer.model import Location, ReferenceEvidence
 
 
-@check("E007")
+@check("E007", across=True)
 def duplicate_ids(context: Context) -> Iterator[Found]:
     corpus = context.corpus
+    # Node ids used twice are rare (an error): only then are the nodes walked to say where.
+    nodes = corpus.nodes() if context.ids_repeated else iter(())
     for kind, items in (
         ("person", ((p.id, p.location) for p in corpus.people)),
         ("source", ((s.id, s.location) for s in corpus.sources)),
-        ("node", ((n.id, n.location) for n in context.nodes)),
+        ("node", ((n.id, n.location) for n in nodes)),
         ("reference", ((r.id, r.location) for r in corpus.references)),
     ):
         first: dict[str, Location] = {}
@@ -49,7 +52,7 @@ def unknown_sources(context: Context) -> Iterator[Found]:
 @check("E009")
 def unknown_people(context: Context) -> Iterator[Found]:
     people = context.index.people
-    for source in context.corpus.sources:
+    for source in context.corpus.sources if context.records else ():
         for author in source.authors:
             if author not in people:
                 hint = did_you_mean(author, people)
@@ -64,10 +67,10 @@ def unknown_people(context: Context) -> Iterator[Found]:
                 yield f"unknown {role} '{person}'{hint}", citation.location
 
 
-@check("E010", every_file=True)
+@check("E010", every_file=True, across=True)
 def unknown_see_also(context: Context) -> Iterator[Found]:
-    for node in context.nodes:
-        for target in node.see_also:
+    for summary in context.summaries:
+        for node, target in summary.see_also:
             if target not in context.node_ids:
                 hint = did_you_mean(target, context.node_ids)
                 yield (

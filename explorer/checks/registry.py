@@ -18,17 +18,33 @@ import attrs
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.quotes import SeedText
 from explorer.checks.diagnostics import RULES, Diagnostic, Located
+from explorer.checks.summary import Summary
 from explorer.model import Citation, Corpus, Node
 
 
 @attrs.frozen(slots=True)
 class Context:
-    """What every check may read: the corpus, its index and seeds, its nodes in order."""
+    """What every check may read: the corpus, its index and seeds, the nodes it checks in order.
+
+    A check that runs file by file is given one tree file's nodes at a time (`records` is then
+    False but for corpus.yaml's own part, so that what is said of the people, sources and
+    references is said once). A check `across` files reads `summaries` instead of `nodes`: what
+    each file contributes (`explorer.checks.summary`). Built with every node and no summaries,
+    a context is the whole corpus as one part, and every check can run over it."""
 
     corpus: Corpus
     index: CorpusIndex
     seeds: Mapping[str, SeedText]
     nodes: tuple[Node, ...]
+    records: bool = True  # the corpus's people, sources and references are checked here
+    given_summaries: tuple[Summary, ...] | None = None
+
+    @functools.cached_property
+    def summaries(self) -> tuple[Summary, ...]:
+        """What each part checked contributes: the given ones, else `nodes` as one part."""
+        if self.given_summaries is not None:
+            return self.given_summaries
+        return (Summary.of(self.nodes),)
 
     def citations(self) -> Iterator[tuple[Node, Citation]]:
         for node in self.nodes:
@@ -37,7 +53,17 @@ class Context:
 
     @functools.cached_property
     def node_ids(self) -> frozenset[str]:
-        return frozenset(node.id for node in self.nodes)
+        """The id of every node, in every part (built when a see_also asks)."""
+        return frozenset().union(*(summary.ids for summary in self.summaries))
+
+    @functools.cached_property
+    def ids_repeated(self) -> bool:
+        """Some node id is used twice (in one file or in two). The set of ids counted here is
+        not kept: at 100k nodes it would raise the load's peak memory."""
+        ids: set[str] = set()
+        for summary in self.summaries:
+            ids.update(summary.ids)
+        return sum(len(summary.ids) for summary in self.summaries) != len(ids)
 
     @functools.cached_property
     def reference_ids(self) -> frozenset[str]:
@@ -58,9 +84,11 @@ class Registered:
     after_errors: bool = False
     # Waits until every tree file is read: a see_also to a node of an unread file is not unknown.
     every_file: bool = False
-    # Reads only each node's own fields, the sources and the seeds: run tree file by tree file,
-    # and what it found in an unchanged file may be reused on a reload (`by_tree`).
-    per_tree: bool = False
+    # Reads what every file contributes (`Context.summaries`), not the nodes one by one. The
+    # other checks read only the nodes given, the corpus's records and the seeds: they run tree
+    # file by tree file, and what they found in an unchanged file is reused on a reload while
+    # the records and the seeds are the same (`by_tree`).
+    across: bool = False
 
     def run(self, context: Context) -> Iterator[Diagnostic]:
         """The check's findings, each under this rule's code."""
@@ -72,7 +100,7 @@ CHECKS: dict[str, Registered] = {}
 
 
 def check(
-    code: str, *, after_errors: bool = False, every_file: bool = False, per_tree: bool = False
+    code: str, *, after_errors: bool = False, every_file: bool = False, across: bool = False
 ) -> Callable[[Check], Check]:
     """Register the check function of one rule code."""
 
@@ -81,7 +109,7 @@ def check(
             raise ValueError(f"{code} is not in the rule table")
         if code in CHECKS:
             raise ValueError(f"{code} has a check already: {CHECKS[code].find.__name__}")
-        CHECKS[code] = Registered(code, find, after_errors, every_file, per_tree)
+        CHECKS[code] = Registered(code, find, after_errors, every_file, across)
         return find
 
     return register

@@ -14,12 +14,13 @@ import attrs
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.quotes import SeedText
 from explorer.checks import citations, coverage, references
-from explorer.checks.by_tree import Inputs, TreeFindings
+from explorer.checks.by_tree import AFTER_ERRORS_GROUP, CHECKS_GROUP, Inputs, TreeFindings
 from explorer.checks.diagnostics import Diagnostic
-from explorer.checks.registry import CHECKS, Context, check
+from explorer.checks.registry import CHECKS, Context, Registered, check
+from explorer.checks.summary import Summary
 from explorer.model import Corpus, Node
 
-__all__ = ["CHECKS", "RULE_MODULES", "check", "validate"]
+__all__ = ["CHECKS", "RULE_MODULES", "check", "validate", "validate_whole"]
 
 # The modules whose check functions register themselves when imported.
 RULE_MODULES = (references, citations, coverage)
@@ -36,37 +37,51 @@ def validate(
     """Every registered check; `complete` is False when some tree file could not be read, which
     silences the checks that would only echo that error (those after errors, ids named across
     files). `index`, when given, must be the corpus's own (its node tables are not used here, so
-    none are built). `findings`, when given, holds the per-tree checks' findings of the previous
-    validation: those of tree files that did not change are reused, and it is updated."""
-    context = Context(
-        corpus, index if index is not None else CorpusIndex(corpus), seeds, tuple(corpus.nodes())
-    )
-    found: list[Diagnostic] = []
-    for registered in CHECKS.values():
-        if registered.per_tree and findings is not None:
-            continue  # run tree by tree, below
-        if not registered.after_errors and (complete or not registered.every_file):
-            found += registered.run(context)
-    if findings is not None:
-        found += _per_tree_checks(context, findings)
+    none are built). `findings`, when given, holds what the last validation found in each tree
+    file and what each contributes to the checks across files: those of tree files that did not
+    change are reused, and it is updated.
+
+    The checks run tree file by tree file (corpus.yaml's trigger and records first), then the
+    checks across files over the files' summaries; the result is the same set as every check run
+    once over the whole corpus (`validate_whole`)."""
+    findings = findings if findings is not None else TreeFindings()
+    context = Context(corpus, index if index is not None else CorpusIndex(corpus), seeds, ())
+    trigger, roots = corpus.trigger, corpus.trigger.children
+    inputs = Inputs.of(corpus, seeds)
+    findings.begin(roots, inputs)
+
+    def by_tree(group: str, checks: list[Registered]) -> list[Diagnostic]:
+        def check_tree(root: Node) -> Iterator[Diagnostic]:
+            return _run(checks, attrs.evolve(context, nodes=tuple(root.walk()), records=False))
+
+        own = list(_run(checks, attrs.evolve(context, nodes=(trigger,))))  # corpus.yaml's part
+        return own + findings.findings(roots, inputs, check_tree, group)
+
+    summaries = (Summary.of((trigger,)), *findings.summaries(roots))
+    across = attrs.evolve(context, given_summaries=summaries)
+    runs = [r for r in CHECKS.values() if complete or not r.every_file]
+    # Across files first: the set of every id they count is gone before the findings pile up.
+    found = list(_run([r for r in runs if not r.after_errors and r.across], across))
+    found += by_tree(CHECKS_GROUP, [r for r in runs if not r.after_errors and not r.across])
     if complete and not any(d.is_error for d in found):
-        for registered in CHECKS.values():
-            if registered.after_errors:
-                found += registered.run(context)
+        found += by_tree(AFTER_ERRORS_GROUP, [r for r in runs if r.after_errors and not r.across])
+        found += _run([r for r in runs if r.after_errors and r.across], across)
     return found
 
 
-def _per_tree_checks(context: Context, findings: TreeFindings) -> list[Diagnostic]:
-    checks = [registered for registered in CHECKS.values() if registered.per_tree]
+def validate_whole(
+    corpus: Corpus, seeds: Mapping[str, SeedText], *, complete: bool = True
+) -> list[Diagnostic]:
+    """Every registered check run once over the whole corpus, as one part: what `validate`
+    must find (tests compare the two)."""
+    context = Context(corpus, CorpusIndex(corpus), seeds, tuple(corpus.nodes()))
+    runs = [r for r in CHECKS.values() if complete or not r.every_file]
+    found = list(_run([r for r in runs if not r.after_errors], context))
+    if complete and not any(d.is_error for d in found):
+        found += _run([r for r in runs if r.after_errors], context)
+    return found
 
-    def check_nodes(nodes: tuple[Node, ...]) -> Iterator[Diagnostic]:
-        part = attrs.evolve(context, nodes=nodes)
-        for registered in checks:
-            yield from registered.run(part)
 
-    def check_tree(root: Node) -> Iterator[Diagnostic]:
-        return check_nodes(tuple(root.walk()))
-
-    trigger = context.corpus.trigger  # written in corpus.yaml, built anew by every load
-    inputs = Inputs.of(context.corpus, context.seeds)
-    return [*check_nodes((trigger,)), *findings.findings(trigger.children, inputs, check_tree)]
+def _run(checks: list[Registered], context: Context) -> Iterator[Diagnostic]:
+    for registered in checks:
+        yield from registered.run(context)

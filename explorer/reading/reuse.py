@@ -5,8 +5,8 @@ A tree file whose bytes have the same SHA-256 as last time gives the same nodes 
 diagnostics (the reader is deterministic, and locations name the file by its absolute path), so
 the nodes built last time are reused as they are; an unchanged seed keeps its `SeedText` (and
 what was worked out about it). The per-tree checks then reuse their findings for the trees and
-seeds that are the same objects (`explorer.checks.by_tree`); the checks across files (ids,
-references, coverage) run again over the whole corpus.
+seeds that are the same objects (`explorer.checks.by_tree`), and so do the checks across files
+(ids, references, coverage), which read what each tree file contributes.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Callable
 import attrs
 
 from explorer.analysis.quotes import SeedText
-from explorer.checks.by_tree import TreeFindings
+from explorer.checks.by_tree import CHECKS_GROUP, Inputs, TreeFindings
 from explorer.checks.diagnostics import Diagnostic
 from explorer.model import Node, Source
 from explorer.reading.cache import TreeStore, key, tree_key
@@ -121,11 +121,19 @@ class _StoredFindings:
         # id of a tree's root (alive while validating) → its entry and its file
         self._entries = entries
 
-    def stored(self, root: Node) -> tuple[Diagnostic, ...] | None:
+    def _entry(self, root: Node, group: str, inputs: Inputs) -> tuple[str, str] | None:
         entry = self._entries.get(id(root))
+        if entry is None or group != CHECKS_GROUP:
+            # The store keeps one entry per file: the checks after errors (a few) run again at
+            # each start.
+            return None
+        return key(entry[0], group, inputs.records_key), entry[1]
+
+    def stored(self, root: Node, group: str, inputs: Inputs) -> tuple[Diagnostic, ...] | None:
+        entry = self._entry(root, group, inputs)
         return self._store.findings(entry[0]) if entry is not None else None
 
-    def store(self, root: Node, found: tuple[Diagnostic, ...]) -> None:
-        entry = self._entries.get(id(root))
+    def store(self, root: Node, group: str, inputs: Inputs, found: tuple[Diagnostic, ...]) -> None:
+        entry = self._entry(root, group, inputs)
         if entry is not None:
             self._store.put_findings(*entry, found)
