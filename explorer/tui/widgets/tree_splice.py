@@ -18,15 +18,18 @@ import functools
 import importlib
 import importlib.metadata
 import os
+import weakref
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, TypeVar
 
+from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.widgets import Tree
 from textual.widgets._footer import FooterKey as FooterKey  # exported here only; for footer.py
 from textual.widgets.tree import TreeNode
 
 if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
     from textual.widgets._tree import _TreeLine
 
     class _Base(Tree[str]):
@@ -211,3 +214,92 @@ class SplicedLines(_Base):
             if self.cursor_line >= len(lines):
                 self.cursor_line = -1
         return True
+
+
+# -- component styles kept while nothing they depend on changed ------------------------------------
+
+STOCK_STYLES = "SCENARIO_EXPLORER_STOCK_STYLES"
+_STYLE_PARTS = ("_process_component_classes", "rules_map", "apply", "replace_rules")
+_NODE_PARTS = ("_get_component_classes", "_attach")
+_NODE_ASSIGNED = ("_component_styles", "_css_styles")
+
+
+class _KeptStyles:
+    """The rules of each component class, by what selectors can match along the widget's path,
+    for one parse of the stylesheet; and what each widget's component styles were made from."""
+
+    def __init__(self) -> None:
+        self.rules_map: object = None
+        self.rules: dict[tuple[object, ...], RulesMap] = {}
+        self.made_from: weakref.WeakKeyDictionary[DOMNode, tuple[object, ...]]
+        self.made_from = weakref.WeakKeyDictionary()
+
+    def follow(self, rules_map: object) -> None:
+        """Forget what was made from an older parse of the stylesheet."""
+        if rules_map is not self.rules_map:
+            self.rules_map = rules_map
+            self.rules.clear()
+            self.made_from.clear()
+
+
+def _selector_key(node: DOMNode) -> tuple[object, ...]:
+    """What selectors can match along a node's path: each node's type, id, classes and
+    pseudo-classes, from the app down to the node."""
+    return tuple(
+        (type(step), step.id, step.classes, step.pseudo_classes) for step in node.css_path_nodes
+    )
+
+
+def keep_component_styles() -> bool:
+    """Match a widget's component classes against the stylesheet only when their styles may
+    differ from those already made.
+
+    Textual styles each component class of a widget (ours declare thirty or more, one per kind of
+    span) by matching a throwaway node against the whole stylesheet: for every widget each time a
+    screen is made, and again each time it is shown, which made opening and closing any screen
+    slow. Those rules depend only on the stylesheet and on what selectors can match along the
+    widget's path, so they are matched once per path and stylesheet, and a widget whose path has
+    not changed keeps its styles. Used only on the Textual release it was tested with, when the
+    names it needs are present, and unless the environment variable
+    `SCENARIO_EXPLORER_STOCK_STYLES` is set; returns whether it is in use."""
+    from textual.css.stylesheet import Stylesheet
+
+    if getattr(Stylesheet, "_keeps_component_styles", False):
+        return True
+    if (
+        os.environ.get(STOCK_STYLES, "") not in ("", "0")
+        or installed_textual() != TESTED_TEXTUAL
+        or not all(hasattr(Stylesheet, name) for name in _STYLE_PARTS)
+        or not all(hasattr(DOMNode, name) for name in _NODE_PARTS)
+        or not set(_NODE_ASSIGNED) <= set(DOMNode.__init__.__code__.co_names)
+    ):
+        return False
+    kept = _KeptStyles()
+
+    def process_component_classes(self: Stylesheet, node: DOMNode) -> None:
+        components = node._get_component_classes()
+        if not components:
+            return
+        kept.follow(self.rules_map)  # parsed again on a new theme, or new widget classes
+        key = _selector_key(node)
+        if kept.made_from.get(node) == key and node._component_styles:
+            return
+        old = node._component_styles.copy()
+        node._component_styles.clear()
+        for component in sorted(components):
+            virtual = DOMNode(classes=component)
+            virtual._attach(node)
+            rules = kept.rules.get((key, component))
+            if rules is None:
+                self.apply(virtual, animate=False)
+                kept.rules[(key, component)] = virtual._css_styles.get_rules()
+            else:
+                self.replace_rules(virtual, rules)
+            node._component_styles[component] = virtual.styles
+        kept.made_from[node] = key
+        if old != node._component_styles:
+            node.refresh()
+
+    Stylesheet._process_component_classes = process_component_classes  # type: ignore[method-assign]
+    Stylesheet._keeps_component_styles = True  # type: ignore[attr-defined]
+    return True
