@@ -30,6 +30,7 @@ from textual.widgets.tree import TreeNode
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
+    from textual.css.stylesheet import Stylesheet
     from textual.widgets._tree import _TreeLine
 
     class _Base(Tree[str]):
@@ -230,24 +231,27 @@ class _KeptStyles:
 
     def __init__(self) -> None:
         self.rules_map: object = None
+        self.pseudo_classes: frozenset[str] = frozenset()  # those the stylesheet names
         self.rules: dict[tuple[object, ...], RulesMap] = {}
         self.made_from: weakref.WeakKeyDictionary[DOMNode, tuple[object, ...]]
         self.made_from = weakref.WeakKeyDictionary()
 
-    def follow(self, rules_map: object) -> None:
+    def follow(self, stylesheet: Stylesheet) -> None:
         """Forget what was made from an older parse of the stylesheet."""
-        if rules_map is not self.rules_map:
-            self.rules_map = rules_map
+        if stylesheet.rules_map is not self.rules_map:
+            self.rules_map = stylesheet.rules_map
+            self.pseudo_classes = frozenset().union(*(r.pseudo_classes for r in stylesheet.rules))
             self.rules.clear()
             self.made_from.clear()
 
-
-def _selector_key(node: DOMNode) -> tuple[object, ...]:
-    """What selectors can match along a node's path: each node's type, id, classes and
-    pseudo-classes, from the app down to the node."""
-    return tuple(
-        (type(step), step.id, step.classes, step.pseudo_classes) for step in node.css_path_nodes
-    )
+    def selector_key(self, node: DOMNode) -> tuple[object, ...]:
+        """What selectors can match along a node's path: each node's type, id, classes and the
+        pseudo-classes the stylesheet names, from the app down to the node."""
+        named = self.pseudo_classes
+        return tuple(
+            (type(step), step.id, step.classes, tuple(p for p in named if step.has_pseudo_class(p)))
+            for step in node.css_path_nodes
+        )
 
 
 def keep_component_styles() -> bool:
@@ -280,24 +284,30 @@ def keep_component_styles() -> bool:
         components = node._get_component_classes()
         if not components:
             return
-        kept.follow(self.rules_map)  # parsed again on a new theme, or new widget classes
-        key = _selector_key(node)
-        if kept.made_from.get(node) == key and node._component_styles:
+        kept.follow(self)  # parsed again on a new theme, or new widget classes
+        key = kept.selector_key(node)
+        made = node._component_styles
+        if kept.made_from.get(node) == key and made.keys() == components:
             return
-        old = node._component_styles.copy()
-        node._component_styles.clear()
+        changed = False
         for component in sorted(components):
+            rules = kept.rules.get((key, component))
+            current = made.get(component)
+            if rules is not None and current is not None and current.base.get_rules() == rules:
+                continue  # the path changed, not what matches this component
             virtual = DOMNode(classes=component)
             virtual._attach(node)
-            rules = kept.rules.get((key, component))
             if rules is None:
                 self.apply(virtual, animate=False)
                 kept.rules[(key, component)] = virtual._css_styles.get_rules()
             else:
                 self.replace_rules(virtual, rules)
-            node._component_styles[component] = virtual.styles
+            made[component] = virtual.styles
+            changed = True
+        for gone in made.keys() - components:
+            del made[gone]
         kept.made_from[node] = key
-        if old != node._component_styles:
+        if changed:
             node.refresh()
 
     Stylesheet._process_component_classes = process_component_classes  # type: ignore[method-assign]
