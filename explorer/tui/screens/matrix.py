@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -9,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from explorer.analysis.queries import CorpusIndex
-from explorer.analysis.walks import VoiceOrder, compare_matrix
+from explorer.analysis.walks import Matrix, VoiceOrder, compare_matrix
+from explorer.model import Corpus, NodeKind
 from explorer.reading.load import LoadResult
 from explorer.tui.messages import NodesChosen
 from explorer.tui.screens.pick import NodePicker
@@ -18,11 +20,31 @@ from explorer.tui.widgets.matrix import CellDetail, CellShown, MatrixHeader, Mat
 
 
 def matrix_tags(index: CorpusIndex) -> list[str]:
-    """The corpus's tags in order of first use, those that keep at least one question."""
+    """The corpus's tags in order of first use, those that keep at least one question (which
+    `compare_matrix` keeps when it or one of its alternatives carries the tag): one walk."""
     tags: dict[str, None] = {}
+    keeping: set[str] = set()
     for node in index.ordered_nodes():
         tags.update(dict.fromkeys(node.tags))
-    return [tag for tag in tags if compare_matrix(index, tag).questions]
+        if node.kind is NodeKind.QUESTION:
+            keeping.update(node.tags, *(child.tags for child in node.children))
+    return [tag for tag in tags if tag in keeping]
+
+
+# The matrix of each index and tag, made once, not each time the screen opens; kept with the
+# corpus it was made from, so that an index given another corpus makes its own again.
+_matrices: weakref.WeakKeyDictionary[CorpusIndex, tuple[Corpus, dict[str | None, Matrix]]]
+_matrices = weakref.WeakKeyDictionary()
+
+
+def kept_matrix(index: CorpusIndex, tag: str | None = None) -> Matrix:
+    corpus, by_tag = _matrices.get(index, (None, {}))
+    if corpus is not index.corpus:
+        by_tag = {}
+        _matrices[index] = (index.corpus, by_tag)
+    if tag not in by_tag:
+        by_tag[tag] = compare_matrix(index, tag)
+    return by_tag[tag]
 
 
 class MatrixScreen(Screen[str | None]):
@@ -46,7 +68,7 @@ class MatrixScreen(Screen[str | None]):
         self.tag_at = 0
         self.order = VoiceOrder.CORPUS
         self.hidden: frozenset[str] = frozenset()  # people whose columns the reader hid
-        self.matrix = compare_matrix(index)
+        self.matrix = kept_matrix(index)
 
     @property
     def tag(self) -> str | None:
@@ -62,7 +84,7 @@ class MatrixScreen(Screen[str | None]):
         self.show_matrix()
 
     def show_matrix(self) -> None:
-        self.matrix = matrix = compare_matrix(self.index, self.tag)
+        self.matrix = matrix = kept_matrix(self.index, self.tag)
         voices = matrix.ordered_voices(self.order, self.hidden)
         self.query_one(MatrixHeader).show_filter(
             self.tag, len(matrix.questions), (len(voices), len(matrix.voices)), self.order
