@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from explorer.bench.corpus import generate
 from explorer.reading.bundled import bundled_scenarios
 from explorer.tui.app import ExplorerApp
+from explorer.tui.screens import matrix as matrix_screen
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.matrix import MatrixScreen
 from explorer.tui.screens.pick import NodePicker
@@ -182,3 +184,18 @@ async def test_a_large_matrix_makes_its_rows_as_they_come_near(tmp_path: Path) -
         await press(pilot, "end")
         assert list(table.rows_text()) == questions  # every row, in the matrix's order
         assert {key: table.rows_text()[key] for key in first} == first
+
+
+async def test_a_large_corpus_matrix_is_made_in_a_thread_after_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(matrix_screen, "MADE_AT_ONCE", 10)  # the mini corpus counts as large
+    async with explore(size=(120, 40), live=False) as (app, pilot):
+        await pilot.press("m")
+        screen = app.screen
+        assert isinstance(screen, MatrixScreen)
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "matrix"])
+        await pilot.pause()
+        assert matrix(app).rows_text() and len(screen.tags) > 1
+        await press(pilot, "escape", "m")  # made once: the second opening fills it at once
+        assert matrix(app).rows_text()

@@ -31,20 +31,45 @@ def matrix_tags(index: CorpusIndex) -> list[str]:
     return [tag for tag in tags if tag in keeping]
 
 
-# The matrix of each index and tag, made once, not each time the screen opens; kept with the
-# corpus it was made from, so that an index given another corpus makes its own again.
-_matrices: weakref.WeakKeyDictionary[CorpusIndex, tuple[Corpus, dict[str | None, Matrix]]]
-_matrices = weakref.WeakKeyDictionary()
+class _Made:
+    """The tags and the matrices of one index, made once (not each time the screen opens); kept
+    with the corpus they were made from, so that an index given another corpus makes its own."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.tags: list[str] | None = None
+        self.matrices: dict[str | None, Matrix] = {}
+
+
+_made: weakref.WeakKeyDictionary[CorpusIndex, _Made] = weakref.WeakKeyDictionary()
+MADE_AT_ONCE = 5000  # nodes: a larger corpus's first matrix is made in a thread, after a frame
+
+
+def _made_for(index: CorpusIndex) -> _Made:
+    made = _made.get(index)
+    if made is None or made.corpus is not index.corpus:
+        made = _made[index] = _Made(index.corpus)
+    return made
+
+
+def kept_tags(index: CorpusIndex) -> list[str]:
+    made = _made_for(index)
+    if made.tags is None:
+        made.tags = matrix_tags(index)
+    return made.tags
 
 
 def kept_matrix(index: CorpusIndex, tag: str | None = None) -> Matrix:
-    corpus, by_tag = _matrices.get(index, (None, {}))
-    if corpus is not index.corpus:
-        by_tag = {}
-        _matrices[index] = (index.corpus, by_tag)
-    if tag not in by_tag:
-        by_tag[tag] = compare_matrix(index, tag)
-    return by_tag[tag]
+    made = _made_for(index)
+    if tag not in made.matrices:
+        made.matrices[tag] = compare_matrix(index, tag)
+    return made.matrices[tag]
+
+
+def is_made(index: CorpusIndex) -> bool:
+    """Whether the tags and the whole matrix of this index are made already."""
+    made = _made_for(index)
+    return made.tags is not None and None in made.matrices
 
 
 class MatrixScreen(Screen[str | None]):
@@ -64,11 +89,11 @@ class MatrixScreen(Screen[str | None]):
     def __init__(self, index: CorpusIndex) -> None:
         super().__init__()
         self.index = index
-        self.tags: list[str | None] = [None, *matrix_tags(index)]
+        self.tags: list[str | None] = [None]  # and the corpus's, once made (see on_mount)
         self.tag_at = 0
         self.order = VoiceOrder.CORPUS
         self.hidden: frozenset[str] = frozenset()  # people whose columns the reader hid
-        self.matrix = kept_matrix(index)
+        self.matrix = Matrix((), (), {})
 
     @property
     def tag(self) -> str | None:
@@ -81,6 +106,19 @@ class MatrixScreen(Screen[str | None]):
         yield FittingFooter()
 
     def on_mount(self) -> None:
+        if is_made(self.index) or len(self.index.nodes) <= MADE_AT_ONCE:
+            self._made(kept_tags(self.index))
+        else:  # the screen is drawn first, its table filled when made
+            self.run_worker(self._make, thread=True, group="matrix", exit_on_error=False)
+
+    def _make(self) -> None:
+        tags, _ = kept_tags(self.index), kept_matrix(self.index)
+        self.app.call_from_thread(self._made, tags)
+
+    def _made(self, tags: list[str]) -> None:
+        if not self.is_attached:
+            return  # closed before the thread was done
+        self.tags = [None, *tags]
         self.show_matrix()
 
     def show_matrix(self) -> None:
@@ -167,7 +205,7 @@ class MatrixScreen(Screen[str | None]):
         """Another corpus (a live reload): the same tag, when it is still used."""
         tag = self.tag
         self.index = index
-        self.tags = [None, *matrix_tags(index)]
+        self.tags = [None, *kept_tags(index)]
         self.tag_at = self.tags.index(tag) if tag in self.tags else 0
         await self.recompose()
         self.show_matrix()
