@@ -36,7 +36,7 @@ QUESTION_SHARE = 4  # the question column takes up to a quarter of a wide table
 CELL_PADDING = 2  # DataTable's padding, one cell each side
 QUESTION_COLUMN = "question"
 AGAINST = "against: "
-ROWS_AHEAD = 100  # matrix rows made beyond the cursor; more as it or the scroll comes near
+ROWS_AHEAD = 30  # matrix rows made beyond the cursor (a screenful); more as it or the scroll nears
 
 
 def column_widths(room: int, people: int) -> tuple[int, int]:
