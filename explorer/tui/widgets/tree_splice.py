@@ -8,7 +8,9 @@ line cache, the change counts, `Tree._build`), so it is used only on the Textual
 tested with (`TESTED_TEXTUAL`), when every private name it needs is present, and unless the
 environment variable `SCENARIO_EXPLORER_STOCK_TREE` is set (to anything but "" or "0").
 Otherwise the tree is the stock one: slower to open a large branch, the same lines, and nothing
-private touched. Nothing else in the app names a private part of Textual.
+private touched. The same holds for `keep_component_styles` (below), which keeps the styles of
+widgets' component classes between screens (`SCENARIO_EXPLORER_STOCK_STYLES` turns it off).
+Nothing else in the app names a private part of Textual.
 """
 
 from __future__ import annotations
