@@ -48,6 +48,21 @@ def test_benchmark_smoke_run_prints_its_ratios(tmp_path: Path) -> None:
     expected = reload["edit_to_screen_s"] / reload["bare_first_frame_s"]
     assert abs(reload["ratio"] - expected) < 0.05  # of rounded figures
     assert "save to screen ÷ bare Textual first frame, 1,000 nodes" in done.stdout
+    screens = figures["screens"]
+    for label in ("bundled", "1000"):
+        assert set(screens[label]) == {
+            "walk",
+            "matrix",
+            "hindsight",
+            "scorecard",
+            "people",
+            "help",
+            "source",
+            "library",
+        }
+        for times in screens[label].values():
+            assert times["p99_ms"] >= times["p50_ms"] > 0
+    assert "open library, until shown, 1000, p50 / p99 of 2" in done.stdout
     brief = figures["export_html"]
     assert brief["html_s"] > 0
     # the ratio is of the times before they were rounded, as the reload ratio above

@@ -22,6 +22,10 @@ the same on a fast or a slow machine:
 - save to screen: the explorer watching the largest corpus, one tree file saved with a node's
   title changed, until the first frame composed with the new title (the watcher, the settling
   of the files, the reload and the redraw), ÷ the bare app's first frame;
+- screens: opening each screen (walk, matrix, outcomes, scorecard, people, help, source, and the
+  library's picker, in a library of the corpus and a small second one), from the key until the
+  first frame that shows it, p50 and p99 over 20 openings, on the bundled corpus and the largest,
+  each in a fresh headless process (milliseconds: a frame is the unit a user sees);
 - expanding the largest branch, and search: every prefix of four queries (one with typos), and
   the time to build the search index (done in a thread once the corpus is shown).
 - the HTML brief (the size nearest 10k): its export time ÷ the JSON export's, from one loaded

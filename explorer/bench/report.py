@@ -19,6 +19,7 @@ from explorer.bench.corpus import generate
 from explorer.bench.importing import import_figure, import_rows
 from explorer.bench.loading import memory_ratio, our_load, parse_floor, timed
 from explorer.bench.screen import edit_to_screen, first_paint, interaction
+from explorer.bench.screens import OPENINGS, screen_openings
 
 
 def run(sizes: list[int], repeat: int) -> dict[str, Any]:
@@ -105,6 +106,15 @@ def run(sizes: list[int], repeat: int) -> dict[str, Any]:
                 "first_screen_ratio": round(first / bare, 2),
                 "corpus_shown_ratio": round(shown / bare, 2),
             }
+        # Each screen opened OPENINGS times; the smoke run (one repeat) opens each twice.
+        openings = OPENINGS if repeat > 1 else 2
+        figures["screens"] = {"openings": openings}
+        for label, measured in (("bundled", bundled_scenarios()), (str(largest), corpora[largest])):
+            opened = screen_openings(folder, measured, cache, openings)
+            figures["screens"][label] = {
+                name: {key: round(value, 1) for key, value in times.items()}
+                for name, times in opened.items()
+            }
     figures["import"] = import_figure(repeat)
     return figures
 
@@ -162,6 +172,17 @@ def table(figures: dict[str, Any]) -> str:
                 f"{keys['search_index_s']:.2f} s",
             ),
         ]
+    if "screens" in figures:
+        screens = figures["screens"]
+        for label, opened in screens.items():
+            if isinstance(opened, dict):
+                rows += [
+                    (
+                        f"open {name}, until shown, {label}, p50 / p99 of {screens['openings']}",
+                        f"{times['p50_ms']:.0f} / {times['p99_ms']:.0f} ms",
+                    )
+                    for name, times in opened.items()
+                ]
     rows += table_rows(figures)
     rows += import_rows(figures)
     width = max(len(r[0]) for r in rows)

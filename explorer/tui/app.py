@@ -78,6 +78,9 @@ class ExplorerApp(App[None]):
         return LoadingScreen(self.live_corpus.session.where)
 
     def on_mount(self) -> None:
+        from explorer.tui.widgets.tree_splice import keep_component_styles
+
+        keep_component_styles()  # opening and closing screens restyles every widget otherwise
         self.idle_collector = IdleCollector(self)
         self.library.start()
 

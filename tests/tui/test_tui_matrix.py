@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.widgets import OptionList
 
+from explorer.bench.corpus import generate
 from explorer.reading.bundled import bundled_scenarios
 from explorer.tui.app import ExplorerApp
+from explorer.tui.screens import matrix as matrix_screen
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.matrix import MatrixScreen
 from explorer.tui.screens.pick import NodePicker
 from explorer.tui.widgets.labels import one_line
-from explorer.tui.widgets.matrix import ALTERNATIVE_WIDTH, CellDetail, MatrixHeader, MatrixTable
+from explorer.tui.widgets.matrix import (
+    ALTERNATIVE_WIDTH,
+    ROWS_AHEAD,
+    CellDetail,
+    MatrixHeader,
+    MatrixTable,
+)
 
 from .helpers import HOSTILE, explore, main_screen, plain, press, tree_of
 
@@ -158,3 +169,36 @@ async def test_people_columns_scroll_reorder_and_hide() -> None:
         assert shown in plain(screen.query_one(MatrixHeader).content)
         await press(pilot, "plus")
         assert table.column_keys[1:] == everyone
+
+
+async def test_a_large_matrix_makes_its_rows_as_they_come_near(tmp_path: Path) -> None:
+    corpus = generate(tmp_path, 1000)  # about two hundred questions
+    async with explore(corpus, size=(120, 40), live=False) as (app, pilot):
+        await press(pilot, "m")
+        table = matrix(app)
+        questions = [q.id for q in table.matrix.questions] if table.matrix else []
+        assert len(questions) > 2 * ROWS_AHEAD
+        assert table.row_count == ROWS_AHEAD  # the first rows only
+        first = table.rows_text()
+        for _ in range(3):
+            await press(pilot, "pagedown")
+        assert ROWS_AHEAD < table.row_count < len(questions)
+        assert table.cursor_row < table.row_count - ROWS_AHEAD // 2
+        await press(pilot, "end")
+        assert list(table.rows_text()) == questions  # every row, in the matrix's order
+        assert {key: table.rows_text()[key] for key in first} == first
+
+
+async def test_a_large_corpus_matrix_is_made_in_a_thread_after_the_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(matrix_screen, "MADE_AT_ONCE", 10)  # the mini corpus counts as large
+    async with explore(size=(120, 40), live=False) as (app, pilot):
+        await pilot.press("m")
+        screen = app.screen
+        assert isinstance(screen, MatrixScreen)
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "matrix"])
+        await pilot.pause()
+        assert matrix(app).rows_text() and len(screen.tags) > 1
+        await press(pilot, "escape", "m")  # made once: the second opening fills it at once
+        assert matrix(app).rows_text()

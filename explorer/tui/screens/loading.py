@@ -6,6 +6,7 @@ No footer on the loading screen: composing one costs more than the load of a sma
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -59,10 +60,20 @@ class LoadingScreen(Screen[None]):
 
 def corpus_title(corpus_file: Path) -> str | None:
     """The title a corpus.yaml gives, or None when it cannot be read (the load will say why)."""
+    try:
+        stat = corpus_file.stat()
+    except OSError:
+        return None
+    return _title_of(corpus_file, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)  # the picker opens on each `L`: a file read again only if changed
+def _title_of(corpus_file: Path, _mtime_ns: int, _size: int) -> str | None:
     import yaml  # only when a library is shown: the first screen of one corpus goes without
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when built with it
     try:
-        data = yaml.safe_load(corpus_file.read_text(encoding="utf-8"))
+        data = yaml.load(corpus_file.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     title = data.get("title") if isinstance(data, dict) else None

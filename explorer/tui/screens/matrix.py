@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -9,7 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from explorer.analysis.queries import CorpusIndex
-from explorer.analysis.walks import VoiceOrder, compare_matrix
+from explorer.analysis.walks import Matrix, VoiceOrder, compare_matrix
+from explorer.model import Corpus, NodeKind
 from explorer.reading.load import LoadResult
 from explorer.tui.messages import NodesChosen
 from explorer.tui.screens.pick import NodePicker
@@ -18,11 +20,56 @@ from explorer.tui.widgets.matrix import CellDetail, CellShown, MatrixHeader, Mat
 
 
 def matrix_tags(index: CorpusIndex) -> list[str]:
-    """The corpus's tags in order of first use, those that keep at least one question."""
+    """The corpus's tags in order of first use, those that keep at least one question (which
+    `compare_matrix` keeps when it or one of its alternatives carries the tag): one walk."""
     tags: dict[str, None] = {}
+    keeping: set[str] = set()
     for node in index.ordered_nodes():
         tags.update(dict.fromkeys(node.tags))
-    return [tag for tag in tags if compare_matrix(index, tag).questions]
+        if node.kind is NodeKind.QUESTION:
+            keeping.update(node.tags, *(child.tags for child in node.children))
+    return [tag for tag in tags if tag in keeping]
+
+
+class _Made:
+    """The tags and the matrices of one index, made once (not each time the screen opens); kept
+    with the corpus they were made from, so that an index given another corpus makes its own."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.tags: list[str] | None = None
+        self.matrices: dict[str | None, Matrix] = {}
+
+
+_made: weakref.WeakKeyDictionary[CorpusIndex, _Made] = weakref.WeakKeyDictionary()
+MADE_AT_ONCE = 5000  # nodes: a larger corpus's first matrix is made in a thread, after a frame
+
+
+def _made_for(index: CorpusIndex) -> _Made:
+    made = _made.get(index)
+    if made is None or made.corpus is not index.corpus:
+        made = _made[index] = _Made(index.corpus)
+    return made
+
+
+def kept_tags(index: CorpusIndex) -> list[str]:
+    made = _made_for(index)
+    if made.tags is None:
+        made.tags = matrix_tags(index)
+    return made.tags
+
+
+def kept_matrix(index: CorpusIndex, tag: str | None = None) -> Matrix:
+    made = _made_for(index)
+    if tag not in made.matrices:
+        made.matrices[tag] = compare_matrix(index, tag)
+    return made.matrices[tag]
+
+
+def is_made(index: CorpusIndex) -> bool:
+    """Whether the tags and the whole matrix of this index are made already."""
+    made = _made_for(index)
+    return made.tags is not None and None in made.matrices
 
 
 class MatrixScreen(Screen[str | None]):
@@ -43,11 +90,11 @@ class MatrixScreen(Screen[str | None]):
     def __init__(self, index: CorpusIndex) -> None:
         super().__init__()
         self.index = index
-        self.tags: list[str | None] = [None, *matrix_tags(index)]
+        self.tags: list[str | None] = [None]  # and the corpus's, once made (see on_mount)
         self.tag_at = 0
         self.order = VoiceOrder.CORPUS
         self.hidden: frozenset[str] = frozenset()  # people whose columns the reader hid
-        self.matrix = compare_matrix(index)
+        self.matrix = Matrix((), (), {})
 
     @property
     def tag(self) -> str | None:
@@ -60,10 +107,23 @@ class MatrixScreen(Screen[str | None]):
         yield FittingFooter()
 
     def on_mount(self) -> None:
+        if is_made(self.index) or len(self.index.nodes) <= MADE_AT_ONCE:
+            self._made(kept_tags(self.index))
+        else:  # the screen is drawn first, its table filled when made
+            self.run_worker(self._make, thread=True, group="matrix", exit_on_error=False)
+
+    def _make(self) -> None:
+        tags, _ = kept_tags(self.index), kept_matrix(self.index)
+        self.app.call_from_thread(self._made, tags)
+
+    def _made(self, tags: list[str]) -> None:
+        if not self.is_attached:
+            return  # closed before the thread was done
+        self.tags = [None, *tags]
         self.show_matrix()
 
     def show_matrix(self) -> None:
-        self.matrix = matrix = compare_matrix(self.index, self.tag)
+        self.matrix = matrix = kept_matrix(self.index, self.tag)
         voices = matrix.ordered_voices(self.order, self.hidden)
         self.query_one(MatrixHeader).show_filter(
             self.tag, len(matrix.questions), (len(voices), len(matrix.voices)), self.order
@@ -146,7 +206,7 @@ class MatrixScreen(Screen[str | None]):
         """Another corpus (a live reload): the same tag, when it is still used."""
         tag = self.tag
         self.index = index
-        self.tags = [None, *matrix_tags(index)]
+        self.tags = [None, *kept_tags(index)]
         self.tag_at = self.tags.index(tag) if tag in self.tags else 0
         await self.recompose()
         self.show_matrix()

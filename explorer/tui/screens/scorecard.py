@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import ClassVar
 
 from rich.text import Text
@@ -10,8 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from explorer.analysis.outcomes import scorecards
+from explorer.analysis.outcomes import Scorecard, scorecards
 from explorer.analysis.queries import CorpusIndex
+from explorer.model import Corpus
 from explorer.reading.load import LoadResult
 from explorer.tui.widgets.scorecard import ScorecardList
 
@@ -21,6 +23,20 @@ INTRO = (
     "'may') on an outcome that happened or did not is scored, by the middle of its band: "
     "never a number the author gave."
 )
+
+
+# The scorecards of each index, made once, not each time the screen opens; kept with the corpus
+# they were made from, so that an index given another corpus makes them again.
+_kept: weakref.WeakKeyDictionary[CorpusIndex, tuple[Corpus, list[Scorecard]]]
+_kept = weakref.WeakKeyDictionary()
+
+
+def kept_scorecards(index: CorpusIndex) -> list[Scorecard]:
+    corpus, cards = _kept.get(index, (None, []))
+    if corpus is not index.corpus:
+        cards = scorecards(index)
+        _kept[index] = (index.corpus, cards)
+    return cards
 
 
 class ScorecardScreen(Screen[None]):
@@ -33,7 +49,7 @@ class ScorecardScreen(Screen[None]):
     def __init__(self, index: CorpusIndex) -> None:
         super().__init__()
         self.index = index
-        self.cards = scorecards(index)
+        self.cards = kept_scorecards(index)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(INTRO), id="scorecard-intro")

@@ -3,7 +3,8 @@ coloured by stance, those argued against after “against:”."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -35,6 +36,7 @@ QUESTION_SHARE = 4  # the question column takes up to a quarter of a wide table
 CELL_PADDING = 2  # DataTable's padding, one cell each side
 QUESTION_COLUMN = "question"
 AGAINST = "against: "
+ROWS_AHEAD = 30  # matrix rows made beyond the cursor (a screenful); more as it or the scroll nears
 
 
 def column_widths(room: int, people: int) -> tuple[int, int]:
@@ -188,6 +190,7 @@ class MatrixTable(Themed, DataTable[Text]):
         self.matrix: Matrix | None = None
         self.voices: tuple[Voice, ...] = ()
         self.widths = (QUESTION_WIDTH, ALTERNATIVE_WIDTH)  # those the cells were cut to
+        self._unmade: Iterator[Node] = iter(())  # the questions whose rows are not made yet
 
     def _widths(self) -> tuple[int, int]:
         # The scroll bar's gutter is kept (matrix.tcss), so the room is the same with or without.
@@ -217,15 +220,43 @@ class MatrixTable(Themed, DataTable[Text]):
             label.append(f" {shorten(voice.name, person_width - label.cell_len - 1)}")
             self.add_column(label, key=voice.key, width=person_width)
         self.fixed_columns = 1
-        for question in matrix.questions:
-            title = glyph(question, style)
+        self._unmade = iter(matrix.questions)
+        self._make_rows(cursor.row + ROWS_AHEAD)
+        if self.row_count:
+            self.cursor_coordinate = self.validate_cursor_coordinate(cursor)
+
+    # Rows are made as they come near the screen, not all at once: a large corpus has tens of
+    # thousands of questions, each row measured for its height.
+
+    def _make_rows(self, count: int) -> None:
+        """Make the next `count` rows (those left, when fewer)."""
+        matrix, question_width = self.matrix, self.widths[0]
+        if matrix is None:
+            return
+        for question in itertools.islice(self._unmade, count):
+            title = glyph(question, self._style)
             title.append(f" {shorten(question.title, question_width)}")
             cells = [title]
             for voice in self.voices:
                 cells.append(self._cell(voice.key, matrix.cell(question.id, voice.key)))
             self.add_row(*cells, key=question.id, height=None)
-        if self.row_count:
-            self.cursor_coordinate = self.validate_cursor_coordinate(cursor)
+
+    def _make_rows_near(self, row: int) -> None:
+        if self.row_count - row < ROWS_AHEAD // 2:
+            self._make_rows(ROWS_AHEAD)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.max_scroll_y - new_value < self.size.height:
+            self._make_rows(ROWS_AHEAD)
+
+    def action_scroll_bottom(self) -> None:
+        self._make_rows(len(self.matrix.questions) if self.matrix is not None else 0)
+        super().action_scroll_bottom()
+
+    def action_scroll_end(self) -> None:
+        self._make_rows(len(self.matrix.questions) if self.matrix is not None else 0)
+        super().action_scroll_end()
 
     def _cell(self, key: str, cell: Cell | None) -> Text:
         style = self._style
@@ -262,6 +293,7 @@ class MatrixTable(Themed, DataTable[Text]):
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
+        self._make_rows_near(event.coordinate.row)
         question_id = str(event.cell_key.row_key.value)
         column = str(event.cell_key.column_key.value)
         self.post_message(CellShown(question_id, None if column == QUESTION_COLUMN else column))

@@ -8,7 +8,9 @@ line cache, the change counts, `Tree._build`), so it is used only on the Textual
 tested with (`TESTED_TEXTUAL`), when every private name it needs is present, and unless the
 environment variable `SCENARIO_EXPLORER_STOCK_TREE` is set (to anything but "" or "0").
 Otherwise the tree is the stock one: slower to open a large branch, the same lines, and nothing
-private touched. Nothing else in the app names a private part of Textual.
+private touched. The same holds for `keep_component_styles` (below), which keeps the styles of
+widgets' component classes between screens (`SCENARIO_EXPLORER_STOCK_STYLES` turns it off).
+Nothing else in the app names a private part of Textual.
 """
 
 from __future__ import annotations
@@ -18,15 +20,19 @@ import functools
 import importlib
 import importlib.metadata
 import os
+import weakref
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, TypeVar
 
+from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.widgets import Tree
 from textual.widgets._footer import FooterKey as FooterKey  # exported here only; for footer.py
 from textual.widgets.tree import TreeNode
 
 if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+    from textual.css.stylesheet import Stylesheet
     from textual.widgets._tree import _TreeLine
 
     class _Base(Tree[str]):
@@ -211,3 +217,101 @@ class SplicedLines(_Base):
             if self.cursor_line >= len(lines):
                 self.cursor_line = -1
         return True
+
+
+# -- component styles kept while nothing they depend on changed ------------------------------------
+
+STOCK_STYLES = "SCENARIO_EXPLORER_STOCK_STYLES"
+_STYLE_PARTS = ("_process_component_classes", "rules_map", "apply", "replace_rules")
+_NODE_PARTS = ("_get_component_classes", "_attach")
+_NODE_ASSIGNED = ("_component_styles", "_css_styles")
+
+
+class _KeptStyles:
+    """The rules of each component class, by what selectors can match along the widget's path,
+    for one parse of the stylesheet; and what each widget's component styles were made from."""
+
+    def __init__(self) -> None:
+        self.rules_map: object = None
+        self.pseudo_classes: frozenset[str] = frozenset()  # those the stylesheet names
+        self.rules: dict[tuple[object, ...], RulesMap] = {}
+        self.made_from: weakref.WeakKeyDictionary[DOMNode, tuple[object, ...]]
+        self.made_from = weakref.WeakKeyDictionary()
+
+    def follow(self, stylesheet: Stylesheet) -> None:
+        """Forget what was made from an older parse of the stylesheet."""
+        if stylesheet.rules_map is not self.rules_map:
+            self.rules_map = stylesheet.rules_map
+            self.pseudo_classes = frozenset().union(*(r.pseudo_classes for r in stylesheet.rules))
+            self.rules.clear()
+            self.made_from.clear()
+
+    def selector_key(self, node: DOMNode) -> tuple[object, ...]:
+        """What selectors can match along a node's path: each node's type, id, classes and the
+        pseudo-classes the stylesheet names, from the app down to the node."""
+        named = self.pseudo_classes
+        return tuple(
+            (type(step), step.id, step.classes, tuple(p for p in named if step.has_pseudo_class(p)))
+            for step in node.css_path_nodes
+        )
+
+
+def keep_component_styles() -> bool:
+    """Match a widget's component classes against the stylesheet only when their styles may
+    differ from those already made.
+
+    Textual styles each component class of a widget (ours declare thirty or more, one per kind of
+    span) by matching a throwaway node against the whole stylesheet: for every widget each time a
+    screen is made, and again each time it is shown, which made opening and closing any screen
+    slow. Those rules depend only on the stylesheet and on what selectors can match along the
+    widget's path, so they are matched once per path and stylesheet, and a widget whose path has
+    not changed keeps its styles. Used only on the Textual release it was tested with, when the
+    names it needs are present, and unless the environment variable
+    `SCENARIO_EXPLORER_STOCK_STYLES` is set; returns whether it is in use."""
+    from textual.css.stylesheet import Stylesheet
+
+    if getattr(Stylesheet, "_keeps_component_styles", False):
+        return True
+    if (
+        os.environ.get(STOCK_STYLES, "") not in ("", "0")
+        or installed_textual() != TESTED_TEXTUAL
+        or not all(hasattr(Stylesheet, name) for name in _STYLE_PARTS)
+        or not all(hasattr(DOMNode, name) for name in _NODE_PARTS)
+        or not set(_NODE_ASSIGNED) <= set(DOMNode.__init__.__code__.co_names)
+    ):
+        return False
+    kept = _KeptStyles()
+
+    def process_component_classes(self: Stylesheet, node: DOMNode) -> None:
+        components = node._get_component_classes()
+        if not components:
+            return
+        kept.follow(self)  # parsed again on a new theme, or new widget classes
+        key = kept.selector_key(node)
+        made = node._component_styles
+        if kept.made_from.get(node) == key and made.keys() == components:
+            return
+        changed = False
+        for component in sorted(components):
+            rules = kept.rules.get((key, component))
+            current = made.get(component)
+            if rules is not None and current is not None and current.base.get_rules() == rules:
+                continue  # the path changed, not what matches this component
+            virtual = DOMNode(classes=component)
+            virtual._attach(node)
+            if rules is None:
+                self.apply(virtual, animate=False)
+                kept.rules[(key, component)] = virtual._css_styles.get_rules()
+            else:
+                self.replace_rules(virtual, rules)
+            made[component] = virtual.styles
+            changed = True
+        for gone in made.keys() - components:
+            del made[gone]
+        kept.made_from[node] = key
+        if changed:
+            node.refresh()
+
+    Stylesheet._process_component_classes = process_component_classes  # type: ignore[method-assign]
+    Stylesheet._keeps_component_styles = True  # type: ignore[attr-defined]
+    return True

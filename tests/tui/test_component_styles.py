@@ -1,0 +1,76 @@
+"""Component-class styles kept between screens (`tree_splice.keep_component_styles`) must be what
+Textual's own matching gives, after any sequence of screens opened and closed, focus moved and
+themes switched (hypothesis drives the keys)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+
+from explorer.tui.app import ExplorerApp
+from explorer.tui.widgets import tree_splice
+
+from .helpers import explore
+
+# Keys that open, close and move between screens, move the focus, and change the theme.
+KEYS = ("w", "m", "a", "p", "o", "t", "question_mark", "escape", "tab", "j", "d")
+
+pytestmark = pytest.mark.skipif(
+    tree_splice.installed_textual() != tree_splice.TESTED_TEXTUAL,
+    reason="the styles are kept only on the Textual release it was tested with",
+)
+
+
+def stock_rules(node: DOMNode, component: str) -> object:
+    """The rules Textual's own matching gives a component class of this node."""
+    virtual = DOMNode(classes=component)
+    virtual._attach(node)
+    node.app.stylesheet.apply(virtual)
+    return virtual._css_styles.get_rules()
+
+
+def mismatches(app: ExplorerApp) -> list[str]:
+    found = []
+    for node in app.screen.walk_children(with_self=True):
+        for component in node._get_component_classes():
+            kept = node._component_styles.get(component)
+            if kept is None or kept.base.get_rules() != stock_rules(node, component):
+                found.append(f"{type(node).__name__} {component}")
+    return found
+
+
+def test_kept_styles_are_in_use() -> None:
+    assert tree_splice.keep_component_styles()
+    assert getattr(Stylesheet, "_keeps_component_styles", False)
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(KEYS), min_size=1, max_size=12))
+async def test_kept_component_styles_are_textuals_own(keys: list[str]) -> None:
+    async with explore(live=False) as (app, pilot):
+        assert not mismatches(app)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            assert not mismatches(app), key
+
+
+async def test_a_theme_switch_restyles_the_kept_components() -> None:
+    async with explore(live=False) as (app, pilot):
+        await pilot.press("w")  # a screen made with the first theme's styles
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        before = app.screen.query_one("#tree")._component_styles["label--muted"].rich_style
+        await pilot.press("t")
+        await pilot.pause()
+        after = app.screen.query_one("#tree")._component_styles["label--muted"].rich_style
+        assert after != before
+        assert not mismatches(app)
+        await pilot.press("w")
+        await pilot.pause()
+        assert not mismatches(app)
