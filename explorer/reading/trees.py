@@ -3,19 +3,31 @@ bytes did not change (`Reuse.read_tree`), built by the fast road where it can be
 
 from __future__ import annotations
 
+import copyreg
 import functools
+import gc
+import operator
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from explorer.checks.diagnostics import Diagnostic
-from explorer.model import Location, Node
-from explorer.reading import fastread
+from explorer.model import (
+    Citation,
+    Location,
+    Node,
+    Outcome,
+    PartialDate,
+    QuoteEvidence,
+    ReferenceEvidence,
+)
+from explorer.reading import fastread, pool
 from explorer.reading.build import FileBuilder
 from explorer.reading.locate import CORPUS_FILE, absolute_path
 from explorer.reading.located import Interned, Limits, ReadResult, Scalar
-from explorer.reading.reuse import Reuse, TreeRead
+from explorer.reading.reuse import Reuse, TreeRead, digest
 from explorer.reading.yaml_text import bytes_text, file_bytes
 from explorer.reading.yamlread import read_text
 
@@ -44,47 +56,197 @@ def read_trees(
     progress: Progress | None = None,
 ) -> TreesRead:
     """Every tree file `listed` in corpus.yaml (named there at each `Scalar`), and a warning
-    for each YAML file beside it that is not listed."""
+    for each YAML file beside it that is not listed.
+
+    The files to build are built in worker processes when that pays (`pool.worth_a_pool`); the
+    result is the same either way, and each file's is taken in the order listed."""
+    files = [
+        _TreeFile(folder, name, Location(corpus_display, at.line, at.column)) for name, at in listed
+    ]
+    jobs = _jobs(files, limits, interned, reuse)
     roots: list[Node] = []
-    files: list[str] = []
+    displays: list[str] = []
     diagnostics: list[Diagnostic] = []
     causes: set[Diagnostic] = set()
     read: dict[str, TreeRead] = {}
     nodes_built = 0
-    for done, (name, at) in enumerate(listed, 1):
-        path = folder / name
-        display = absolute_path(path)
-        refused = _refused(folder, name, Location(corpus_display, at.line, at.column))
-        if refused is not None:
-            tree = TreeRead(b"", None, (refused,))
-        else:
-            data = file_bytes(path, display, limits)
-            if isinstance(data, ReadResult):
-                tree = TreeRead(b"", None, data.diagnostics)
+    try:
+        pending = [file.first_look(limits, reuse, jobs) for file in files]
+        for done, (file, found) in enumerate(zip(files, pending, strict=True), 1):
+            tree, kept = file.result(found, limits, interned, reuse, jobs)
+            if kept:
+                read[file.display] = tree
+            diagnostics.extend(tree.diagnostics)
+            if tree.root is not None:
+                roots.append(tree.root)
+                displays.append(file.display)
             else:
-                build = functools.partial(
-                    build_tree, display=display, limits=limits, interned=interned
-                )
-                tree = reuse.read_tree(display, data, build)
-                read[display] = tree
-        diagnostics.extend(tree.diagnostics)
-        if tree.root is not None:
-            roots.append(tree.root)
-            files.append(display)
-        else:
-            causes.update(tree.diagnostics)
-        if progress is not None:
-            nodes_built += sum(1 for _ in tree.root.walk()) if tree.root is not None else 0
-            progress(done, len(listed), nodes_built)
+                causes.update(tree.diagnostics)
+            if progress is not None:
+                nodes_built += sum(1 for _ in tree.root.walk()) if tree.root is not None else 0
+                progress(done, len(listed), nodes_built)
+    finally:
+        if jobs is not None:
+            jobs.cancel()  # abandoned midway (a progress report stopped it): nothing more to build
     diagnostics.extend(_unlisted_yaml(folder, {name for name, _ in listed}))
     return TreesRead(
         tuple(roots),
-        tuple(files),
+        tuple(displays),
         tuple(diagnostics),
         frozenset(causes),
         read,
         complete=len(roots) == len(listed),
     )
+
+
+# A tree built elsewhere, with what was found wrong in it.
+Built = tuple[Node | None, tuple[Diagnostic, ...]]
+
+
+@attrs.frozen(slots=True)
+class _Job:
+    """A tree file being built in the pool."""
+
+    number: int  # to take its result by
+    digest: bytes  # of the bytes it was found to hold
+
+
+# What a first look at a file found: what it gives and whether to keep it for the next load, or
+# the job building it.
+Found = tuple[TreeRead, bool] | _Job
+
+
+def _jobs(
+    files: list[_TreeFile], limits: Limits, interned: Interned, reuse: Reuse
+) -> pool.OrderedJobs[Built | None] | None:
+    """The pool's jobs for this load, when there is enough to build to pay for them."""
+    sizes = [file.size() for file in files]
+    if not pool.worth_a_pool(sum(1 for size in sizes if size), sum(sizes)):
+        return None
+
+    def here(path: str, display: str, data_digest: bytes, limits: Limits) -> Built | None:
+        return None  # what the pool could not build is read again by `_TreeFile.result`
+
+    return pool.OrderedJobs(pool.shared_executor(), build_file, here)
+
+
+@attrs.frozen(slots=True)
+class _TreeFile:
+    folder: Path
+    name: str
+    named_at: Location
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.name
+
+    @functools.cached_property
+    def display(self) -> str:
+        return absolute_path(self.path)
+
+    def size(self) -> int:
+        """Its size in bytes; 0 when it cannot be read."""
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+    def first_look(
+        self, limits: Limits, reuse: Reuse, jobs: pool.OrderedJobs[Built | None] | None
+    ) -> Found | None:
+        """What the file gives without building it (refused, unreadable, kept from the last
+        load), else its job in the pool; None when it is to be read here."""
+        if jobs is None:
+            return None
+        refused = _refused(self.folder, self.name, self.named_at)
+        if refused is not None:
+            return TreeRead(b"", None, (refused,)), False
+        data = file_bytes(self.path, self.display, limits)
+        if isinstance(data, ReadResult):
+            return TreeRead(b"", None, data.diagnostics), False
+        data_digest = digest(data)
+        del data  # the worker reads it again: a whole corpus held here would double the memory
+        kept = reuse.tree(self.display, data_digest)
+        if kept is not None:
+            return kept, True
+        return _Job(jobs.add(str(self.path), self.display, data_digest, limits), data_digest)
+
+    def result(
+        self,
+        found: Found | None,
+        limits: Limits,
+        interned: Interned,
+        reuse: Reuse,
+        jobs: pool.OrderedJobs[Built | None] | None,
+    ) -> tuple[TreeRead, bool]:
+        """What the file gives, and whether to keep it for the next load."""
+        if isinstance(found, tuple):
+            return found
+        if isinstance(found, _Job) and jobs is not None:
+            built = jobs.take(found.number)
+            if built is not None:
+                tree = TreeRead(found.digest, *built)
+                reuse.built(self.display, tree)
+                return tree, True
+        # Read here: no pool, or the pool could not build it (the file changed since its first
+        # look, or a worker failed).
+        refused = _refused(self.folder, self.name, self.named_at)
+        if refused is not None:
+            return TreeRead(b"", None, (refused,)), False
+        data = file_bytes(self.path, self.display, limits)
+        if isinstance(data, ReadResult):
+            return TreeRead(b"", None, data.diagnostics), False
+        build = functools.partial(
+            build_tree, display=self.display, limits=limits, interned=interned
+        )
+        return reuse.read_tree(self.display, data, build), True
+
+
+def build_file(path: str, display: str, data_digest: bytes, limits: Limits) -> Built | None:
+    """In a worker: the tree the file at `path` holds and its diagnostics; None when its bytes
+    are no longer those whose SHA-256 is `data_digest` (it changed since the load looked) or
+    cannot be read. The pool sends the result back pickled: `_pickle_by_constructor`."""
+    _pickle_by_constructor()
+    data = file_bytes(Path(path), display, limits)
+    if isinstance(data, ReadResult) or digest(data) != data_digest:
+        return None
+    was_enabled = gc.isenabled()
+    gc.disable()  # the tree is all alive until sent: nothing for the collector to find
+    try:
+        return build_tree(data, display, limits, Interned())
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@functools.cache
+def _pickle_by_constructor() -> None:
+    """Pickle a tree's records (in the worker that sends them) as calls of their classes with
+    their fields, which unpickle in about half the time attrs' own state takes (a new object,
+    then each field set); locations by their file's maker. Diagnostic keeps attrs' way: its
+    constructor converts the message."""
+    for record in (Node, Citation, Outcome, QuoteEvidence, ReferenceEvidence, PartialDate):
+        copyreg.pickle(record, _by_constructor(record))
+    copyreg.pickle(Location, lambda location: (_located, location.__reduce__()[1]))
+
+
+def _by_constructor(record: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    # Each field is positional, in this order (`plain.layout` refuses a model class otherwise).
+    fields = operator.attrgetter(*[field.name for field in attrs.fields(record)])
+    if len(attrs.fields(record)) == 1:
+        return lambda value: (record, (fields(value),))
+    return lambda value: (record, fields(value))
+
+
+_makers: dict[str, Callable[[int, int], Location]] = {}
+
+
+def _located(file: str, line: int, column: int) -> Location:
+    """`Location(file, line, column)` in less time, for the many locations of a tree's files."""
+    make = _makers.get(file)
+    if make is None:
+        make = _makers[file] = Location.maker(file)
+    return make(line, column)
 
 
 def _refused(folder: Path, name: str, named_at: Location) -> Diagnostic | None:
