@@ -6,6 +6,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -162,6 +163,30 @@ def test_a_small_corpus_stays_in_process(tmp_path: Path) -> None:
     assert result.corpus is not None and not result.errors
     assert not pool.worth_a_pool(1, 50_000_000)
     assert not pool.worth_a_pool(40, pool.MIN_BYTES - 1)
+
+
+def test_a_fork_server_is_started_only_for_a_large_corpus() -> None:
+    """From a thread (the explorer's app), a pool takes a fork server's start to begin."""
+    with (
+        mock.patch.object(pool, "_shared", None),
+        mock.patch.object(pool, "start_method", return_value="forkserver"),
+        mock.patch.object(pool, "cores", return_value=2),
+    ):
+        assert not pool.worth_a_pool(10, pool.MIN_BYTES_TO_START_A_SERVER - 1)
+        assert pool.worth_a_pool(10, pool.MIN_BYTES_TO_START_A_SERVER)
+
+
+def test_workers_are_forked_only_while_one_thread_runs() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert pool.start_method() == "forkserver"
+    finally:
+        release.set()
+        other.join()
+    if threading.active_count() == 1:  # pytest-xdist's workers run threads of their own
+        assert pool.start_method() == "fork"
 
 
 def test_one_core_stays_in_process() -> None:

@@ -32,6 +32,8 @@ R = TypeVar("R")
 # back, decoding them here): see README.md, *Performance*.
 MIN_FILES = 2
 MIN_BYTES = 1_000_000
+# Started from a thread, the pool waits for a fork server to start and import the reader first.
+MIN_BYTES_TO_START_A_SERVER = 16_000_000
 # Jobs sent ahead of the one awaited: enough to keep every worker busy while this process
 # decodes results, few enough that quitting mid-load leaves little to finish.
 AHEAD_PER_WORKER = 2
@@ -51,7 +53,11 @@ def cores() -> int:
 
 def worth_a_pool(files: int, size: int) -> bool:
     """Whether building `files` tree files of `size` bytes in all pays for a pool."""
-    return cores() >= 2 and files >= MIN_FILES and size >= MIN_BYTES
+    if cores() < 2 or files < MIN_FILES:
+        return False
+    if _shared is None and start_method() == "forkserver":
+        return size >= MIN_BYTES_TO_START_A_SERVER
+    return size >= MIN_BYTES
 
 
 def start_method() -> str:
