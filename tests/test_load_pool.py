@@ -261,3 +261,23 @@ def test_the_pickled_records_rebuild_equal(bench_corpus: Path) -> None:
     assert built is not None and built[0] is not None
     assert pickle.loads(pickle.dumps(built)) == built
     assert pickle.dumps(built[0]).count(b"_located") == 1  # the reducers are in use
+
+
+def test_a_load_in_a_thread_uses_a_fork_server(bench_corpus: Path) -> None:
+    """The explorer's app loads in a thread: its pool's workers come from a fork server, and the
+    load is the same."""
+    results: list[tuple[LoadResult, int]] = []
+    with mock.patch.object(pool, "_shared", None):
+        loading = threading.Thread(target=lambda: results.append(load_counting(bench_corpus, True)))
+        loading.start()
+        loading.join(timeout=120)
+        started = pool._shared
+    assert started is not None
+    try:
+        # A worker's parent is the fork server, not this process.
+        assert started.submit(os.getppid).result(timeout=60) != os.getpid()
+        (pooled, from_workers), here = results[0], load(bench_corpus, in_pool=False)
+        assert from_workers == 3
+        same(pooled, here)
+    finally:
+        pool.discard(started)
