@@ -281,3 +281,33 @@ def test_a_load_in_a_thread_uses_a_fork_server(bench_corpus: Path) -> None:
         same(pooled, here)
     finally:
         pool.discard(started)
+
+
+def test_a_reload_that_builds_one_file_uses_no_pool(bench_corpus: Path, tmp_path: Path) -> None:
+    """A save changes one file: it is built here, not sent to a worker; a warm start that
+    builds nothing starts no pool either."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(bench_corpus, folder)
+    reuse = Reuse(store=TreeStore(tmp_path / "cache"))
+    load(folder, in_pool=True, reuse=reuse)
+    assert reuse.store is not None
+    reuse.store.flush()
+    changed = folder / "tree-002.yaml"
+    changed.write_text(changed.read_text("utf-8") + "\n", encoding="utf-8")
+    asked = []
+    worth = pool.worth_a_pool
+
+    def worth_a_pool(files: int, size: int) -> bool:
+        asked.append(files)
+        return worth(files, size)
+
+    no_pool = mock.patch.object(pool, "shared_executor", side_effect=AssertionError("a pool"))
+    with no_pool, mock.patch.object(pool, "worth_a_pool", worth_a_pool):
+        reloaded = load_corpus(folder, reuse=reuse)
+        warm = Reuse(store=TreeStore(tmp_path / "cache"))
+        changed.write_text(changed.read_text("utf-8")[:-1], encoding="utf-8")
+        warm_start = load_corpus(folder, reuse=warm)
+    assert reuse.trees_built == 4 and warm.trees_built == 0
+    assert asked == [1, 0] or pool.cores() < 2
+    assert reloaded.corpus is not None and warm_start.corpus is not None
+    same(warm_start, load(folder, in_pool=False))

@@ -63,7 +63,10 @@ def read_trees(
     files = [
         _TreeFile(folder, name, Location(corpus_display, at.line, at.column)) for name, at in listed
     ]
-    jobs = _jobs(files, limits, interned, reuse)
+    # With cores to spare, a first look finds what is to be built, and the pool builds it if that
+    # pays; on one core each file is read and built in turn, as it always was.
+    looks = [file.first_look(limits, reuse) for file in files] if pool.cores() >= 2 else []
+    jobs = _jobs(files, looks, limits) if looks else None
     roots: list[Node] = []
     displays: list[str] = []
     diagnostics: list[Diagnostic] = []
@@ -71,9 +74,10 @@ def read_trees(
     read: dict[str, TreeRead] = {}
     nodes_built = 0
     try:
-        pending = [file.first_look(limits, reuse, jobs) for file in files]
-        for done, (file, found) in enumerate(zip(files, pending, strict=True), 1):
-            tree, kept = file.result(found, limits, interned, reuse, jobs)
+        for done, file in enumerate(files, 1):
+            tree, kept = file.result(
+                looks[done - 1] if looks else None, limits, interned, reuse, jobs
+            )
             if kept:
                 read[file.display] = tree
             diagnostics.extend(tree.diagnostics)
@@ -103,31 +107,38 @@ def read_trees(
 Built = tuple[Node | None, tuple[Diagnostic, ...]]
 
 
-@attrs.frozen(slots=True)
-class _Job:
-    """A tree file being built in the pool."""
+@attrs.define(slots=True)
+class _Unbuilt:
+    """A tree file found to need building."""
 
-    number: int  # to take its result by
     digest: bytes  # of the bytes it was found to hold
+    size: int
+    job: int | None = None  # its number in the pool, when the pool builds it
 
 
 # What a first look at a file found: what it gives and whether to keep it for the next load, or
-# the job building it.
-Found = tuple[TreeRead, bool] | _Job
+# that it is to be built.
+Look = tuple[TreeRead, bool] | _Unbuilt
 
 
 def _jobs(
-    files: list[_TreeFile], limits: Limits, interned: Interned, reuse: Reuse
+    files: list[_TreeFile], looks: list[Look], limits: Limits
 ) -> pool.OrderedJobs[Built | None] | None:
-    """The pool's jobs for this load, when there is enough to build to pay for them."""
-    sizes = [file.size() for file in files]
-    if not pool.worth_a_pool(sum(1 for size in sizes if size), sum(sizes)):
+    """The pool's jobs building the files `looks` found unbuilt, when there are enough to pay for
+    a pool (a reload or a warm start that builds one file or none uses none)."""
+    unbuilt = [
+        (file, look) for file, look in zip(files, looks, strict=True) if isinstance(look, _Unbuilt)
+    ]
+    if not pool.worth_a_pool(len(unbuilt), sum(look.size for _, look in unbuilt)):
         return None
 
     def here(path: str, display: str, data_digest: bytes, limits: Limits) -> Built | None:
         return None  # what the pool could not build is read again by `_TreeFile.result`
 
-    return pool.OrderedJobs(pool.shared_executor(), build_file, here)
+    jobs = pool.OrderedJobs(pool.shared_executor(), build_file, here)
+    for file, look in unbuilt:
+        look.job = jobs.add(str(file.path), file.display, look.digest, limits)
+    return jobs
 
 
 @attrs.frozen(slots=True)
@@ -144,20 +155,9 @@ class _TreeFile:
     def display(self) -> str:
         return absolute_path(self.path)
 
-    def size(self) -> int:
-        """Its size in bytes; 0 when it cannot be read."""
-        try:
-            return self.path.stat().st_size
-        except OSError:
-            return 0
-
-    def first_look(
-        self, limits: Limits, reuse: Reuse, jobs: pool.OrderedJobs[Built | None] | None
-    ) -> Found | None:
+    def first_look(self, limits: Limits, reuse: Reuse) -> Look:
         """What the file gives without building it (refused, unreadable, kept from the last
-        load), else its job in the pool; None when it is to be read here."""
-        if jobs is None:
-            return None
+        load), or that it is to be built."""
         refused = _refused(self.folder, self.name, self.named_at)
         if refused is not None:
             return TreeRead(b"", None, (refused,)), False
@@ -165,31 +165,30 @@ class _TreeFile:
         if isinstance(data, ReadResult):
             return TreeRead(b"", None, data.diagnostics), False
         data_digest = digest(data)
-        del data  # the worker reads it again: a whole corpus held here would double the memory
         kept = reuse.tree(self.display, data_digest)
-        if kept is not None:
-            return kept, True
-        return _Job(jobs.add(str(self.path), self.display, data_digest, limits), data_digest)
+        # Its bytes are not kept: a worker reads them again, and a whole corpus held here would
+        # double the memory a load takes.
+        return (kept, True) if kept is not None else _Unbuilt(data_digest, len(data))
 
     def result(
         self,
-        found: Found | None,
+        look: Look | None,
         limits: Limits,
         interned: Interned,
         reuse: Reuse,
         jobs: pool.OrderedJobs[Built | None] | None,
     ) -> tuple[TreeRead, bool]:
         """What the file gives, and whether to keep it for the next load."""
-        if isinstance(found, tuple):
-            return found
-        if isinstance(found, _Job) and jobs is not None:
-            built = jobs.take(found.number)
+        if isinstance(look, tuple):
+            return look
+        if isinstance(look, _Unbuilt) and look.job is not None and jobs is not None:
+            built = jobs.take(look.job)
             if built is not None:
-                tree = TreeRead(found.digest, *built)
+                tree = TreeRead(look.digest, *built)
                 reuse.built(self.display, tree)
                 return tree, True
-        # Read here: no pool, or the pool could not build it (the file changed since its first
-        # look, or a worker failed).
+        # Read here: on one core, too little to build for the pool, or the pool could not build
+        # it (the file changed since its first look, or a worker failed).
         refused = _refused(self.folder, self.name, self.named_at)
         if refused is not None:
             return TreeRead(b"", None, (refused,)), False
