@@ -167,8 +167,8 @@ def test_a_small_corpus_stays_in_process(tmp_path: Path) -> None:
 
 def test_a_fork_server_is_started_only_for_a_large_corpus() -> None:
     """From a thread (the explorer's app), a pool takes a fork server's start to begin."""
+    stop_the_shared_pool()
     with (
-        mock.patch.object(pool, "_shared", None),
         mock.patch.object(pool, "start_method", return_value="forkserver"),
         mock.patch.object(pool, "cores", return_value=2),
     ):
@@ -187,6 +187,14 @@ def test_workers_are_forked_only_while_one_thread_runs() -> None:
         other.join()
     if threading.active_count() == 1:  # pytest-xdist's workers run threads of their own
         assert pool.start_method() == "fork"
+
+
+def stop_the_shared_pool() -> None:
+    """The next load starts a pool of its own."""
+    running = pool.running()
+    if running is not None:
+        pool.discard(running)
+    assert pool.running() is None
 
 
 def test_one_core_stays_in_process() -> None:
@@ -267,11 +275,11 @@ def test_a_load_in_a_thread_uses_a_fork_server(bench_corpus: Path) -> None:
     """The explorer's app loads in a thread: its pool's workers come from a fork server, and the
     load is the same."""
     results: list[tuple[LoadResult, int]] = []
-    with mock.patch.object(pool, "_shared", None):
-        loading = threading.Thread(target=lambda: results.append(load_counting(bench_corpus, True)))
-        loading.start()
-        loading.join(timeout=120)
-        started = pool._shared
+    stop_the_shared_pool()
+    loading = threading.Thread(target=lambda: results.append(load_counting(bench_corpus, True)))
+    loading.start()
+    loading.join(timeout=120)
+    started = pool.running()
     assert started is not None
     try:
         # A worker's parent is the fork server, not this process.

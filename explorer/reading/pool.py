@@ -87,6 +87,12 @@ def shared_executor() -> ProcessPoolExecutor:
         return _shared
 
 
+def running() -> ProcessPoolExecutor | None:
+    """The pool this process's loads share, if one was started."""
+    with _lock:
+        return _shared
+
+
 def discard(executor: ProcessPoolExecutor) -> None:
     """Stop using `executor` (a worker of it died): the next load starts a new pool."""
     global _shared
