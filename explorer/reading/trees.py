@@ -3,19 +3,31 @@ bytes did not change (`Reuse.read_tree`), built by the fast road where it can be
 
 from __future__ import annotations
 
+import copyreg
 import functools
+import gc
+import operator
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from explorer.checks.diagnostics import Diagnostic
-from explorer.model import Location, Node
-from explorer.reading import fastread
+from explorer.model import (
+    Citation,
+    Location,
+    Node,
+    Outcome,
+    PartialDate,
+    QuoteEvidence,
+    ReferenceEvidence,
+)
+from explorer.reading import fastread, pool
 from explorer.reading.build import FileBuilder
 from explorer.reading.locate import CORPUS_FILE, absolute_path
 from explorer.reading.located import Interned, Limits, ReadResult, Scalar
-from explorer.reading.reuse import Reuse, TreeRead
+from explorer.reading.reuse import Reuse, TreeRead, digest
 from explorer.reading.yaml_text import bytes_text, file_bytes
 from explorer.reading.yamlread import read_text
 
@@ -44,47 +56,196 @@ def read_trees(
     progress: Progress | None = None,
 ) -> TreesRead:
     """Every tree file `listed` in corpus.yaml (named there at each `Scalar`), and a warning
-    for each YAML file beside it that is not listed."""
+    for each YAML file beside it that is not listed.
+
+    The files to build are built in worker processes when that pays (`pool.worth_a_pool`); the
+    result is the same either way, and each file's is taken in the order listed."""
+    files = [
+        _TreeFile(folder, name, Location(corpus_display, at.line, at.column)) for name, at in listed
+    ]
+    # With cores to spare, a first look finds what is to be built, and the pool builds it if that
+    # pays; on one core each file is read and built in turn, as it always was.
+    looks = [file.first_look(limits, reuse) for file in files] if pool.cores() >= 2 else []
+    jobs = _jobs(files, looks, limits) if looks else None
     roots: list[Node] = []
-    files: list[str] = []
+    displays: list[str] = []
     diagnostics: list[Diagnostic] = []
     causes: set[Diagnostic] = set()
     read: dict[str, TreeRead] = {}
     nodes_built = 0
-    for done, (name, at) in enumerate(listed, 1):
-        path = folder / name
-        display = absolute_path(path)
-        refused = _refused(folder, name, Location(corpus_display, at.line, at.column))
-        if refused is not None:
-            tree = TreeRead(b"", None, (refused,))
-        else:
-            data = file_bytes(path, display, limits)
-            if isinstance(data, ReadResult):
-                tree = TreeRead(b"", None, data.diagnostics)
+    try:
+        for done, file in enumerate(files, 1):
+            tree, kept = file.result(
+                looks[done - 1] if looks else None, limits, interned, reuse, jobs
+            )
+            if kept:
+                read[file.display] = tree
+            diagnostics.extend(tree.diagnostics)
+            if tree.root is not None:
+                roots.append(tree.root)
+                displays.append(file.display)
             else:
-                build = functools.partial(
-                    build_tree, display=display, limits=limits, interned=interned
-                )
-                tree = reuse.read_tree(display, data, build)
-                read[display] = tree
-        diagnostics.extend(tree.diagnostics)
-        if tree.root is not None:
-            roots.append(tree.root)
-            files.append(display)
-        else:
-            causes.update(tree.diagnostics)
-        if progress is not None:
-            nodes_built += sum(1 for _ in tree.root.walk()) if tree.root is not None else 0
-            progress(done, len(listed), nodes_built)
+                causes.update(tree.diagnostics)
+            if progress is not None:
+                nodes_built += sum(1 for _ in tree.root.walk()) if tree.root is not None else 0
+                progress(done, len(listed), nodes_built)
+    finally:
+        if jobs is not None:
+            jobs.cancel()  # abandoned midway (a progress report stopped it): nothing more to build
     diagnostics.extend(_unlisted_yaml(folder, {name for name, _ in listed}))
     return TreesRead(
         tuple(roots),
-        tuple(files),
+        tuple(displays),
         tuple(diagnostics),
         frozenset(causes),
         read,
         complete=len(roots) == len(listed),
     )
+
+
+# A tree built elsewhere, with what was found wrong in it.
+Built = tuple[Node | None, tuple[Diagnostic, ...]]
+
+
+@attrs.define(slots=True)
+class _Unbuilt:
+    """A tree file found to need building."""
+
+    digest: bytes  # of the bytes it was found to hold
+    size: int
+    job: int | None = None  # its number in the pool, when the pool builds it
+
+
+# What a first look at a file found: what it gives and whether to keep it for the next load, or
+# that it is to be built.
+Look = tuple[TreeRead, bool] | _Unbuilt
+
+
+def _jobs(
+    files: list[_TreeFile], looks: list[Look], limits: Limits
+) -> pool.OrderedJobs[Built | None] | None:
+    """The pool's jobs building the files `looks` found unbuilt, when there are enough to pay for
+    a pool (a reload or a warm start that builds one file or none uses none)."""
+    unbuilt = [
+        (file, look) for file, look in zip(files, looks, strict=True) if isinstance(look, _Unbuilt)
+    ]
+    if not pool.worth_a_pool(len(unbuilt), sum(look.size for _, look in unbuilt)):
+        return None
+
+    def here(path: str, display: str, data_digest: bytes, limits: Limits) -> Built | None:
+        return None  # what the pool could not build is read again by `_TreeFile.result`
+
+    jobs = pool.OrderedJobs(pool.shared_executor(), build_file, here)
+    for file, look in unbuilt:
+        look.job = jobs.add(str(file.path), file.display, look.digest, limits)
+    return jobs
+
+
+@attrs.frozen(slots=True)
+class _TreeFile:
+    folder: Path
+    name: str
+    named_at: Location
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.name
+
+    @functools.cached_property
+    def display(self) -> str:
+        return absolute_path(self.path)
+
+    def first_look(self, limits: Limits, reuse: Reuse) -> Look:
+        """What the file gives without building it (refused, unreadable, kept from the last
+        load), or that it is to be built."""
+        refused = _refused(self.folder, self.name, self.named_at)
+        if refused is not None:
+            return TreeRead(b"", None, (refused,)), False
+        data = file_bytes(self.path, self.display, limits)
+        if isinstance(data, ReadResult):
+            return TreeRead(b"", None, data.diagnostics), False
+        data_digest = digest(data)
+        kept = reuse.tree(self.display, data_digest)
+        # Its bytes are not kept: a worker reads them again, and a whole corpus held here would
+        # double the memory a load takes.
+        return (kept, True) if kept is not None else _Unbuilt(data_digest, len(data))
+
+    def result(
+        self,
+        look: Look | None,
+        limits: Limits,
+        interned: Interned,
+        reuse: Reuse,
+        jobs: pool.OrderedJobs[Built | None] | None,
+    ) -> tuple[TreeRead, bool]:
+        """What the file gives, and whether to keep it for the next load."""
+        if isinstance(look, tuple):
+            return look
+        if isinstance(look, _Unbuilt) and look.job is not None and jobs is not None:
+            built = jobs.take(look.job)
+            if built is not None:
+                tree = TreeRead(look.digest, *built)
+                reuse.built(self.display, tree)
+                return tree, True
+        # Read here: on one core, too little to build for the pool, or the pool could not build
+        # it (the file changed since its first look, or a worker failed).
+        refused = _refused(self.folder, self.name, self.named_at)
+        if refused is not None:
+            return TreeRead(b"", None, (refused,)), False
+        data = file_bytes(self.path, self.display, limits)
+        if isinstance(data, ReadResult):
+            return TreeRead(b"", None, data.diagnostics), False
+        build = functools.partial(
+            build_tree, display=self.display, limits=limits, interned=interned
+        )
+        return reuse.read_tree(self.display, data, build), True
+
+
+def build_file(path: str, display: str, data_digest: bytes, limits: Limits) -> Built | None:
+    """In a worker: the tree the file at `path` holds and its diagnostics; None when its bytes
+    are no longer those whose SHA-256 is `data_digest` (it changed since the load looked) or
+    cannot be read. The pool sends the result back pickled: `_pickle_by_constructor`."""
+    _pickle_by_constructor()
+    data = file_bytes(Path(path), display, limits)
+    if isinstance(data, ReadResult) or digest(data) != data_digest:
+        return None
+    was_enabled = gc.isenabled()
+    gc.disable()  # the tree is all alive until sent: nothing for the collector to find
+    try:
+        return build_tree(data, display, limits, Interned())
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@functools.cache
+def _pickle_by_constructor() -> None:
+    """Pickle a tree's records (in the worker that sends them) as calls of their classes with
+    their fields, which unpickle in about half the time attrs' own state takes (a new object,
+    then each field set); locations by their file's maker. Diagnostic keeps attrs' way: its
+    constructor converts the message."""
+    for record in (Node, Citation, Outcome, QuoteEvidence, ReferenceEvidence, PartialDate):
+        copyreg.pickle(record, _by_constructor(record))
+    copyreg.pickle(Location, lambda location: (_located, location.__reduce__()[1]))
+
+
+def _by_constructor(record: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    # Each field is positional, in this order (`plain.layout` refuses a model class otherwise).
+    fields = operator.attrgetter(*[field.name for field in attrs.fields(record)])
+    if len(attrs.fields(record)) == 1:
+        return lambda value: (record, (fields(value),))
+    return lambda value: (record, fields(value))
+
+
+_makers: dict[str, Callable[[int, int], Location]] = {}
+
+
+def _located(file: str, line: int, column: int) -> Location:
+    """`Location(file, line, column)` in less time, for the many locations of a tree's files."""
+    make = _makers.get(file)
+    if make is None:
+        make = _makers[file] = Location.maker(file)
+    return make(line, column)
 
 
 def _refused(folder: Path, name: str, named_at: Location) -> Diagnostic | None:
