@@ -223,7 +223,7 @@ _RELOAD = textwrap.dedent(
 )
 
 
-def _last_line(script: str, args: list[str], cache: Path, **env: str) -> str:
+def last_line(script: str, args: list[str], cache: Path, **env: str) -> str:
     """Run a script in a fresh interpreter with its own warm-start cache; its last output line."""
     output = subprocess.run(
         [sys.executable, "-c", script, *args],
@@ -236,12 +236,12 @@ def _last_line(script: str, args: list[str], cache: Path, **env: str) -> str:
 
 
 def edit_to_screen(target: str, cache: Path) -> dict[str, Any]:
-    result: dict[str, Any] = json.loads(_last_line(_RELOAD, [target], cache))
+    result: dict[str, Any] = json.loads(last_line(_RELOAD, [target], cache))
     return result
 
 
 def interaction(target: str, nodes: int, cache: Path) -> dict[str, Any]:
-    line = _last_line(_INTERACTION, [target, str(nodes)], cache, TEXTUAL_FPS="1000")
+    line = last_line(_INTERACTION, [target, str(nodes)], cache, TEXTUAL_FPS="1000")
     result: dict[str, Any] = json.loads(line)
     return result
 
@@ -250,6 +250,6 @@ def first_paint(target: str, repeat: int, cache: Path) -> tuple[float, float]:
     """Best of `repeat` fresh processes: seconds to the first screen, and to the corpus shown."""
     best = (float("inf"), float("inf"))
     for _ in range(repeat):
-        first, shown = (float(f) for f in _last_line(_FIRST_PAINT, [target], cache).split())
+        first, shown = (float(f) for f in last_line(_FIRST_PAINT, [target], cache).split())
         best = (min(best[0], first), min(best[1], shown))
     return best

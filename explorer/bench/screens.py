@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer.bench.corpus import generate
-from explorer.bench.screen import _last_line
+from explorer.bench.screen import last_line
 
 OPENINGS = 20  # per screen and size; the smoke run asks for fewer
 
@@ -143,6 +143,6 @@ def screen_openings(
     screens = {name: list(keys) for name, keys in SCREENS.items()}
     args = [str(library), str(library / "measured"), json.dumps(screens), str(openings)]
     result: dict[str, Any] = json.loads(
-        _last_line(_OPENINGS, args, cache, XDG_CONFIG_HOME=str(cache / "settings"))
+        last_line(_OPENINGS, args, cache, XDG_CONFIG_HOME=str(cache / "settings"))
     )
     return result
