@@ -5,13 +5,12 @@ The fast path may only ever answer for a file the strict reader and the builder 
 without a word, and must then build the very same model (locations included). So: generated
 corpora load the same with and without it; mutated, hostile-ish tree files either fall back or
 match the strict result exactly; suspicious input (anchors, tags, deep nesting, odd line breaks)
-is never admitted to the C composer; and the composer's depth stays within the bound the screen
-promises. Also here: the compact `Location`, the folding shortcuts and the lazily built index.
+is never admitted to the C composer. The screen's bound on nesting is tested in
+tests/test_fastread_screen.py.
 """
 
 from __future__ import annotations
 
-import pickle
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -25,14 +24,12 @@ import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from explorer.analysis.queries import CorpusIndex
-from explorer.analysis.quotes import ONE_FOR_ONE, SPACE_RUN, SeedText, fold
-from explorer.model import Location, Node
+from explorer.model import Node
 from explorer.reading import fastread, screen
 from explorer.reading.build import FileBuilder
 from explorer.reading.load import load_corpus
 from explorer.reading.located import Limits, ReadResult
-from explorer.reading.yaml_text import FORBIDDEN, bytes_text, decode
+from explorer.reading.yaml_text import bytes_text
 from explorer.reading.yamlread import read_text
 from tests.strategies import corpora, dump, write_corpus
 
@@ -296,141 +293,3 @@ def test_a_key_over_the_limit_on_texts_is_the_strict_readers_to_report() -> None
     assert fast(data, limits) is None
     assert any("E019" in d for d in strict(data, limits)[1])
     assert assert_agrees(data, Limits(scalar_chars=9)) is not None
-
-
-@pytest.mark.parametrize(
-    "data",
-    [
-        b"k: " + b"[" * 1_000_000 + b"]" * 1_000_000,
-        b"k: " + b"{a: " * 300_000 + b"}" * 300_000,
-        b"- " * 500_000 + b"x",
-        b"".join(b" " * i + b"k:\n" for i in range(2_000)),
-        b"".join(b" " * i + b"- '\\n'\n" for i in range(0, 4_000, 2)),
-        b'k: ["]", ["]", ["]", ["]", []]]]]',
-    ],
-    ids=["flow-seq", "flow-map", "compact-seq", "block-map", "quoted-seq", "hidden-closers"],
-)
-def test_deep_input_never_reaches_the_composer(data: bytes) -> None:
-    assert not screen.admitted(data)
-    assert screen.compose(data, data.decode()) is None
-
-
-def depth_of(root: yaml.Node) -> int:
-    deepest = 0
-    stack = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.extend(((key, depth + 1), (value, depth + 1)))
-    return deepest
-
-
-@st.composite
-def nested_yaml(draw: st.DrawFn) -> bytes:
-    """Nesting made of the pieces the screen reasons about: indentation, dashes, `?` and `:`,
-    flow brackets, quotes and comments that might hide a closer."""
-    pieces = st.sampled_from(
-        ["- ", "? ", ": ", "  ", " ", "k:", "k: ", "\n", "[", "]", "{", "}", ", ", "'", '"', "#"]
-    )
-    parts = draw(st.lists(pieces, max_size=300))
-    return ("".join(parts) + draw(st.sampled_from(["x", "k: v", "- x", ""]))).encode()
-
-
-BOUND = 2 * (screen.MAX_PREFIX + 2) + 1
-
-
-@given(nested_yaml())
-def test_what_the_screen_admits_nests_within_its_bound(data: bytes) -> None:
-    if screen.admitted(data):
-        root = screen.compose(data, data.decode())
-        if root is not None:
-            assert depth_of(root) <= BOUND
-
-
-@pytest.mark.parametrize("depth", [60, 119])
-def test_the_bound_holds_for_the_deepest_admitted_shapes(depth: int) -> None:
-    # One more level per column: compact sequences, and mappings indented by one space.
-    for data in (
-        b"- " * (screen.MAX_PREFIX // 2) + b"x",
-        b"".join(b" " * i + b"k:\n" for i in range(depth)) + b" " * depth + b"v\n",
-    ):
-        assert screen.admitted(data)
-        root = screen.compose(data, data.decode())
-        assert root is not None and depth_of(root) <= BOUND
-
-
-# -- the compact Location -----------------------------------------------------------------------
-
-files = st.sampled_from(["t.yaml", "a/b.yaml", "é.yaml", "x" * 200])
-numbers = st.one_of(st.integers(0, 200), st.integers(0, 2**48 - 1))
-
-
-@given(files, numbers, numbers, files, numbers, numbers)
-def test_a_location_is_its_three_fields(
-    file: str, line: int, column: int, other_file: str, other_line: int, other_column: int
-) -> None:
-    here = Location(file, line, column)
-    assert (here.file, here.line, here.column) == (file, line, column)
-    assert str(here) == f"{here}" == f"{file}:{line}:{column}"
-    assert here and pickle.loads(pickle.dumps(here)) == here
-    assert Location.maker(file)(line, column) == here
-    there = Location(other_file, other_line, other_column)
-    same = (file, line, column) == (other_file, other_line, other_column)
-    assert (here == there) is same
-    assert (hash(here) == hash(there)) or not same
-
-
-@pytest.mark.parametrize(("line", "column"), [(-1, 1), (1, -1), (2**48, 1), (1, 2**48)])
-def test_a_location_out_of_range_is_refused(line: int, column: int) -> None:
-    with pytest.raises(ValueError, match="no location"):
-        Location("t.yaml", line, column)
-
-
-# -- shortcuts that must not change an answer ---------------------------------------------------
-
-some_text = st.text(
-    st.one_of(
-        st.sampled_from(" \t\n\r\x0b\x1c\x85\xa0\u2028`‘’“”–—-'\"...…[]ab"),
-        st.characters(),
-    ),
-    max_size=40,
-)
-
-
-@given(some_text)
-def test_fold_takes_its_shortcut_only_where_folding_changes_nothing(text: str) -> None:
-    assert fold(text) == SPACE_RUN.sub(" ", text.translate(ONE_FOR_ONE))
-
-
-@given(some_text, some_text)
-def test_contains_is_find_without_the_spans(seed: str, quote: str) -> None:
-    seed_text = SeedText("s.txt", seed + " " + quote[: len(quote) // 2])
-    assert seed_text.contains(quote) == (seed_text.find(quote) is not None)
-
-
-@given(st.text(st.characters(exclude_categories=["Cs"]), max_size=30))
-def test_decode_finds_every_forbidden_character(text: str) -> None:
-    _, problem = decode(text.encode("utf-8"), "t.yaml")
-    assert (problem is not None and problem.code == "E002") == bool(FORBIDDEN.search(text))
-
-
-# -- the index -----------------------------------------------------------------------------------
-
-
-def test_the_load_result_builds_its_index_once_on_first_use() -> None:
-    result = load_corpus(MINI)
-    index = result.index
-    assert isinstance(index, CorpusIndex) and index.corpus is result.corpus
-    assert result.index is index
-    assert set(index.nodes) == {node.id for node in result.corpus.nodes()}
-    restored = pickle.loads(pickle.dumps(result))
-    assert restored.index is not None and set(restored.index.nodes) == set(index.nodes)
-
-
-def test_a_result_without_a_corpus_has_no_index(tmp_path: Path) -> None:
-    (tmp_path / "corpus.yaml").write_text("- not a mapping\n")
-    assert load_corpus(tmp_path).index is None

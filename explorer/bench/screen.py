@@ -63,7 +63,7 @@ _INTERACTION = textwrap.dedent(
     from textual.screen import Screen
     from textual.widgets import Tree
 
-    KEYS = 200
+    KEYS = int(sys.argv[3])
     frames = []  # CPU time at the end of each composed frame
     compose_frame = Screen._compositor_refresh
     def counted(self):
@@ -240,8 +240,11 @@ def edit_to_screen(target: str, cache: Path) -> dict[str, Any]:
     return result
 
 
-def interaction(target: str, nodes: int, cache: Path) -> dict[str, Any]:
-    line = last_line(_INTERACTION, [target, str(nodes)], cache, TEXTUAL_FPS="1000")
+KEYS = 200  # cursor keys timed per run; the smoke run asks for fewer
+
+
+def interaction(target: str, nodes: int, cache: Path, keys: int = KEYS) -> dict[str, Any]:
+    line = last_line(_INTERACTION, [target, str(nodes), str(keys)], cache, TEXTUAL_FPS="1000")
     result: dict[str, Any] = json.loads(line)
     return result
 

@@ -1,22 +1,14 @@
 """Editing under a running explorer: reloads keep the reader's place, broken edits lose nothing,
-the editor opens at the node's line, the corpus loads behind a loading screen, nothing is written.
+a corpus that cannot be opened opens once it is fixed, nothing is written. (The editor:
+test_tui_editor.py; the loading screen: test_tui_loading_screen.py.)
 """
 
 from __future__ import annotations
 
-import subprocess
-import threading
-from collections.abc import Sequence
 from pathlib import Path
 
-import pytest
-from textual.widgets import LoadingIndicator, Static
-
-from explorer.reading.load import LoadResult, load_corpus
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.failed import LoadFailedScreen
-from explorer.tui.screens.help import HelpScreen
-from explorer.tui.screens.loading import LoadingScreen
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
@@ -24,24 +16,8 @@ from explorer.tui.widgets.diagnostics import KEPT_NOTE, DiagnosticsPanel
 from explorer.tui.widgets.legend import Legend
 from tests.shared import copy_corpus
 
-from .corpus_copy import (
-    environment_without_editor,
-    fake_editor,
-    reloads_done,
-    replace,
-    snapshot,
-)
-from .helpers import (
-    MINI,
-    detail_text,
-    explore,
-    label_text,
-    loaded,
-    main_screen,
-    plain,
-    press,
-    tree_of,
-)
+from .corpus_copy import replace, snapshot
+from .helpers import MINI, detail_text, explore, label_text, main_screen, plain, press, tree_of
 
 BOATYARDS = """    children:
       - id: boatyards-follow
@@ -60,28 +36,10 @@ BOATYARDS = """    children:
 BROKEN_TITLE = "    title: Gone\n    mood: grim\n"
 
 
-def crews_of(corpus: Path) -> Path:
-    return corpus / "crews.yaml"
-
-
 def panel_of(app: ExplorerApp) -> DiagnosticsPanel:
     screen = app.live_corpus.screen
     assert screen is not None
     return screen.query_one(DiagnosticsPanel)
-
-
-class Notes:
-    """Records the app's notifications."""
-
-    def __init__(self, app: ExplorerApp, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.messages: list[str] = []
-        real = app.notify
-
-        def notify(message: str, *args: object, **kwargs: object) -> None:
-            self.messages.append(message)
-            real(message, markup=False)
-
-        monkeypatch.setattr(app, "notify", notify)
 
 
 async def test_a_valid_change_shows_the_new_title_with_the_place_kept(tmp_path: Path) -> None:
@@ -247,77 +205,6 @@ async def test_the_watcher_reloads_after_a_save(tmp_path: Path) -> None:
         assert "error E011" in panel_of(app).plain
 
 
-async def test_e_opens_the_editor_at_the_node_line_and_the_tree_reloads_after(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    corpus = copy_corpus(tmp_path)
-    editor = fake_editor(tmp_path)
-    monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.setenv("EDITOR", str(editor))
-    ran: list[list[str]] = []
-
-    def runner(argv: Sequence[str]) -> int:
-        ran.append(list(argv))
-        return subprocess.run(list(argv), check=True).returncode
-
-    async with explore(corpus, live=False) as (app, pilot):
-        app.live_corpus.run_editor = runner
-        await press(pilot, "j", "j")
-        where = main_screen(app).index.nodes["crews-move"].location
-        assert Path(where.file) == corpus / "crews.yaml" and where.line == 11
-        await press(pilot, "e")
-        await reloads_done(app, pilot)
-        assert ran == [[str(editor), "+11", where.file]]
-        assert (tmp_path / "bin" / "argv.txt").read_text().split() == ["+11", where.file]
-        assert "Edited in the editor" in label_text(app, "crews-move")
-        assert tree_of(app).cursor_id == "crews-move"
-
-
-async def test_enter_on_a_diagnostic_opens_the_editor_at_its_file_and_line(tmp_path: Path) -> None:
-    corpus = copy_corpus(tmp_path)
-    ran: list[list[str]] = []
-
-    def runner(argv: Sequence[str]) -> int:
-        ran.append(list(argv))
-        return 0
-
-    async with explore(corpus, live=False) as (app, pilot):
-        app.live_corpus.run_editor = runner
-        replace(crews_of(corpus), "    title: Crews move north\n", BROKEN_TITLE)
-        await app.live_corpus.reload(settle=False)
-        assert panel_of(app).display and tree_of(app).has_focus
-        await press(pilot, "d")  # go to the panel the broken load opened
-        panel = panel_of(app)
-        assert panel.display and panel.has_focus
-        await press(pilot, "enter")
-        first = panel.shown[0]
-        assert (first.code, first.line) == ("E005", 14)
-        assert ran == [[*ran[0][:-2], "+14", first.file]]
-        assert Path(first.file) == corpus / "crews.yaml"
-        await reloads_done(app, pilot)  # nothing changed: nothing is read again
-
-
-async def test_without_an_editor_or_a_terminal_to_hand_over_a_note_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    corpus = copy_corpus(tmp_path)
-    before = snapshot(corpus)
-
-    async with explore(corpus, live=False) as (app, pilot):
-        notes = Notes(app, monkeypatch)
-        with monkeypatch.context() as patch:
-            environment_without_editor(patch, tmp_path)
-            await press(pilot, "e")
-        assert any("no editor" in note for note in notes.messages), notes.messages
-        # The real runner suspends the app, which a headless run cannot do.
-        monkeypatch.setenv("EDITOR", "true")
-        await press(pilot, "e")
-        assert any("cannot be handed to an editor" in n for n in notes.messages)
-        assert app.is_running
-
-    assert snapshot(corpus) == before
-
-
 async def test_a_corpus_that_cannot_be_opened_opens_once_it_is_fixed(tmp_path: Path) -> None:
     corpus = copy_corpus(tmp_path)
     manifest = corpus / "corpus.yaml"
@@ -339,57 +226,6 @@ async def test_a_corpus_that_cannot_be_opened_opens_once_it_is_fixed(tmp_path: P
         assert app.live_corpus.screen is app.screen
         assert plain(tree_of(app).border_title) == "Fixed at last"
         await press(pilot, "q")
-    assert app.return_code == 0
-
-
-def app_with_a_gated_load() -> tuple[ExplorerApp, threading.Event]:
-    """An app whose first load waits until the returned event is set (ten seconds at most)."""
-    app = ExplorerApp(MINI, live=False)
-    gate = threading.Event()
-
-    def slow_load(path: Path) -> LoadResult:
-        gate.wait(10)
-        return load_corpus(path)
-
-    app.live_corpus.session.load = slow_load
-    return app, gate
-
-
-async def test_the_first_screen_shows_the_loading_indicator_and_answers_keys() -> None:
-    app, gate = app_with_a_gated_load()
-
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, LoadingScreen)
-            assert app.screen.query_one(LoadingIndicator).display
-            message = plain(app.screen.query_one("#loading-message", Static).content)
-            assert message.startswith("Reading the corpus at ") and "mini" in message
-            await press(pilot, "question_mark")
-            assert isinstance(app.screen, HelpScreen)
-            assert not app.live_corpus.loaded.is_set()
-            gate.set()
-            await loaded(pilot)
-            assert isinstance(app.screen, MainScreen)
-            assert tree_of(app).cursor_id == "harbour-closed"
-            assert not app.screen_stack[0].query(LoadingIndicator)
-    finally:
-        gate.set()
-
-
-async def test_q_quits_while_the_corpus_is_still_loading() -> None:
-    app, gate = app_with_a_gated_load()
-
-    try:
-        async with app.run_test() as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, LoadingScreen)
-            await pilot.press("q")
-            await pilot.pause()
-            assert not app.is_running
-    finally:
-        gate.set()
-
     assert app.return_code == 0
 
 
