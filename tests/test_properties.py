@@ -1,4 +1,4 @@
-"""Properties over generated corpora and arbitrary input (profile `ci`: 1,000 examples each)."""
+"""Properties over generated corpora and arbitrary input (example counts: conftest.py profiles)."""
 
 from __future__ import annotations
 
