@@ -155,15 +155,22 @@ class _TreeFile:
     def display(self) -> str:
         return absolute_path(self.path)
 
-    def first_look(self, limits: Limits, reuse: Reuse) -> Look:
-        """What the file gives without building it (refused, unreadable, kept from the last
-        load), or that it is to be built."""
+    def _bytes(self, limits: Limits) -> bytes | tuple[TreeRead, bool]:
+        """The file's bytes, or what it gives when it is refused by name or cannot be read."""
         refused = _refused(self.folder, self.name, self.named_at)
         if refused is not None:
             return TreeRead(b"", None, (refused,)), False
         data = file_bytes(self.path, self.display, limits)
         if isinstance(data, ReadResult):
             return TreeRead(b"", None, data.diagnostics), False
+        return data
+
+    def first_look(self, limits: Limits, reuse: Reuse) -> Look:
+        """What the file gives without building it (refused, unreadable, kept from the last
+        load), or that it is to be built."""
+        data = self._bytes(limits)
+        if isinstance(data, tuple):
+            return data
         data_digest = digest(data)
         kept = reuse.tree(self.display, data_digest)
         # Its bytes are not kept: a worker reads them again, and a whole corpus held here would
@@ -189,12 +196,9 @@ class _TreeFile:
                 return tree, True
         # Read here: on one core, too little to build for the pool, or the pool could not build
         # it (the file changed since its first look, or a worker failed).
-        refused = _refused(self.folder, self.name, self.named_at)
-        if refused is not None:
-            return TreeRead(b"", None, (refused,)), False
-        data = file_bytes(self.path, self.display, limits)
-        if isinstance(data, ReadResult):
-            return TreeRead(b"", None, data.diagnostics), False
+        data = self._bytes(limits)
+        if isinstance(data, tuple):
+            return data
         build = functools.partial(
             build_tree, display=self.display, limits=limits, interned=interned
         )
