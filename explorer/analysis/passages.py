@@ -11,6 +11,15 @@ Span = tuple[int, int]
 # A sentence ends at . ! ? or … (and a closing mark) before white space, but not after an
 # initial such as the S of "U.S."; and at every line break.
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…]+[\"'”’»)\]]*(?=\s)|\n")
+# Nor after a title before a name ("Maj. Gen. Qasem Soleimani", "Dr. Marvin Weinbaum"), or a
+# month or "No." before a number ("Dec. 31, 2019"): news copy abbreviates them so.
+_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|Sgt|Cpl|Adm|Gov|Sen|Rep|Rev)\.$"
+)
+_BEFORE_A_NUMBER = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Vol|pp?)\.$"
+)
+_NUMBER_NEXT = re.compile(r"\s+\d")
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
 
@@ -19,12 +28,22 @@ def sentence_spans(text: str) -> list[Span]:
     """The sentences of a text, in order."""
     spans: list[Span] = []
     start = 0
-    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+    for end in [m.end() for m in _SENTENCE_END.finditer(text) if _ends(text, m)] + [len(text)]:
         span = trimmed(text, start, end)
         if span is not None:
             spans.append(span)
         start = end
     return spans
+
+
+def _ends(text: str, stop: re.Match[str]) -> bool:
+    """Whether a stop the pattern found ends a sentence, rather than an abbreviation."""
+    if stop.group() != ".":
+        return True
+    before = text[max(0, stop.start() - 6) : stop.end()]
+    if _TITLE.search(before):
+        return False
+    return not (_BEFORE_A_NUMBER.search(before) and _NUMBER_NEXT.match(text, stop.end()))
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:
