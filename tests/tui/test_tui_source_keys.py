@@ -166,6 +166,24 @@ async def test_the_match_shown_is_scrolled_into_view(tmp_path: Path) -> None:
         assert view.scroll_y <= line < view.scroll_y + view.size.height
 
 
+async def test_a_search_starts_from_the_top_of_the_view(tmp_path: Path) -> None:
+    async with explore(copy_bundled(tmp_path), size=(80, 24), live=False) as (app, pilot):
+        await press(pilot, "j", "1")
+        view = view_of(app)
+        assert view.scroll_y > 0  # opened at its quote, below the article's first lines
+        top = view.first_line_shown()
+        assert top > 0 and view.line_of(top) <= view.scroll_y
+        text = view.seed.text.lower()
+        word = next(w for w in ("iran", "the") if 0 <= text.find(w) < top < text.rfind(w))
+        await press(pilot, "slash", *word)
+        after = [number for number, (start, _) in enumerate(view.found) if start >= top]
+        assert after and after[0] > 0  # matches above the view are skipped, not lost
+        assert view.found_current == after[0]
+        assert find_count(app) == f"{after[0] + 1} of {len(view.found)}"
+        await press(pilot, "escape", "N")  # the line closes; the one above is a key away
+        assert view.found[view.found_current][0] < top
+
+
 def notes(app: ExplorerApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 

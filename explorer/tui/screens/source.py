@@ -111,6 +111,7 @@ class SourceScreen(Screen[None]):
         self.label = label
         self.matches: list[Match] = []
         self.notes: list[str] = []
+        self._search_from = 0  # where the search line, when opened, found the view
         self._find_quotes()
 
     def _find_quotes(self) -> None:
@@ -190,12 +191,16 @@ class SourceScreen(Screen[None]):
     # -- searching -----------------------------------------------------------------------------
 
     def action_find(self) -> None:
+        # What is typed is searched for from the line at the top of the view, where the reader
+        # is, however the matches scroll the text meanwhile.
+        self._search_from = self.query_one(SeedView).first_line_shown()
         self.query_one(FindBar).open()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         for view, bar in zip(self.query(SeedView), self.query(FindBar), strict=False):
-            bar.count(1, view.search(event.value))
+            found = view.search(event.value, self._search_from)
+            bar.count(view.found_current + 1, found)
         self.refresh_bindings()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -196,18 +196,34 @@ class SeedView(Themed, VerticalScroll):
             self._folded = folded(self.seed.text)
         return tuple(self._folded.find_all(query))
 
-    def search(self, query: str) -> int:
-        """Highlight what the query finds, the first match as the one shown (scrolled into
-        view); how many it found. An empty query ends the search."""
+    def first_line_shown(self) -> int:
+        """Where the line of the text at the top of the view starts (a character offset)."""
+        top = self.scroll_y - self.text_widget.virtual_region.y
+        starts = self._line_starts
+        low, high = 0, len(starts) - 1
+        while low < high:  # the last line that starts at or above the top
+            middle = (low + high + 1) // 2
+            if self.line_of(starts[middle]) <= top:
+                low = middle
+            else:
+                high = middle - 1
+        return starts[low]
+
+    def search(self, query: str, origin: int = 0) -> int:
+        """Highlight what the query finds; the match shown (scrolled into view) is the first
+        at or after `origin`, else the first of all, as less searches on from the top of its
+        screen. How many it found; an empty query ends the search."""
         self.searched = query
         self.found = self._find(query)
-        self.found_current = 0
+        self.found_current = next(
+            (number for number, (start, _end) in enumerate(self.found) if start >= origin), 0
+        )
         if self.found:
             self.resume = None  # `]` selects the sentence around the match shown
         self._render_text()
         self.refresh_bindings()
         if self.found:
-            self._scroll_into_view(*self.found[0])
+            self._scroll_into_view(*self.found[self.found_current])
         return len(self.found)
 
     def next_found(self, step: int) -> None:
