@@ -188,6 +188,17 @@ def notes(app: ExplorerApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
+async def test_the_footer_shows_r_only_on_a_node_with_see_also_links() -> None:
+    async with explore(ROOT / "scenarios" / BUNDLED, size=(160, 40), live=False) as (app, pilot):
+        screen = main_screen(app)
+        assert "r Related" not in footer_keys(app)  # the trigger has no link
+        screen.go_to("iraq-vote")
+        await until(pilot, lambda: "r Related" in footer_keys(app), timeout=5)
+        await press(pilot, "g")  # the trigger again: no link
+        assert not screen.index.nodes[screen.here].see_also
+        await until(pilot, lambda: "r Related" not in footer_keys(app), timeout=5)
+
+
 async def test_r_goes_through_the_see_also_links_and_enter_follows_one() -> None:
     async with explore(ROOT / "scenarios" / BUNDLED, size=(120, 40), live=False) as (app, pilot):
         screen = main_screen(app)

@@ -48,6 +48,7 @@ DIAGNOSTICS_HELP = "Diagnostics: go to the panel; from the panel, hide it"
 BACK_HELP = "Back to the node before the last jump (search, see also, walk, matrix)"
 FWD = "Forward again, after going back"
 RELATED_HELP = "To the see-also links, one after another"
+NO_RELATED = "This node has no see-also link to a related node."
 WIDE = 120  # columns from which the tree and the details sit side by side
 
 
@@ -92,7 +93,9 @@ class MainScreen(SourceActions):
         Binding("d", "app.notify('No problems: the corpus passes every check.')", "", show=False),
         Binding("left_square_bracket,alt+left", "back", "Back", tooltip=BACK_HELP),
         Binding("right_square_bracket,alt+right", "forward", "Forward", show=False, tooltip=FWD),
-        Binding("r", "related", "Related", show=False, tooltip=RELATED_HELP),
+        # In the footer only on a node with see-also links; elsewhere r says there are none.
+        Binding("r", "related", "Related", tooltip=RELATED_HELP),
+        Binding("r", f"app.notify({NO_RELATED!r})", "", show=False),
         Binding("y", "copy_citations", "Copy citations (quote, who, source) to paste", show=False),
         *(
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
@@ -203,7 +206,13 @@ class MainScreen(SourceActions):
             return bool(self.history.back)
         if action == "forward":
             return bool(self.history.forward)
+        if action == "related":
+            return self._has_related(self.here)
         return True
+
+    def _has_related(self, node_id: str) -> bool:
+        node = self.index.nodes.get(node_id)
+        return node is not None and any(other in self.index.nodes for other in node.see_also)
 
     # -- the selected node ---------------------------------------------------------------------
 
@@ -211,9 +220,11 @@ class MainScreen(SourceActions):
         if message.node_id in self.index.nodes:
             self.selected_id = message.node_id
 
-    def watch_selected_id(self, node_id: str) -> None:
+    def watch_selected_id(self, old_id: str, node_id: str) -> None:
         self.query_one(Breadcrumb).show_path(self.index.path_to(node_id))
         self.query_one(DetailPane).show(node_id)
+        if self._has_related(old_id) != self._has_related(node_id):
+            self.refresh_bindings()  # `r Related` comes or goes (not on every key: it costs)
 
     def on_jump_to_node(self, message: JumpToNode) -> None:
         if message.node_id not in self.index.nodes:
@@ -254,7 +265,7 @@ class MainScreen(SourceActions):
         node = self.index.nodes[self.here]
         targets = [other for other in node.see_also if other in self.index.nodes]
         if not targets:
-            self.notify("This node has no see-also link to a related node.", markup=False)
+            self.notify(NO_RELATED, markup=False)
         elif self.has_class("-cramped"):
             self.notify("The terminal is too small for the details.", markup=False)
         elif not self.query_one(DetailPane).focus_link(targets) and tries:
