@@ -52,7 +52,8 @@ def test_citing_then_searching_in_the_source_view(
     terminal.wait_for("Cite this passage")
     escape(terminal)
     terminal.keys("/", "Hezbollah")
-    terminal.wait_for_pattern(r"/ Hezbollah\s+1 of \d+")
+    # Which match is shown depends on where the view is: the search starts from its top line.
+    terminal.wait_for_pattern(r"/ Hezbollah\s+\d+ of \d+")
     escape(terminal)  # the search line closes: n and N go through the matches
     terminal.wait_for("n Next match")
     for _ in range(3):  # the passage selected, the search, the source view
