@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -289,6 +291,44 @@ def test_a_load_in_a_thread_uses_a_fork_server(bench_corpus: Path) -> None:
         same(pooled, here)
     finally:
         pool.discard(started)
+
+
+def test_a_pool_that_cannot_start_leaves_the_load_in_process(bench_corpus: Path) -> None:
+    """In the app, starting a fork server once failed ("bad value(s) in fds_to_keep": Textual's
+    capture of stderr has no descriptor) and the load failed with it: a pool that cannot start
+    must leave the load to this process, with the same result."""
+    stop_the_shared_pool()
+    refused = ValueError("bad value(s) in fds_to_keep")
+    with mock.patch.object(pool, "new_executor", side_effect=refused):
+        pooled, from_workers = load_counting(bench_corpus, True)
+        assert pool.running() is None
+    assert from_workers == 0
+    same(pooled, load(bench_corpus, in_pool=False))
+
+
+def test_a_load_in_a_thread_under_textuals_stderr_capture_uses_a_fork_server(
+    bench_corpus: Path,
+) -> None:
+    """Textual replaces sys.stderr with a capture whose fileno() is -1; the fork server's
+    resource tracker is started with the real one."""
+
+    class Capture(io.StringIO):
+        def fileno(self) -> int:
+            return -1
+
+    stop_the_shared_pool()
+    results: list[tuple[LoadResult, int]] = []
+    with mock.patch.object(sys, "stderr", Capture()):
+        loading = threading.Thread(target=lambda: results.append(load_counting(bench_corpus, True)))
+        loading.start()
+        loading.join(timeout=120)
+    started = pool.running()
+    try:
+        assert started is not None and results[0][1] == 3
+        same(results[0][0], load(bench_corpus, in_pool=False))
+    finally:
+        if started is not None:
+            pool.discard(started)
 
 
 def test_a_reload_that_builds_one_file_uses_no_pool(bench_corpus: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import collections
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -71,19 +72,43 @@ def new_executor(workers: int | None = None) -> ProcessPoolExecutor:
     if context.get_start_method() == "forkserver":
         # The server imports the reader once; each worker is then a fork of it.
         context.set_forkserver_preload(["explorer.reading.trees"])
+        _start_resource_tracker()
     executor = ProcessPoolExecutor(workers, mp_context=context)
     # Start the workers now, while the caller does other work, not when the first job waits.
-    for _ in range(workers):
-        executor.submit(int)
+    try:
+        for _ in range(workers):
+            executor.submit(int)
+    except BaseException:
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
     return executor
 
 
-def shared_executor() -> ProcessPoolExecutor:
-    """The pool this process's loads share, started on first use."""
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker, which a fork server's workers report to, with
+    this process's real stderr. The tracker is handed `sys.stderr`'s file descriptor, and in the
+    explorer's app sys.stderr is Textual's capture of prints, whose descriptor is -1: the start
+    failed with "bad value(s) in fds_to_keep"."""
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
+def shared_executor() -> ProcessPoolExecutor | None:
+    """The pool this process's loads share, started on first use; None when no pool can be
+    started here (the load then builds every file in this process, as on one core)."""
     global _shared
     with _lock:
         if _shared is None:
-            _shared = new_executor()
+            try:
+                _shared = new_executor()
+            except (OSError, ValueError, RuntimeError):
+                return None  # tried again at the next load: a failed start costs little
         return _shared
 
 

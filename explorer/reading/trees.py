@@ -135,7 +135,10 @@ def _jobs(
     def here(path: str, display: str, data_digest: bytes, limits: Limits) -> Built | None:
         return None  # what the pool could not build is read again by `_TreeFile.result`
 
-    jobs = pool.OrderedJobs(pool.shared_executor(), build_file, here)
+    executor = pool.shared_executor()
+    if executor is None:
+        return None
+    jobs = pool.OrderedJobs(executor, build_file, here)
     for file, look in unbuilt:
         look.job = jobs.add(str(file.path), file.display, look.digest, limits)
     return jobs
