@@ -207,12 +207,15 @@ class MainScreen(SourceActions):
         if action == "forward":
             return bool(self.history.forward)
         if action == "related":
-            return self._has_related(self.here)
+            return bool(self._related(self.here))
         return True
 
-    def _has_related(self, node_id: str) -> bool:
+    def _related(self, node_id: str) -> list[str]:
+        """The nodes a node's see-also links reach (those the corpus holds)."""
         node = self.index.nodes.get(node_id)
-        return node is not None and any(other in self.index.nodes for other in node.see_also)
+        return (
+            [] if node is None else [other for other in node.see_also if other in self.index.nodes]
+        )
 
     # -- the selected node ---------------------------------------------------------------------
 
@@ -223,7 +226,7 @@ class MainScreen(SourceActions):
     def watch_selected_id(self, old_id: str, node_id: str) -> None:
         self.query_one(Breadcrumb).show_path(self.index.path_to(node_id))
         self.query_one(DetailPane).show(node_id)
-        if self._has_related(old_id) != self._has_related(node_id):
+        if bool(self._related(old_id)) != bool(self._related(node_id)):
             self.refresh_bindings()  # `r Related` comes or goes (not on every key: it costs)
 
     def on_jump_to_node(self, message: JumpToNode) -> None:
@@ -262,8 +265,7 @@ class MainScreen(SourceActions):
         self.refresh_bindings()
 
     def action_related(self, tries: int = 20) -> None:
-        node = self.index.nodes[self.here]
-        targets = [other for other in node.see_also if other in self.index.nodes]
+        targets = self._related(self.here)
         if not targets:
             self.notify(NO_RELATED, markup=False)
         elif self.has_class("-cramped"):
