@@ -61,7 +61,11 @@ async def watch_folders(
 ) -> None:
     """Await `changed()` after each batch of changes in the folders (not their subfolders), until
     `stop` is set. Watches anew when the folders change (the seeds folder was moved) and, while a
-    folder is missing, looks again every RETRY_SECONDS."""
+    folder is missing, looks again every RETRY_SECONDS.
+
+    `changed()` is also awaited once each watch is set up (at its first wake, within WAKE_MS):
+    a change made before the operating system's watch existed raised no event, and a look
+    taken before the watch began could come too early to see it."""
     from watchfiles import awatch  # watching starts after the first screen: import it then
 
     while not stop.is_set():
@@ -69,15 +73,20 @@ async def watch_folders(
         if not watched:
             await _pause(stop)
             continue
+        looked_since_set_up = False
         try:
-            async for _changes in awatch(
+            async for changes in awatch(
                 *watched,
                 stop_event=stop,
                 debounce=DEBOUNCE_MS,
                 step=STEP_MS,
                 rust_timeout=WAKE_MS,
+                yield_on_timeout=True,  # an empty batch at each wake: the watch is set up
                 recursive=False,
             ):
+                if not changes and looked_since_set_up:
+                    continue
+                looked_since_set_up = True
                 await changed()
                 if folders() != watched:
                     break  # watch the new set
@@ -150,7 +159,7 @@ class LiveCorpus:
 
     def _start_watching(self) -> None:
         async def watch() -> None:
-            await self.reload()  # a change made before the watch began
+            # A change made before the watch began is loaded at its first wake (watch_folders).
             await watch_folders(self.session.folders, self.reload, self._stop_watching)
 
         if self._stop_watching.is_set():  # the app closed before the timer fired
