@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -52,6 +53,19 @@ def column_widths(room: int, people: int) -> tuple[int, int]:
     shown = min(people, max(1, beside // (ALTERNATIVE_WIDTH + CELL_PADDING)))
     person = max(ALTERNATIVE_WIDTH, beside // shown - CELL_PADDING)
     return question + max(0, beside - shown * (person + CELL_PADDING)), person
+
+
+def row_height(cells: Sequence[Text], widths: Sequence[int]) -> int | None:
+    """The height of a row: its tallest cell's lines, when every line fits its column (each
+    alternative is a line of its own, cut to the column); None, for the table to measure the
+    row by rendering it, when a line might wrap (a character two cells wide)."""
+    tallest = 1
+    for cell, width in zip(cells, widths, strict=True):
+        lines = cell.plain.split("\n")
+        if any(cell_len(line) > width for line in lines):
+            return None
+        tallest = max(tallest, len(lines))
+    return tallest
 
 
 def stance_of(index: CorpusIndex, node: Node, key: str, supporting: bool) -> Stance | None:
@@ -230,16 +244,19 @@ class MatrixTable(Themed, DataTable[Text]):
 
     def _make_rows(self, count: int) -> None:
         """Make the next `count` rows (those left, when fewer)."""
-        matrix, question_width = self.matrix, self.widths[0]
+        matrix, (question_width, person_width) = self.matrix, self.widths
         if matrix is None:
             return
+        # Given its height, a row is not rendered once more to be measured (the table's
+        # `height=None`): that was half the cost of opening the matrix of a large corpus.
+        widths = [question_width + 2, *(person_width for _ in self.voices)]
         for question in itertools.islice(self._unmade, count):
             title = glyph(question, self._style)
             title.append(f" {shorten(question.title, question_width)}")
             cells = [title]
             for voice in self.voices:
                 cells.append(self._cell(voice.key, matrix.cell(question.id, voice.key)))
-            self.add_row(*cells, key=question.id, height=None)
+            self.add_row(*cells, key=question.id, height=row_height(cells, widths))
 
     def _make_rows_near(self, row: int) -> None:
         if self.row_count - row < ROWS_AHEAD // 2:
