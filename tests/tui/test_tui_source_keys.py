@@ -15,7 +15,9 @@ from explorer.tui.screens.cite import CiteDialog
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.detail import SeeAlsoLink
 from explorer.tui.widgets.find_bar import FindBar
+from explorer.tui.widgets.footer import FittingFooter
 from explorer.tui.widgets.seed_view import SeedView
+from explorer.tui.widgets.tree_splice import FooterKey
 from tests.shared import BUNDLED, ROOT, copy_bundled
 
 from .helpers import explore, main_screen, plain, press
@@ -188,15 +190,39 @@ def notes(app: ExplorerApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
-async def test_the_footer_shows_r_only_on_a_node_with_see_also_links() -> None:
+def related_key(app: ExplorerApp) -> FooterKey:
+    footer = main_screen(app).query_one(FittingFooter)
+    return next(key for key in footer.query(FooterKey) if key.description == "Related")
+
+
+async def test_the_footer_lights_r_only_on_a_node_with_see_also_links() -> None:
     async with explore(ROOT / "scenarios" / BUNDLED, size=(160, 40), live=False) as (app, pilot):
         screen = main_screen(app)
-        assert "r Related" not in footer_keys(app)  # the trigger has no link
+        footer = screen.query_one(FittingFooter)
+        assert "r Related" in footer_keys(app)
+        related = related_key(app)
+        assert related.display and related.has_class("-disabled")  # the trigger has no link
+        keys = list(footer.query(FooterKey))
         screen.go_to("iraq-vote")
-        await until(pilot, lambda: "r Related" in footer_keys(app), timeout=5)
+        await until(pilot, lambda: not related_key(app).has_class("-disabled"), timeout=5)
         await press(pilot, "g")  # the trigger again: no link
         assert not screen.index.nodes[screen.here].see_also
-        await until(pilot, lambda: "r Related" not in footer_keys(app), timeout=5)
+        await until(pilot, lambda: related_key(app).has_class("-disabled"), timeout=5)
+        # Dimmed and lit in place: the footer did not mount its keys anew (nor lay out the
+        # screen) for a cursor move.
+        assert list(footer.query(FooterKey)) == keys
+        await press(pilot, "r")
+        assert "This node has no see-also link to a related node." in notes(app)
+
+
+async def test_a_dimmed_key_gives_way_first_in_a_narrow_footer() -> None:
+    async with explore(ROOT / "scenarios" / BUNDLED, size=(80, 24), live=False) as (app, _):
+        footer = main_screen(app).query_one(FittingFooter)
+        assert related_key(app).has_class("-disabled")
+        # Before the Quit key in order, the dimmed key is the one left out.
+        assert "q Quit" in footer.shown_keys and "r Related" not in footer.shown_keys
+        order = [key.description for key in footer.query(FooterKey)]
+        assert order.index("Related") < order.index("Quit")
 
 
 async def test_r_goes_through_the_see_also_links_and_enter_follows_one() -> None:

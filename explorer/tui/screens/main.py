@@ -206,8 +206,8 @@ class MainScreen(SourceActions):
             return bool(self.history.back)
         if action == "forward":
             return bool(self.history.forward)
-        if action == "related":
-            return bool(self._related(self.here))
+        if action == "related":  # dimmed where there is no link (r then says so)
+            return bool(self._related(self.here)) or None
         return True
 
     def _related(self, node_id: str) -> list[str]:
@@ -227,7 +227,7 @@ class MainScreen(SourceActions):
         self.query_one(Breadcrumb).show_path(self.index.path_to(node_id))
         self.query_one(DetailPane).show(node_id)
         if bool(self._related(old_id)) != bool(self._related(node_id)):
-            self.refresh_bindings()  # `r Related` comes or goes (not on every key: it costs)
+            self.refresh_bindings()  # `r Related` dimmed or lit
 
     def on_jump_to_node(self, message: JumpToNode) -> None:
         if message.node_id not in self.index.nodes:

@@ -1,21 +1,60 @@
 """A footer that keeps each key it shows whole: when the keys are wider than the terminal, the
-last ones give way (each screen lists its bindings most important first), never one cut in half,
-and never one drawn under the palette's key. The way out (Esc) and the help (?) always stay."""
+dimmed ones give way first, then the last ones (each screen lists its bindings most important
+first), never one cut in half, and never one drawn under the palette's key. The way out (Esc)
+and the help (?) always stay."""
 
 from __future__ import annotations
 
 from textual.events import Resize
 from textual.widgets import Footer
 
-from explorer.tui.widgets.tree_splice import FooterKey  # Textual's private parts: one door
+from explorer.tui.widgets.tree_splice import (  # Textual's private parts: one door
+    FooterKey,
+    set_footer_key_disabled,
+)
 
 KEPT_KEYS = frozenset({"escape", "question_mark"})
 
 
 class FittingFooter(Footer):
     async def recompose(self) -> None:
+        if self.dim_in_place():
+            return
         await super().recompose()
         self.fit_keys()
+
+    def dim_in_place(self) -> bool:
+        """When the keys to show are the keys shown, some dimmed or lit since (a cursor move onto
+        a node with links lights `r Related`), change just those: the stock footer mounts every
+        key anew, and a cursor key waited for that and the screen's layout. False when the keys
+        themselves differ (or are grouped), for a recompose."""
+        if not self.is_attached or not self.children:
+            return False
+        first: dict[str, tuple[str, str, bool]] = {}  # by action, as the stock footer groups
+        for _namespace, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.group is not None:
+                return False
+            if binding.show and binding.action not in first:
+                first[binding.action] = (binding.key, binding.description, enabled)
+        keys = [
+            key
+            for key in self.children
+            if isinstance(key, FooterKey) and not key.has_class("-command-palette")
+        ]
+        wanted = list(first.items())
+        if len(keys) != len(wanted) or any(
+            (key.action, key.key, key.description) != (action, *shown[:2])
+            for key, (action, shown) in zip(keys, wanted, strict=True)
+        ):
+            return False
+        changed = False
+        for key, (_action, (_key, _description, enabled)) in zip(keys, wanted, strict=True):
+            if key.has_class("-disabled") == enabled:
+                set_footer_key_disabled(key, not enabled)
+                changed = True
+        if changed:
+            self.fit_keys()  # a dimmed key gives way first
+        return True
 
     def on_resize(self, _event: Resize) -> None:
         self.fit_keys()
@@ -34,14 +73,18 @@ class FittingFooter(Footer):
         for kept in (k for k in keys if k.key in KEPT_KEYS or k.has_class("-command-palette")):
             kept.display = True
             room -= self._width_of(kept)
+        # Keys that act now first, in order; then the dimmed ones, while there is room left.
         fits = True
-        for key in keys:
-            if key.key in KEPT_KEYS or key.has_class("-command-palette"):
-                continue
-            width = self._width_of(key)
-            fits = fits and width <= room
-            key.display = fits
-            room -= width if fits else 0
+        for dimmed in (False, True):
+            for key in keys:
+                if key.key in KEPT_KEYS or key.has_class("-command-palette"):
+                    continue
+                if key.has_class("-disabled") != dimmed:
+                    continue
+                width = self._width_of(key)
+                fits = fits and width <= room
+                key.display = fits
+                room -= width if fits else 0
 
     @property
     def shown_keys(self) -> list[str]:

@@ -10,7 +10,8 @@ environment variable `SCENARIO_EXPLORER_STOCK_TREE` is set (to anything but "" o
 Otherwise the tree is the stock one: slower to open a large branch, the same lines, and nothing
 private touched. The same holds for `keep_component_styles` (below), which keeps the styles of
 widgets' component classes between screens (`SCENARIO_EXPLORER_STOCK_STYLES` turns it off).
-Nothing else in the app names a private part of Textual.
+`set_footer_key_disabled` dims a footer key in place. Nothing else in the app names a private
+part of Textual.
 """
 
 from __future__ import annotations
@@ -315,3 +316,12 @@ def keep_component_styles() -> bool:
     Stylesheet._process_component_classes = process_component_classes  # type: ignore[method-assign]
     Stylesheet._keeps_component_styles = True  # type: ignore[attr-defined]
     return True
+
+
+def set_footer_key_disabled(key: FooterKey, disabled: bool) -> None:
+    """Dim or light a key shown in the footer, in place. Textual's footer mounts all its keys anew
+    when any binding's state changes, which lays out the whole screen; the key's `_disabled`
+    (read when it is clicked) follows its class where this Textual has it."""
+    key.set_class(disabled, "-disabled")
+    if "_disabled" in vars(key):
+        key._disabled = disabled
