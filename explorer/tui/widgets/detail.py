@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import ClassVar
 
+from attrs import frozen
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.events import Click
 from textual.theme import Theme
+from textual.widget import Widget
 from textual.widgets import Static
 
 from explorer.analysis.likelihood import hedge_phrase
@@ -91,6 +93,39 @@ class SeeAlsoLink(Static, can_focus=True):
         self.action_open()
 
 
+@frozen
+class Part:
+    """One widget of the pane: its kind, CSS classes and text (and, for a citation or a link,
+    what it opens). A widget of the same kind and classes shows another part in place."""
+
+    kind: type[Static]
+    classes: str
+    text: Text
+    node_id: str = ""
+    number: int = 0
+
+    def make(self) -> Static:
+        if self.kind is CitationCard:
+            return CitationCard(self.text, self.node_id, self.number)
+        if self.kind is SeeAlsoLink:
+            return SeeAlsoLink(self.text, self.node_id)
+        return Static(self.text, classes=self.classes)
+
+    def update(self, widget: Widget) -> bool:
+        """Show this part in `widget`; False when the widget is of another kind."""
+        if not isinstance(widget, Static) or type(widget) is not self.kind:
+            return False
+        if widget.classes != frozenset(self.classes.split()):
+            return False
+        if isinstance(widget, CitationCard):
+            widget.show(self.text, self.node_id, self.number)
+        else:
+            if isinstance(widget, SeeAlsoLink):
+                widget.node_id = self.node_id
+            update_text(widget, self.text)
+        return True
+
+
 class DetailPane(Themed, VerticalScroll):
     """Shows one node; the main screen calls `show` when the tree's cursor moves.
 
@@ -138,32 +173,20 @@ class DetailPane(Themed, VerticalScroll):
             return
         self.node_id = self._wanted
         self.scroll_home(animate=False)  # a new node is read from its title down
-        node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
-        heads = list(self.query_children(".detail-part").results(Static))
-        if (
-            node is None
-            or node.outcome is not None
-            or node.see_also
-            or len(heads) != len(_PARTS)
-            or self.query_children(".detail-outcome, .detail-see-also")  # shown before
-        ):
-            self.refresh(recompose=True)  # an outcome, evidence, or the empty pane: build anew
-            return
-        # Head and citations only, before and after: replace the texts in place.
-        for widget, text in zip(heads, self._head(node), strict=True):
-            update_text(widget, text)
-        cards = list(self.query_children(CitationCard).results(CitationCard))
-        for card, (number, citation) in zip(cards, enumerate(node.citations, 1), strict=False):
-            card.show(self._citation(number, citation), node.id, number)
-        for card in cards[len(node.citations) :]:
-            card.remove()
-        extra = [
-            CitationCard(self._citation(number, citation), node.id, number)
-            for number, citation in enumerate(node.citations, 1)
-            if number > len(cards)
-        ]
-        if extra:
-            self.mount_all(extra)
+        # The widgets kept where the new node has a part of the same kind (most moves: all of
+        # them), their texts replaced; only the rest are removed or mounted. Recomposing the
+        # pane made every move onto or off a node with an outcome or links mount it anew.
+        parts = self._parts()
+        shown = list(self.children)
+        kept = 0
+        for widget, part in zip(shown, parts, strict=False):
+            if not part.update(widget):
+                break
+            kept += 1
+        if kept < len(shown):
+            self.remove_children(shown[kept:])
+        if kept < len(parts):
+            self.mount_all(part.make() for part in parts[kept:])
 
     def focus_link(self, targets: Sequence[str]) -> bool:
         """Focus the see-also link after the focused one (from elsewhere the first; after the
@@ -176,26 +199,35 @@ class DetailPane(Themed, VerticalScroll):
         return True
 
     def compose(self) -> ComposeResult:
+        for part in self._parts():
+            yield part.make()
+
+    def _parts(self) -> list[Part]:
+        """What the pane shows of the node, top to bottom."""
         node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
         if node is None:
-            yield Static(Text("Choose a node in the tree."), classes="detail-empty")
-            return
-        for part, text in zip(_PARTS, self._head(node), strict=True):
-            yield Static(text, classes=f"detail-part {part}")
-        for number, citation in enumerate(node.citations, 1):
-            yield CitationCard(self._citation(number, citation), node.id, number)
+            return [Part(Static, "detail-empty", Text("Choose a node in the tree."))]
+        parts = [
+            Part(Static, f"detail-part {name}", text)
+            for name, text in zip(_PARTS, self._head(node), strict=True)
+        ]
+        parts.extend(
+            Part(CitationCard, "citation", self._citation(number, citation), node.id, number)
+            for number, citation in enumerate(node.citations, 1)
+        )
         if node.outcome is not None:
-            yield from self._outcome(node.outcome)
+            parts.extend(self._outcome(node.outcome))
         if node.see_also:
-            yield Static(
-                styled("See also", self._style("detail--label")), classes="detail-see-also"
-            )
+            label = styled("See also", self._style("detail--label"))
+            parts.append(Part(Static, "detail-see-also", label))
             for other in node.see_also:
                 target = self.index.nodes.get(other)
                 if target is None:  # the validator reports it (E010)
-                    yield Static(Text(f"  {other} (not in the corpus)"), classes="see-also-missing")
+                    missing = Text(f"  {other} (not in the corpus)")
+                    parts.append(Part(Static, "see-also-missing", missing))
                 else:
-                    yield SeeAlsoLink(self._link(target), target.id)
+                    parts.append(Part(SeeAlsoLink, "see-also-link", self._link(target), target.id))
+        return parts
 
     def _head(self, node: Node) -> tuple[Text, ...]:
         """The texts above the citations, one per entry of `_PARTS`."""
@@ -258,20 +290,20 @@ class DetailPane(Themed, VerticalScroll):
         text.append(source_text(citation, self.index), style("label--muted"))
         return text
 
-    def _outcome(self, outcome: Outcome) -> ComposeResult:
+    def _outcome(self, outcome: Outcome) -> list[Part]:
         """What became of the node: status, dates, note; then each piece of evidence."""
         style = self._style
         heading = styled("Outcome: ", style("detail--label"))
         heading.append_text(outcome_text(outcome, style))
-        yield Static(heading, classes="detail-outcome")
+        parts = [Part(Static, "detail-outcome", heading)]
         if outcome.evidence:
-            count = len(outcome.evidence)
-            yield Static(
-                styled(f"Evidence ({count})", style("detail--label")), classes="detail-heading"
-            )
-        for evidence in outcome.evidence:
-            text = evidence_text(evidence, self.index, self.references, style)
-            yield Static(text, classes="evidence")
+            label = styled(f"Evidence ({len(outcome.evidence)})", style("detail--label"))
+            parts.append(Part(Static, "detail-heading", label))
+        parts.extend(
+            Part(Static, "evidence", evidence_text(e, self.index, self.references, style))
+            for e in outcome.evidence
+        )
+        return parts
 
     def _link(self, target: Node) -> Text:
         text = Text("→ ")
