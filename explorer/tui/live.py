@@ -32,6 +32,7 @@ from explorer.tui.session import Loaded, Session
 # The screens that show a load are imported when it is shown: the first screen (the loading
 # screen) is drawn without them.
 if TYPE_CHECKING:
+    from explorer.analysis.queries import CorpusIndex
     from explorer.tui.screens.failed import LoadFailedScreen
     from explorer.tui.screens.main import MainScreen
 
@@ -194,13 +195,15 @@ class LiveCorpus:
                 # due): on a large corpus the collection after a reload and writing the cache
                 # hold the interpreter for long enough to delay that frame.
                 self.cache_written.clear()
-                self.app.set_timer(AFTER_SHOWN, partial(self._after_shown, first))
-                if loaded.index is not None:  # ready before the first search is typed
-                    self.app.run_worker(
-                        loaded.index.prepare_search, name="search", group=SEARCH_GROUP, thread=True
-                    )
+                self.app.set_timer(AFTER_SHOWN, partial(self._after_shown, first, loaded.index))
 
-    def _after_shown(self, first: bool) -> None:
+    def _after_shown(self, first: bool, index: CorpusIndex | None) -> None:
+        if index is not None:
+            # Ready before the first search is typed (a search before then builds it itself).
+            # Not started with the show: the thread takes the interpreter in turns with the
+            # app's, which delayed the frame that shows the load on a large corpus.
+            prepare = index.prepare_search
+            self.app.run_worker(prepare, name="search", group=SEARCH_GROUP, thread=True)
         settle_heap(first)
         # A plain thread, not a worker: the app may quit while it writes, and need not wait.
         # Stopped mid-write at exit, SQLite rolls the unfinished transaction back.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import asyncio
 from pathlib import Path
 
 from textual.command import CommandInput, CommandPalette
@@ -100,6 +101,8 @@ async def test_hits_show_markup_literally() -> None:
 async def test_the_search_index_is_built_in_the_background_after_a_load() -> None:
     async with explore() as (app, _pilot):
         index = main_screen(app).index
+        # Started once the load is on screen, with the heap's settling and the cache's writing.
+        await asyncio.wait_for(app.live_corpus.cache_written.wait(), 30)
         await workers_done(app, SEARCH_GROUP)
         assert index.search_ready  # built: the first keystroke need not wait
 
