@@ -116,9 +116,11 @@ class Session:
             files_fingerprint = fingerprint(self.files(result.corpus), self._digests_read())
         replaces = result.corpus is not None and (self.shown is None or not result.errors)
         index = result.index if replaces else None
+        # Frozen first: built right after a load that paused the collector, the lookups' tables
+        # set off young collections that each walked the whole corpus just read.
+        freeze_loaded()
         if index is not None:
             index.prepare_views()  # the node tables and the panels' lookups: built here
-        freeze_loaded()
         return Loaded(result, files_fingerprint, index)
 
     @functools.cached_property
