@@ -159,13 +159,11 @@ class LiveCorpus:
             self.app.set_timer(WATCH_AFTER, self._start_watching)
 
     def _start_watching(self) -> None:
-        async def watch() -> None:
-            # A change made before the watch began is loaded at its first wake (watch_folders).
-            await watch_folders(self.session.folders, self.reload, self._stop_watching)
-
         if self._stop_watching.is_set():  # the app closed before the timer fired
             return
-        self.app.run_worker(watch(), name="watch", group=WATCH_GROUP)
+        # A change made before the watch began is loaded at its first wake (watch_folders).
+        watch = watch_folders(self.session.folders, self.reload, self._stop_watching)
+        self.app.run_worker(watch, name="watch", group=WATCH_GROUP)
 
     async def reload(self, *, settle: bool = True) -> None:
         """Read the corpus in a thread, once its files hold still (`settle`), and show what was
