@@ -5,6 +5,7 @@ and the help (?) always stay."""
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.events import Resize
 from textual.widgets import Footer
 
@@ -30,25 +31,25 @@ class FittingFooter(Footer):
         themselves differ (or are grouped), for a recompose."""
         if not self.is_attached or not self.children:
             return False
-        first: dict[str, tuple[str, str, bool]] = {}  # by action, as the stock footer groups
+        # The first binding of each action shown, as the stock footer groups them.
+        first: dict[str, Binding] = {}
+        enabled_of: dict[str, bool] = {}
         for _namespace, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.group is not None:
                 return False
             if binding.show and binding.action not in first:
-                first[binding.action] = (binding.key, binding.description, enabled)
+                first[binding.action], enabled_of[binding.action] = binding, enabled
         keys = [
             key
             for key in self.children
             if isinstance(key, FooterKey) and not key.has_class("-command-palette")
         ]
-        wanted = list(first.items())
-        if len(keys) != len(wanted) or any(
-            (key.action, key.key, key.description) != (action, *shown[:2])
-            for key, (action, shown) in zip(keys, wanted, strict=True)
-        ):
+        shown = [(key.action, key.key, key.description) for key in keys]
+        if shown != [(b.action, b.key, b.description) for b in first.values()]:
             return False
         changed = False
-        for key, (_action, (_key, _description, enabled)) in zip(keys, wanted, strict=True):
+        for key in keys:
+            enabled = enabled_of[key.action]
             if key.has_class("-disabled") == enabled:
                 set_footer_key_disabled(key, not enabled)
                 changed = True
