@@ -10,11 +10,11 @@ from pathlib import Path
 from rich.text import Text
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.widgets.detail import DetailPane
+from explorer.tui.widgets.detail_parts import Part, PartKind
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 from tests.shared import FIXTURES as FIXTURES
 from tests.shared import MINI as MINI
@@ -76,8 +76,26 @@ def plain(content: object) -> str:
 
 
 def detail_text(app: ExplorerApp) -> str:
+    """The pane's parts, one after another (without the blank lines drawn between them)."""
     pane = main_screen(app).query_one(DetailPane)
-    return "\n".join(plain(widget.content) for widget in pane.query(Static))
+    return "\n".join(part.text.plain for part in pane.parts)
+
+
+def pane_lines(app: ExplorerApp) -> list[str]:
+    """The detail pane's lines as drawn, from the line scrolled to, right spaces dropped."""
+    pane = main_screen(app).query_one(DetailPane)
+    return [pane.render_line(y).text.rstrip() for y in range(pane.scrollable_content_region.height)]
+
+
+def chosen(app: ExplorerApp) -> Part | None:
+    """The citation or see-also link chosen in the focused detail pane."""
+    return main_screen(app).query_one(DetailPane).chosen_part
+
+
+def numbered_parts(app: ExplorerApp, kind: PartKind) -> list[int]:
+    """The positions in the pane's parts of its citations (or links), top to bottom."""
+    parts = main_screen(app).query_one(DetailPane).parts
+    return [n for n, part in enumerate(parts) if part.kind is kind]
 
 
 def label_text(app: ExplorerApp, node_id: str) -> str:

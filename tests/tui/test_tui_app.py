@@ -60,7 +60,7 @@ async def test_help_lists_every_binding_of_every_screen_and_widget() -> None:
             "Open the source of citation 1–9",
             "Back",
             "Tree pane larger",
-            "Go to this related node",
+            "go to the linked node",
         ):
             assert phrase in text
         shown = plain(app.screen.query_one("#help-text", Static).content)

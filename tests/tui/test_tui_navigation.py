@@ -21,13 +21,24 @@ from explorer.tui.screens.pick import CitationPicker
 from explorer.tui.screens.scorecard import ScorecardScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.screens.walk import WalkScreen
-from explorer.tui.widgets.detail import CitationCard, DetailPane, SeeAlsoLink
+from explorer.tui.widgets.detail import DetailPane
+from explorer.tui.widgets.detail_parts import PartKind
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 from tests.shared import copy_corpus
 
 from .corpus_copy import replace
-from .helpers import MINI, OUTCOMES, explore, main_screen, plain, press, tree_of
+from .helpers import (
+    MINI,
+    OUTCOMES,
+    chosen,
+    explore,
+    main_screen,
+    numbered_parts,
+    plain,
+    press,
+    tree_of,
+)
 from .test_tui_search import search
 
 BUNDLED = bundled_scenarios()
@@ -78,7 +89,8 @@ async def test_back_from_a_source_opened_on_a_citation_j_and_k_move_the_tree() -
         tree = tree_of(app)
         assert tree.cursor_id == "crews-move"
         await press(pilot, "tab", "tab")
-        assert isinstance(app.focused, CitationCard)
+        part = chosen(app)
+        assert part is not None and part.kind is PartKind.CITATION
         await press(pilot, "enter")
         assert isinstance(app.screen, SourceScreen)
         await press(pilot, "escape")
@@ -155,10 +167,12 @@ async def test_see_also_links_jump_and_back_and_forward_retrace_jumps() -> None:
         await press(pilot, "enter")
         assert tree.cursor_id == "crews-stay"
         await pilot.pause(0.1)
-        links = list(main_screen(app).query(SeeAlsoLink).results(SeeAlsoLink))
+        pane = main_screen(app).query_one(DetailPane)
+        links = [pane.parts[n] for n in numbered_parts(app, PartKind.LINK)]
         assert [link.node_id for link in links] == ["crews-move"]
-        assert "Crews move north" in plain(links[0].content)
-        links[0].focus()
+        assert "Crews move north" in links[0].text.plain
+        await press(pilot, "r")  # chooses the link, in the focused pane
+        assert chosen(app) == links[0]
         await press(pilot, "enter")
         assert tree.cursor_id == "crews-move" and tree.has_focus
         await press(pilot, "k")  # moving the cursor is not a jump

@@ -7,7 +7,6 @@ from pathlib import Path
 import attrs
 from rich.console import Console
 from rich.style import Style
-from rich.text import Text
 from textual.widgets import Static
 
 from explorer.analysis.outcomes import Timing, scorecards
@@ -18,6 +17,7 @@ from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.scorecard import ScorecardScreen
 from explorer.tui.widgets.detail import DetailPane
+from explorer.tui.widgets.detail_parts import PartKind
 from explorer.tui.widgets.legend import Legend
 from explorer.tui.widgets.scorecard import ScorecardList, forecast_text
 from explorer.tui.widgets.walk import ChoiceList
@@ -96,11 +96,11 @@ async def test_the_details_show_the_outcome_its_quotes_and_labelled_summaries() 
         quote_style = pane.get_component_rich_style("detail--quote", partial=True)
         assert quote_style.italic
         reference = [
-            w.content
-            for w in pane.query(".evidence").results(Static)
-            if "Summary" in plain(w.content)
+            part.text
+            for part in pane.parts
+            if part.kind is PartKind.EVIDENCE and "Summary" in part.text.plain
         ]
-        assert len(reference) == 1 and isinstance(reference[0], Text)
+        assert len(reference) == 1
         summary = reference[0]
         at = summary.plain.index("The port authority")
         assert not summary.get_style_at_offset(Console(), at).italic

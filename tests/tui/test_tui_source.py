@@ -10,10 +10,21 @@ from explorer.tui.messages import SourceOpened
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.pick import CitationPicker
 from explorer.tui.screens.source import SourceHeader, SourceScreen
-from explorer.tui.widgets.detail import CitationCard
+from explorer.tui.widgets.detail import DetailPane
+from explorer.tui.widgets.detail_parts import PartKind
 from explorer.tui.widgets.seed_view import SeedView
 
-from .helpers import BROKEN, MINI, explore, main_screen, plain, press, tree_of
+from .helpers import (
+    BROKEN,
+    MINI,
+    chosen,
+    explore,
+    main_screen,
+    numbered_parts,
+    plain,
+    press,
+    tree_of,
+)
 
 
 def seed_view(app: ExplorerApp) -> SeedView:
@@ -69,15 +80,18 @@ async def test_s_on_several_citations_lets_the_reader_pick() -> None:
 async def test_enter_or_a_click_on_a_citation_opens_it() -> None:
     async with explore(size=(100, 40)) as (app, pilot):
         await press(pilot, "j", "j")
-        cards = list(main_screen(app).query(CitationCard))
-        assert [card.number for card in cards] == [1, 2]
-        cards[1].focus()
+        await press(pilot, "tab", "tab", "tab")  # the pane, its first citation, the second
+        part = chosen(app)
+        assert part is not None and (part.node_id, part.number) == ("crews-move", 2)
         await press(pilot, "enter")
         assert seed_view(app).highlighted_text() == "The crews are unlikely to leave"
         await press(pilot, "escape")
         main_screen(app).scenario_tree.focus()
         await pilot.pause()
-        await pilot.click(main_screen(app).query(CitationCard).first())
+        pane = main_screen(app).query_one(DetailPane)
+        first = numbered_parts(app, PartKind.CITATION)[0]
+        row = pane.spans[first][0]  # the citation's first line, inside the pane
+        await pilot.click(pane, offset=(4, row))
         await pilot.pause()
         assert "almost certainly move north" in seed_view(app).highlighted_text()
 

@@ -13,14 +13,14 @@ from explorer.tui.app import ExplorerApp
 from explorer.tui.messages import SourceOpened
 from explorer.tui.screens.cite import CiteDialog
 from explorer.tui.screens.source import SourceScreen
-from explorer.tui.widgets.detail import SeeAlsoLink
+from explorer.tui.widgets.detail_parts import PartKind
 from explorer.tui.widgets.find_bar import FindBar
 from explorer.tui.widgets.footer import FittingFooter
 from explorer.tui.widgets.seed_view import SeedView
 from explorer.tui.widgets.tree_splice import FooterKey
 from tests.shared import BUNDLED, ROOT, copy_bundled
 
-from .helpers import explore, main_screen, plain, press
+from .helpers import chosen, explore, main_screen, plain, press
 from .test_tui_cite import SENTENCE, selected, until, view_of
 from .test_tui_first_session_pickers import footer_keys
 
@@ -225,6 +225,11 @@ async def test_a_dimmed_key_gives_way_first_in_a_narrow_footer() -> None:
         assert order.index("Related") < order.index("Quit")
 
 
+def chosen_link(app: ExplorerApp) -> str | None:
+    part = chosen(app)
+    return part.node_id if part is not None and part.kind is PartKind.LINK else None
+
+
 async def test_r_goes_through_the_see_also_links_and_enter_follows_one() -> None:
     async with explore(ROOT / "scenarios" / BUNDLED, size=(120, 40), live=False) as (app, pilot):
         screen = main_screen(app)
@@ -235,11 +240,11 @@ async def test_r_goes_through_the_see_also_links_and_enter_follows_one() -> None
         # A node of four citations (four Tab stops before its first link) and three links.
         screen.go_to("iraq-vote")
         screen.action_related()  # as a key typed ahead: the node's details are not drawn yet
-        await until(pilot, lambda: isinstance(app.focused, SeeAlsoLink), timeout=5)
+        await until(pilot, lambda: chosen_link(app) is not None, timeout=5)
         targets = ["us-leverage-lost", "moderate-shia-influence-ends", "us-troops-stay"]
         for target in [*targets, targets[0]]:  # round again after the last
-            assert isinstance(app.focused, SeeAlsoLink) and app.focused.node_id == target
+            assert chosen_link(app) == target
             await press(pilot, "r")
-        assert isinstance(app.focused, SeeAlsoLink) and app.focused.node_id == targets[1]
+        assert chosen_link(app) == targets[1]
         await press(pilot, "enter")
         assert screen.here == targets[1] and app.focused is screen.scenario_tree

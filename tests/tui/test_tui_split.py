@@ -11,7 +11,7 @@ from explorer.tui.settings import LIGHT, SPLIT_DEFAULT, SPLIT_MAX, read_settings
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.split import SPLIT_STEP, SplitBody, Splitter
 
-from .helpers import explore, main_screen, press
+from .helpers import explore, main_screen, pane_lines, press
 
 
 def tree_share(app_screen: Widget, side_by_side: bool) -> float:
@@ -76,9 +76,9 @@ async def test_the_selected_nodes_title_is_shown_whole_in_the_details() -> None:
         await pilot.pause(0.1)
         tree = screen.scenario_tree
         assert tree.label_of(longest.id).cell_len > tree.region.width  # cut in the tree
-        title = screen.query_one(".detail-title", Widget)
-        assert title.region.height * title.region.width >= len(longest.title)
-        shown = " ".join(str(title.render()).split())
+        pane = screen.query_one(DetailPane)
+        start, end = pane.spans[0]  # the title, wrapped to the pane's width
+        shown = " ".join(" ".join(pane_lines(app)[start:end]).split())
         assert " ".join(longest.title.split()) in shown
 
 

@@ -71,7 +71,7 @@ def help_sections(app: type[DOMNode], palette_key: str) -> list[HelpSection]:
     from explorer.tui.screens.scorecard import ScorecardScreen
     from explorer.tui.screens.source import SourceScreen
     from explorer.tui.screens.walk import WalkScreen
-    from explorer.tui.widgets.detail import CitationCard, SeeAlsoLink
+    from explorer.tui.widgets.detail import DetailPane
     from explorer.tui.widgets.diagnostics import DiagnosticsPanel
     from explorer.tui.widgets.matrix import MatrixTable
     from explorer.tui.widgets.people import PeopleList
@@ -90,8 +90,7 @@ def help_sections(app: type[DOMNode], palette_key: str) -> list[HelpSection]:
         ("Main screen", [MainScreen, SplitBody], []),
         ("Tree", [ScenarioTree], []),
         ("People list (p)", [PeopleList], []),
-        ("A citation in the details", [CitationCard], []),
-        ("A see-also link in the details", [SeeAlsoLink], []),
+        ("Details (a citation or see-also link chosen with Tab)", [DetailPane], []),
         ("Diagnostics (d)", [DiagnosticsPanel], []),
         ("Source view", [SourceScreen, SeedView], []),
         ("Walk (w, W)", [WalkScreen, ChoiceList], []),

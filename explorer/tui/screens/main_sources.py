@@ -47,11 +47,13 @@ class SourceActions(Screen[None]):
     def action_copy_citations(self) -> None:
         """The focused citation, else every citation of the node, to the clipboard (OSC 52)."""
         from explorer.outputs.citations import citations_text
-        from explorer.tui.widgets.detail import CitationCard
+        from explorer.tui.widgets.detail import DetailPane
+        from explorer.tui.widgets.detail_parts import PartKind
 
         citations = self.index.nodes[self.here].citations
-        if isinstance(self.focused, CitationCard):
-            citations = citations[self.focused.number - 1 : self.focused.number]
+        chosen = self.query_one(DetailPane).chosen_part
+        if chosen is not None and chosen.kind is PartKind.CITATION:
+            citations = citations[chosen.number - 1 : chosen.number]
         self.app.copy_to_clipboard(citations_text(citations, self.index))
         self.notify(f"Copied {len(citations)} citation(s), ready to paste.", markup=False)
 

@@ -1,42 +1,34 @@
-"""The detail pane: the selected node's claim, who argues it, and each citation in full."""
+"""The detail pane: the selected node's claim, who argues it, and each citation in full.
+
+One widget draws every line itself (Textual's line API), in a region of fixed size that scrolls
+inside. A node with more or fewer lines than the last one changes only what this widget draws:
+the screen is not laid out again, which with a widget per part it was, twice, on every cursor
+move that changed a part's height.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import PurePath
 from typing import ClassVar
 
-from attrs import frozen
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
-from textual.app import ComposeResult
+from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.events import Click
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.theme import Theme
-from textual.widget import Widget
-from textual.widgets import Static
+from textual.visual import Visual
 
-from explorer.analysis.likelihood import hedge_phrase
 from explorer.analysis.queries import CorpusIndex
-from explorer.model import Citation, Node, Outcome
-from explorer.outputs.classes import Palette
 from explorer.tui.messages import JumpToNode, SourceRequested
-from explorer.tui.widgets.labels import (
-    LABEL_CLASSES,
-    glyph,
-    one_line,
-    source_text,
-    styled,
-    update_text,
-    voice_badge,
-    voices_text,
-)
-from explorer.tui.widgets.outcome import evidence_text, outcome_text
+from explorer.tui.widgets.detail_parts import DetailParts, Part, PartKind
+from explorer.tui.widgets.labels import LABEL_CLASSES
 from explorer.tui.widgets.themed import Themed
-
-# The widgets above the citations, each a Static with this CSS class.
-_PARTS = ("detail-title", "detail-meta", "detail-claim", "detail-voices", "detail-heading")
 
 DETAIL_CLASSES = frozenset(
     {
@@ -46,109 +38,63 @@ DETAIL_CLASSES = frozenset(
         "detail--doubts",
         "detail--number",
         "detail--link",
+        "detail--edge",  # a citation's or an evidence's left edge
+        "detail--edge-chosen",  # the chosen citation's edge
+        "detail--hover",  # a citation or link under the mouse
+        "detail--chosen",  # the chosen citation, while the pane has the focus
+        "detail--chosen-link",  # the chosen see-also link, while the pane has the focus
     }
 )
 
 
-class CitationCard(Static, can_focus=True):
-    """One citation; Enter or a click opens its seed with the quote highlighted."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open this citation's source"),
-    ]
-
-    def __init__(self, content: Text, node_id: str, number: int) -> None:
-        super().__init__(content, classes="citation")
-        self.node_id = node_id
-        self.number = number
-
-    def show(self, content: Text, node_id: str, number: int) -> None:
-        self.node_id, self.number = node_id, number
-        update_text(self, content)
-
-    def action_open(self) -> None:
-        self.post_message(SourceRequested(self.node_id, self.number))
-
-    def on_click(self, event: Click) -> None:
-        event.stop()
-        self.action_open()
-
-
-class SeeAlsoLink(Static, can_focus=True):
-    """A node named in `see_also`; Enter or a click jumps to it (back with `[`)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Go to this related node"),
-    ]
-
-    def __init__(self, content: Text, node_id: str) -> None:
-        super().__init__(content, classes="see-also-link")
-        self.node_id = node_id
-
-    def action_open(self) -> None:
-        self.post_message(JumpToNode(self.node_id))
-
-    def on_click(self, event: Click) -> None:
-        event.stop()
-        self.action_open()
-
-
-@frozen
-class Part:
-    """One widget of the pane: its kind, CSS classes and text (and, for a citation or a link,
-    what it opens). A widget of the same kind and classes shows another part in place."""
-
-    kind: type[Static]
-    classes: str
-    text: Text
-    node_id: str = ""
-    number: int = 0
-
-    def make(self) -> Static:
-        if self.kind is CitationCard:
-            return CitationCard(self.text, self.node_id, self.number)
-        if self.kind is SeeAlsoLink:
-            return SeeAlsoLink(self.text, self.node_id)
-        return Static(self.text, classes=self.classes)
-
-    def update(self, widget: Widget) -> bool:
-        """Show this part in `widget`; False when the widget is of another kind."""
-        if not isinstance(widget, Static) or type(widget) is not self.kind:
-            return False
-        if widget.classes != frozenset(self.classes.split()):
-            return False
-        if isinstance(widget, CitationCard):
-            widget.show(self.text, self.node_id, self.number)
-        else:
-            if isinstance(widget, SeeAlsoLink):
-                widget.node_id = self.node_id
-            update_text(widget, self.text)
-        return True
-
-
-class DetailPane(Themed, VerticalScroll):
+class DetailPane(Themed, ScrollView, can_focus=True):
     """Shows one node; the main screen calls `show` when the tree's cursor moves.
 
-    The pane's widgets are kept and their text replaced, rather than recomposed, and a burst of
-    cursor moves is drawn once: `show` only notes the node, and the text is built after the next
-    screen refresh, so the tree's cursor never waits for the details.
+    Tab and Shift+Tab step through the citations and see-also links (from the last, Tab leaves
+    the pane); Enter or a click opens the one chosen. A burst of cursor moves is drawn once:
+    `show` only notes the node, and the parts are built after the next screen refresh, so the
+    tree's cursor never waits for the details.
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "step(1)", "Next citation or link", show=False),
+        Binding("shift+tab", "step(-1)", "Previous citation or link", show=False),
+        Binding("enter", "open", "Open the citation's source, or go to the linked node"),
+    ]
     COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_CLASSES | DETAIL_CLASSES)
 
     def __init__(self, index: CorpusIndex, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.index = index
-        self.palette = Palette(index)
-        self.references = {r.id: r for r in index.corpus.references}
         self.node_id: str | None = None  # the node shown
+        self.chosen: int | None = None  # the part Tab or a click chose (a citation or link)
         self._wanted: str | None = None  # the node to show at the next refresh
         self._scheduled = False
+        self._parts: list[Part] = []
+        self._fitted = Size(0, 0)  # the pane's size inside its padding, when last laid out
+        self._width = 0  # the width the lines below were laid out at
+        self._rows: list[tuple[int, int]] = []  # per line: its part (-1: a blank) and its row
+        self._spans: list[tuple[int, int]] = []  # per part: its first line and the one after
+        self._strips: dict[tuple[int, str], list[Strip]] = {}  # (part, state): its lines
+        self._hovered: int | None = None
+        self._texts: DetailParts | None = None  # made again for another corpus or theme
+
+    # -- what is shown -------------------------------------------------------------------------
 
     @property
     def is_current(self) -> bool:
         """Whether the pane shows the node it was last asked to show."""
         return not self._scheduled
+
+    @property
+    def parts(self) -> Sequence[Part]:
+        """The parts shown, top to bottom."""
+        return self._parts
+
+    @property
+    def spans(self) -> Sequence[tuple[int, int]]:
+        """Per part, its first line in the pane and the line after its last."""
+        return self._spans
 
     def show(self, node_id: str) -> None:
         """Show this node after the next refresh (the latest asked wins)."""
@@ -159,155 +105,205 @@ class DetailPane(Themed, VerticalScroll):
 
     def show_index(self, index: CorpusIndex) -> None:
         """Another corpus (a reload): the node is shown again as it now reads."""
-        self.index = index
-        self.palette = Palette(index)
-        self.references = {r.id: r for r in index.corpus.references}
-        self.refresh(recompose=True)
+        self.index, self._texts = index, None
+        self._rebuild()
 
     def _theme_changed(self, _theme: Theme) -> None:
-        self.refresh(recompose=True)
+        self._texts = None
+        self._rebuild()
+
+    def on_mount(self) -> None:
+        self._rebuild()
 
     def _show_wanted(self) -> None:
         self._scheduled = False
         if self._wanted == self.node_id or not self.is_attached:
             return
         self.node_id = self._wanted
+        self.chosen = self._hovered = None
         self.scroll_home(animate=False)  # a new node is read from its title down
-        # The widgets kept where the new node has a part of the same kind (most moves: all of
-        # them), their texts replaced; only the rest are removed or mounted. Recomposing the
-        # pane made every move onto or off a node with an outcome or links mount it anew.
-        parts = self._parts()
-        shown = list(self.children)
-        kept = 0
-        for widget, part in zip(shown, parts, strict=False):
-            if not part.update(widget):
-                break
-            kept += 1
-        if kept < len(shown):
-            self.remove_children(shown[kept:])
-        if kept < len(parts):
-            self.mount_all(part.make() for part in parts[kept:])
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        if self._texts is None:
+            self._texts = DetailParts.of(self.index, self._style)
+        self._parts = self._texts.parts(self.node_id)
+        if self.chosen is not None and not self._choosable(self.chosen):
+            self.chosen = None
+        self._lay_out(force=True)
+
+    # -- lines ---------------------------------------------------------------------------------
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._lay_out()
+
+    def _lay_out(self, force: bool = False) -> None:
+        """Place the parts' lines at the pane's width (blank lines between parts as asked)."""
+        size = self.content_region.size  # inside the padding, with or without a scrollbar
+        if size == self._fitted and not force:
+            return
+        self._fitted = size
+        self._place(size.width)
+        height = 0  # a node that fits claims no height: moving between such nodes lays out nothing
+        if len(self._rows) > size.height:  # a scrollbar will be shown and take its cells
+            self._place(size.width - self.styles.scrollbar_size_vertical)
+            height = len(self._rows)
+        # Textual shows or hides the scrollbar when the scrollable size differs from the
+        # region's, so the pane's own height would not do where a node fits.
+        if self.virtual_size != (virtual := Size(self._width, height)):
+            self.virtual_size = virtual
+        self.refresh()
+
+    def _place(self, width: int) -> None:
+        self._width, self._strips = max(width, 0), {}
+        rows: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = []
+        below = 0
+        for number, part in enumerate(self._parts if width > 0 else []):
+            if rows:
+                rows.extend((-1, 0) for _ in range(max(below, part.above)))
+            start = len(rows)
+            rows.extend((number, row) for row in range(len(self._lines(number, ""))))
+            spans.append((start, len(rows)))
+            below = part.below
+        self._rows, self._spans = rows, spans
+
+    def _lines(self, number: int, state: str) -> list[Strip]:
+        """A part's lines, drawn in a state: "" as it is, "hover", or "chosen"."""
+        key = (number, state)
+        if key not in self._strips:
+            self._strips[key] = self._draw(self._parts[number], state)
+        return self._strips[key]
+
+    def _draw(self, part: Part, state: str) -> list[Strip]:
+        kind, base = part.kind, self.visual_style
+        if state:
+            link = "-link" if state == "chosen" and kind is PartKind.LINK else ""
+            base += VisualStyle.from_rich_style(self._style(f"detail--{state}{link}"))
+        inner = max(1, self._width - len(kind.edge) - 2 * kind.indent)
+        content = Content.from_rich_text(part.text, console=self.app.console)
+        lines = Visual.to_strips(self, content, inner, None, base, pad=True)
+        if not kind.edge and not kind.indent:
+            return lines
+        background = Style(bgcolor=base.rich_style.bgcolor)
+        edge_name = "detail--edge-chosen" if state == "chosen" else "detail--edge"
+        left = [Segment(kind.edge, background + self._style(edge_name))] if kind.edge else []
+        padding = [Segment(" " * kind.indent, background)]
+        return [Strip.join([Strip(left + padding), line, Strip(padding)]) for line in lines]
+
+    def render_line(self, y: int) -> Strip:
+        row = y + int(self.scroll_offset.y)
+        number, line = self._rows[row] if row < len(self._rows) else (-1, 0)
+        if number < 0:
+            if (blank := self._strips.get((-1, ""))) is None:
+                blank = self._strips[-1, ""] = [Strip.blank(self._width, self.rich_style)]
+            return blank[0]
+        return self._lines(number, self._state(number))[line]
+
+    def _state(self, number: int) -> str:
+        if number == self.chosen and self.has_focus:
+            return "chosen"
+        return "hover" if number == self._hovered else ""
+
+    # -- choosing and opening ------------------------------------------------------------------
+
+    def _choosable(self, number: int) -> bool:
+        return 0 <= number < len(self._parts) and self._parts[number].kind.can_choose
+
+    def choose(self, number: int | None) -> None:
+        """Make this part the chosen one, scrolled into view."""
+        self.chosen = number
+        if number is not None and number < len(self._spans):
+            start, end = self._spans[number]
+            region = Region(0, start, max(1, self._width), end - start)
+            self.scroll_to_region(region, animate=False, immediate=True)
+        self.refresh()
+        self.refresh_bindings()
+
+    def action_step(self, step: int) -> None:
+        """The next (or previous) citation or link. Shift+Tab from the first gives the pane
+        itself, Tab from the last leaves it, as Tab does between widgets."""
+        choosable = [n for n in range(len(self._parts)) if self._choosable(n)]
+        if self.chosen in choosable:
+            following = choosable.index(self.chosen) + step
+        elif step > 0 and choosable:
+            following = 0
+        else:
+            raise SkipAction  # on to the widget before
+        if following < 0:
+            self.choose(None)
+        elif following >= len(choosable):
+            self.choose(None)
+            raise SkipAction  # on to the widget after
+        else:
+            self.choose(choosable[following])
+
+    @property
+    def chosen_part(self) -> Part | None:
+        """The citation or link chosen, while the pane has the focus."""
+        if self.chosen is None or not self.has_focus or not self._choosable(self.chosen):
+            return None
+        return self._parts[self.chosen]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "open" or self.chosen_part is not None
+
+    def action_open(self) -> None:
+        if (part := self.chosen_part) is not None:
+            self._open(part)
+
+    def _open(self, part: Part) -> None:
+        if part.kind is PartKind.CITATION:
+            self.post_message(SourceRequested(part.node_id, part.number))
+        else:
+            self.post_message(JumpToNode(part.node_id))
 
     def focus_link(self, targets: Sequence[str]) -> bool:
-        """Focus the see-also link after the focused one (from elsewhere the first; after the
+        """Choose the see-also link after the chosen one (from elsewhere the first; after the
         last the first again). False while the links shown are not to `targets` (not drawn yet)."""
-        links = list(self.query_children(SeeAlsoLink).results(SeeAlsoLink))
-        if not links or [link.node_id for link in links] != list(targets):
+        links = [n for n, part in enumerate(self._parts) if part.kind is PartKind.LINK]
+        if not links or [self._parts[n].node_id for n in links] != list(targets):
             return False
-        at = next((i + 1 for i, link in enumerate(links) if link is self.screen.focused), 0)
-        links[at % len(links)].focus()
+        at = links.index(self.chosen) + 1 if self.has_focus and self.chosen in links else 0
+        self.focus()
+        self.choose(links[at % len(links)])
         return True
 
-    def compose(self) -> ComposeResult:
-        for part in self._parts():
-            yield part.make()
+    def on_focus(self) -> None:
+        self.refresh()
 
-    def _parts(self) -> list[Part]:
-        """What the pane shows of the node, top to bottom."""
-        node = self.index.nodes.get(self.node_id) if self.node_id is not None else None
-        if node is None:
-            return [Part(Static, "detail-empty", Text("Choose a node in the tree."))]
-        parts = [
-            Part(Static, f"detail-part {name}", text)
-            for name, text in zip(_PARTS, self._head(node), strict=True)
-        ]
-        parts.extend(
-            Part(CitationCard, "citation", self._citation(number, citation), node.id, number)
-            for number, citation in enumerate(node.citations, 1)
-        )
-        if node.outcome is not None:
-            parts.extend(self._outcome(node.outcome))
-        if node.see_also:
-            label = styled("See also", self._style("detail--label"))
-            parts.append(Part(Static, "detail-see-also", label))
-            for other in node.see_also:
-                target = self.index.nodes.get(other)
-                if target is None:  # the validator reports it (E010)
-                    missing = Text(f"  {other} (not in the corpus)")
-                    parts.append(Part(Static, "see-also-missing", missing))
-                else:
-                    parts.append(Part(SeeAlsoLink, "see-also-link", self._link(target), target.id))
-        return parts
+    def on_blur(self) -> None:
+        self.refresh()
 
-    def _head(self, node: Node) -> tuple[Text, ...]:
-        """The texts above the citations, one per entry of `_PARTS`."""
-        style = self._style
-        title = glyph(node, style)
-        title.append(" ")
-        title.append(one_line(node.title), style("detail--title"))
-        count = len(node.citations)
-        heading = styled(f"Citations ({count})", style("detail--label"))
-        if count:
-            keys = "1" if count == 1 else f"1–{min(count, 9)}"
-            heading.append(f"  {keys} or s: open the source", style("label--muted"))
-        return title, self._meta(node), Text(node.claim), self._voices(node), heading
+    # -- the mouse -----------------------------------------------------------------------------
 
-    def _meta(self, node: Node) -> Text:
-        parts = [node.kind_text, f"id {node.id}"]
-        if node.tags:
-            parts.append("tags " + ", ".join(node.tags))
-        if node.horizon is not None:
-            parts.append(f"horizon {node.horizon.value}")
-        where = node.location
-        parts.append(f"{PurePath(where.file).name}:{where.line}")
-        return styled(" · ".join(parts), self._style("label--muted"))
+    def _part_at(self, event: events.MouseEvent) -> int | None:
+        """The citation or link under the mouse."""
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        row = offset.y + int(self.scroll_offset.y)
+        if not 0 <= row < len(self._rows):
+            return None
+        number = self._rows[row][0]
+        return number if self._choosable(number) else None
 
-    def _voices(self, node: Node) -> Text:
-        style = self._style
-        text = Text()
-        supporters = self.index.supporters(node)
-        opponents = self.index.opponents(node)
-        text.append("Argued by: ", style("detail--label"))
-        if not supporters:
-            text.append("nobody", style("label--muted"))
-        for i, voice in enumerate(supporters):
-            if i:
-                text.append(", ")
-            text.append_text(voice_badge(voice, self.palette, style))
-            text.append(f" {voice.name}")
-        if opponents:
-            text.append("\nAgainst: ", style("detail--label"))
-            for i, voice in enumerate(opponents):
-                if i:
-                    text.append(", ")
-                text.append_text(voice_badge(voice, self.palette, style, against=True))
-                text.append(f" {voice.name}")
-        return text
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hovered = self._part_at(event)
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.refresh()
 
-    def _citation(self, number: int, citation: Citation) -> Text:
-        style = self._style
-        text = Text()
-        text.append(f"{number}  ", style("detail--number"))
-        stance_style = style("detail--doubts") if not citation.stance.supports else Style()
-        text.append(citation.stance.value, stance_style)
-        text.append(" · likelihood ", style("label--muted"))
-        text.append(hedge_phrase(citation.likelihood))
-        text.append("\n")
-        text.append(f"“{one_line(citation.quote)}”", style("detail--quote"))
-        text.append("\n")
-        text.append(voices_text(citation, self.index))
-        text.append("\n")
-        text.append(source_text(citation, self.index), style("label--muted"))
-        return text
+    def on_leave(self, _event: events.Leave) -> None:
+        if self._hovered is not None:
+            self._hovered = None
+            self.refresh()
 
-    def _outcome(self, outcome: Outcome) -> list[Part]:
-        """What became of the node: status, dates, note; then each piece of evidence."""
-        style = self._style
-        heading = styled("Outcome: ", style("detail--label"))
-        heading.append_text(outcome_text(outcome, style))
-        parts = [Part(Static, "detail-outcome", heading)]
-        if outcome.evidence:
-            label = styled(f"Evidence ({len(outcome.evidence)})", style("detail--label"))
-            parts.append(Part(Static, "detail-heading", label))
-        parts.extend(
-            Part(Static, "evidence", evidence_text(e, self.index, self.references, style))
-            for e in outcome.evidence
-        )
-        return parts
-
-    def _link(self, target: Node) -> Text:
-        text = Text("→ ")
-        text.append_text(glyph(target, self._style))
-        text.append(" ")
-        text.append(one_line(target.title), self._style("detail--link"))
-        return text
+    def on_click(self, event: events.Click) -> None:
+        number = self._part_at(event)
+        if number is None:
+            return
+        event.stop()
+        self.focus()
+        self.choose(number)
+        self._open(self._parts[number])
