@@ -171,3 +171,14 @@ async def test_the_citation_under_the_mouse_is_drawn_raised() -> None:
         assert raised.text == plain_line.text and raised != plain_line  # same words, other style
         await pilot.hover(pane, offset=(5, pane.spans[0][0]))  # on the title: nothing raised
         assert pane.render_line(row) == plain_line
+
+
+async def test_another_theme_redraws_the_details_in_its_colours() -> None:
+    async with explore(size=(120, 40)) as (app, pilot):
+        await press(pilot, "j", "j")
+        pane = main_screen(app).query_one(DetailPane)
+        before = [pane.render_line(y) for y in range(pane.size.height)]
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        after = [pane.render_line(y) for y in range(pane.size.height)]
+        assert [s.text for s in after] == [s.text for s in before] and after != before

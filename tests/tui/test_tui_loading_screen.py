@@ -67,3 +67,22 @@ async def test_q_quits_while_the_corpus_is_still_loading() -> None:
         gate.set()
 
     assert app.return_code == 0
+
+
+async def test_once_the_load_counts_its_files_the_indicator_gives_way_to_the_count() -> None:
+    """The count moves on its own; the indicator's frames would take turns with the load."""
+    app, gate = app_with_a_gated_load()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, LoadingScreen) and screen.query(LoadingIndicator)
+            height = screen.query_one(LoadingIndicator).region.height
+            screen.show_progress(1, 40, 1000)
+            await pilot.pause()
+            assert not screen.query(LoadingIndicator)
+            assert screen.query_one(".loading-still").region.height == height  # its place kept
+            await press(pilot, "question_mark", "escape")  # another screen over it, and back
+            assert app.screen is screen and not screen.query(LoadingIndicator)
+    finally:
+        gate.set()

@@ -23,9 +23,13 @@ from explorer.tui.widgets.footer import FittingFooter
 
 
 class LoadingScreen(Screen[None]):
+    """Where the corpus is read from, an animated indicator until the load tells how far it is,
+    then the count of tree files read and nodes built (which moves on its own)."""
+
     def __init__(self, where: str) -> None:
         super().__init__()
         self.where = where
+        self._counting = False  # the load has told how far it is: the indicator is gone
 
     def compose(self) -> ComposeResult:
         yield Static(self._message(), id="loading-message")
@@ -40,6 +44,13 @@ class LoadingScreen(Screen[None]):
         self.query_one("#loading-progress", Static).update(
             f"{read:,} of {files:,} tree files read, {nodes:,} nodes built"
         )
+        if not self._counting:
+            # The count shows the load moving; the indicator's frames, 16 a second, took the
+            # interpreter from the load in turns.
+            self._counting = True
+            for indicator in self.query(LoadingIndicator):
+                self.mount(Static(classes="loading-still"), before=indicator)
+                indicator.remove()
 
     def _message(self) -> Text:
         return Text(f"Reading the corpus at {self.where} …  (q quits)")
@@ -49,13 +60,15 @@ class LoadingScreen(Screen[None]):
         self.where = where
         self.query_one("#loading-message", Static).update(self._message())
         self.query_one("#loading-progress", Static).update("")
+        self._counting = False  # the indicator is back when this screen is shown again
+        self.query(".loading-still").remove()
 
     def on_screen_suspend(self) -> None:
         self.query(LoadingIndicator).remove()  # it would go on animating where no one sees it
 
     def on_screen_resume(self) -> None:
-        if not self.query(LoadingIndicator):
-            self.mount(LoadingIndicator(id="loading"))
+        if not self._counting and not self.query(LoadingIndicator):
+            self.mount(LoadingIndicator(id="loading"), before="#loading-progress")
 
 
 def corpus_title(corpus_file: Path) -> str | None:
