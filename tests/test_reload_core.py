@@ -43,13 +43,57 @@ def test_changed_files_are_loaded_once_when_they_hold_still() -> None:
     assert calls == [1]
 
 
-def test_settling_waits_for_two_equal_fingerprints_before_loading() -> None:
-    load, calls = counting_load()
+class FakeClock:
+    """Time that moves only when the code sleeps or a load says it took time."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def test_settling_reads_between_two_equal_fingerprints_at_least_the_interval_apart() -> None:
+    clock = FakeClock()
     waits: list[float] = []
-    take = fingerprints("x", "y", "z", "z")
-    assert load_settled(load, take, None, interval=0.1, sleep=waits.append) == (1, "z")
-    assert waits == [0.1, 0.1, 0.1]  # x≠y, y≠z, z=z
-    assert calls == [1]
+
+    def sleep(seconds: float) -> None:
+        waits.append(round(seconds, 6))
+        clock.sleep(seconds)
+
+    def load_taking(seconds: float) -> Callable[[], int]:
+        def load() -> int:
+            clock.sleep(seconds)
+            return 1
+
+        return load
+
+    take = fingerprints("a")
+    quick = load_settled(load_taking(0.04), take, None, interval=0.1, sleep=sleep, clock=clock)
+    assert quick == (1, "a") and waits == [0.06]  # the check waits out the rest of the interval
+    waits.clear()
+    slow = load_settled(load_taking(0.3), take, None, interval=0.1, sleep=sleep, clock=clock)
+    assert slow == (1, "a") and waits == []  # the load itself took longer than the interval
+
+
+def test_files_changing_while_read_are_read_again_once_they_hold_still() -> None:
+    load, calls = counting_load()
+    clock = FakeClock()
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(round(seconds, 6))
+        clock.sleep(seconds)
+
+    # Before the first load x, after it y (a writer at work), then z twice (held still): loaded
+    # again, and that load bracketed by z and z.
+    take = fingerprints("x", "y", "z", "z", "z")
+    assert load_settled(load, take, None, interval=0.1, sleep=sleep, clock=clock) == (2, "z")
+    assert calls == [1, 2]
+    assert waits == [0.1, 0.1, 0.1]  # after the first load, until z held still, after the second
 
 
 def test_without_settling_the_first_fingerprint_is_taken_as_it_is() -> None:

@@ -1,8 +1,8 @@
 """Knowing when a corpus's files changed and have settled, so a reload reads whole files.
 
 Editors save in steps (write a temp file, rename, touch), so a change notice may arrive while a
-file is half written. A reload waits until two fingerprints of the corpus's files, taken a short
-time apart, are equal.
+file is half written. A reload keeps what it read only when two fingerprints of the corpus's
+files, one taken before the read and one a short time later (after it), are equal.
 """
 
 from __future__ import annotations
@@ -102,26 +102,29 @@ def load_settled(
     interval: float = 0.15,
     timeout: float = 5.0,
     sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
 ) -> tuple[T, str] | None:
     """Load from files that hold still; None when they are as they were at the `known` fingerprint.
 
-    With `settle`, first wait until the files stop changing. The fingerprint is taken again after
-    the load; when it differs (a save landed while the files were read), wait for them to settle
-    and load again, at most `attempts` loads in all. Returns the result and the fingerprint of the
-    files it was read from; when they never held still, the one taken before the last load, so
-    that a later check still sees a change and loads again.
+    The fingerprint is taken before the load and again after it; when the two differ (a save
+    landed while the files were read), wait until the files hold still and load again, at most
+    `attempts` loads in all. With `settle`, the second fingerprint is taken at least `interval`
+    after the first (the load's own time counts), so what is returned was read between two equal
+    fingerprints that far apart: a file caught half written, with its writer still at work, is
+    read again. Returns the result and the fingerprint of the files it was read from; when they
+    never held still, the one taken before the last load, so that a later check still sees a
+    change and loads again.
     """
-
-    def stable() -> str:
-        return wait_until_stable(take, interval=interval, timeout=timeout, sleep=sleep)
-
-    current = stable() if settle else take()
+    current = take()
     if current == known:
         return None
     for attempt in range(1, max(attempts, 1) + 1):
+        started = clock()
         result = load()
+        if settle and (left := interval - (clock() - started)) > 0:
+            sleep(left)  # a load quicker than `interval` does not shorten the check
         if take() == current:
             break
         if attempt < attempts:
-            current = stable()
+            current = wait_until_stable(take, interval=interval, timeout=timeout, sleep=sleep)
     return result, current

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from explorer.reading.load import LoadResult, Progress
     from explorer.reading.reuse import Reuse
 
-SETTLE_INTERVAL = 0.15  # seconds between the fingerprints that must agree before a reload
+SETTLE_INTERVAL = 0.15  # at least this long between the fingerprints around a reload's read
 
 
 @attrs.frozen(slots=True)
