@@ -28,6 +28,7 @@ from explorer.reading.build import FileBuilder
 from explorer.reading.locate import CORPUS_FILE, absolute_path
 from explorer.reading.located import Interned, Limits, ReadResult, Scalar
 from explorer.reading.reuse import Reuse, TreeRead, digest
+from explorer.reading.watch import known_digest
 from explorer.reading.yaml_text import bytes_text, file_bytes
 from explorer.reading.yamlread import read_text
 
@@ -171,6 +172,13 @@ class _TreeFile:
     def first_look(self, limits: Limits, reuse: Reuse) -> Look:
         """What the file gives without building it (refused, unreadable, kept from the last
         load), or that it is to be built."""
+        if _refused(self.folder, self.name, self.named_at) is None:
+            # Hashed by the fingerprint taken before this load, and unchanged since: what was
+            # kept for those bytes is found without reading them again.
+            known = known_digest(self.path)
+            kept = reuse.tree(self.display, known) if known is not None else None
+            if kept is not None:
+                return kept, True
         data = self._bytes(limits)
         if isinstance(data, tuple):
             return data

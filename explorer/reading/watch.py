@@ -8,6 +8,7 @@ files, one taken before the read and one a short time later (after it), are equa
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -55,11 +56,26 @@ def fingerprint(files: Iterable[Path], read: Mapping[str, bytes] | None = None) 
     return digest.hexdigest()
 
 
+def _status_key(status: os.stat_result) -> tuple[int, ...]:
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+
+
+def known_digest(path: Path) -> bytes | None:
+    """The SHA-256 `content_digest` last found for the file, if its status has not changed
+    since (the file is not read); None when it has, or was never hashed or kept."""
+    try:
+        key = _status_key(path.stat())
+    except OSError:
+        return None
+    known = known_digests.get(str(path))
+    return known[1] if known is not None and known[0] == key else None
+
+
 def content_digest(path: Path) -> bytes:
     """SHA-256 of the file's bytes (OSError when it cannot be read)."""
     name = str(path)
     status = path.stat()
-    key = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+    key = _status_key(status)
     known = known_digests.get(name)
     if known is not None and known[0] == key:
         return known[1]
