@@ -12,6 +12,7 @@ from explorer.tui.screens.failed import LoadFailedScreen
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.source import SourceScreen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
+from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.diagnostics import KEPT_NOTE, DiagnosticsPanel
 from explorer.tui.widgets.legend import Legend
 from tests.shared import copy_corpus
@@ -68,6 +69,25 @@ async def test_a_valid_change_shows_the_new_title_with_the_place_kept(tmp_path: 
         assert "Crews head north" in screen.query_one(Breadcrumb).plain
         assert "Boatyards follow the crews" in detail_text(app)
         assert not screen.query_one(DiagnosticsPanel).display
+
+
+async def test_a_reload_redraws_the_details_only_when_the_node_shown_changed(
+    tmp_path: Path,
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    async with explore(corpus, size=(120, 40), live=False) as (app, pilot):
+        await press(pilot, "j", "j")  # crews-move
+        pane = main_screen(app).query_one(DetailPane)
+        drawn = pane.render_line(0)
+        replace(corpus / "waterfront.yaml", "title: A tourism boom", "title: A tourism surge")
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert "A tourism surge" in label_text(app, "tourism-boom")
+        assert pane.render_line(0) is drawn  # this node's lines stand as they were drawn
+        replace(corpus / "crews.yaml", "title: Crews move north", "title: Crews head north")
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert pane.render_line(0).text.startswith("• Crews head north")
 
 
 async def test_a_reload_when_nothing_changed_reads_nothing_and_changes_nothing(

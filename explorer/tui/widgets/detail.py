@@ -106,7 +106,7 @@ class DetailPane(Themed, ScrollView, can_focus=True):
     def show_index(self, index: CorpusIndex) -> None:
         """Another corpus (a reload): the node is shown again as it now reads."""
         self.index, self._texts = index, None
-        self._rebuild()
+        self._rebuild(redraw=False)
 
     def _theme_changed(self, _theme: Theme) -> None:
         self._texts = None
@@ -124,10 +124,15 @@ class DetailPane(Themed, ScrollView, can_focus=True):
         self.scroll_home(animate=False)  # a new node is read from its title down
         self._rebuild()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, redraw: bool = True) -> None:
+        """Build the node's parts and lay them out; without `redraw`, parts equal to those
+        shown keep their lines (a reload that did not change this node: most saves)."""
         if self._texts is None:
             self._texts = DetailParts.of(self.index, self._style)
-        self._parts = self._texts.parts(self.node_id)
+        parts = self._texts.parts(self.node_id)
+        if not redraw and parts == self._parts:
+            return
+        self._parts = parts
         if self.chosen is not None and not self._choosable(self.chosen):
             self.chosen = None
         self._lay_out(force=True)
