@@ -26,8 +26,10 @@ KEPT_NOTE = "the tree stays as it was until the errors are fixed"
 
 def shown_diagnostics(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
     """Errors before warnings, each in file order, at most MAX_SHOWN."""
-    errors = [d for d in diagnostics if d.is_error]
-    warnings = [d for d in diagnostics if not d.is_error]
+    errors: list[Diagnostic] = []
+    warnings: list[Diagnostic] = []
+    for diagnostic in diagnostics:  # one pass: a large corpus may hold thousands of warnings
+        (errors if diagnostic.is_error else warnings).append(diagnostic)
     return (errors + warnings)[:MAX_SHOWN]
 
 
@@ -44,7 +46,7 @@ def diagnostic_line(diagnostic: Diagnostic, style_of: dict[str, Style]) -> Text:
 
 
 def more_line(diagnostics: Sequence[Diagnostic]) -> Text | None:
-    more = len(diagnostics) - len(shown_diagnostics(diagnostics))
+    more = len(diagnostics) - min(len(diagnostics), MAX_SHOWN)  # as many as shown_diagnostics
     if more <= 0:
         return None
     return Text(f"… and {more} more: run 'explorer check' to see them all.")
