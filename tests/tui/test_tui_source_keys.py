@@ -225,6 +225,20 @@ async def test_a_dimmed_key_gives_way_first_in_a_narrow_footer() -> None:
         assert order.index("Related") < order.index("Quit")
 
 
+async def test_a_key_too_wide_for_the_room_left_does_not_hide_a_later_one_that_fits() -> None:
+    """At 80 columns, on a node with see-also links, `r Related` is lit and does not fit: the
+    keys after it that fit (`q Quit`) still show, and every key shown is whole."""
+    async with explore(ROOT / "scenarios" / BUNDLED, size=(80, 24), live=False) as (app, pilot):
+        screen = main_screen(app)
+        footer = screen.query_one(FittingFooter)
+        screen.go_to("iraq-vote")
+        await until(pilot, lambda: not related_key(app).has_class("-disabled"), timeout=5)
+        await pilot.pause()
+        assert "q Quit" in footer.shown_keys
+        shown = [key for key in footer.query(FooterKey) if key.display]
+        assert all(key.region.right <= 80 for key in shown)
+
+
 def chosen_link(app: ExplorerApp) -> str | None:
     part = chosen(app)
     return part.node_id if part is not None and part.kind is PartKind.LINK else None

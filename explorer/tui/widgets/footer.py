@@ -1,7 +1,7 @@
 """A footer that keeps each key it shows whole: when the keys are wider than the terminal, the
-dimmed ones give way first, then the last ones (each screen lists its bindings most important
-first), never one cut in half, and never one drawn under the palette's key. The way out (Esc)
-and the help (?) always stay."""
+dimmed ones give way first, then, in order (each screen lists its bindings most important first),
+each key that no longer fits, while a later one that does is still shown; never one cut in half,
+and never one drawn under the palette's key. The way out (Esc) and the help (?) always stay."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ class FittingFooter(Footer):
         return content + styles.gutter.width + styles.margin.width
 
     def fit_keys(self) -> None:
-        """Show the keys, in order, while they fit; hide the rest."""
+        """Show the keys, in order, each that fits in the room the keys before it left."""
         room = self.size.width
         if room <= 0:
             return  # not laid out yet: the resize that lays it out fits it
@@ -74,8 +74,9 @@ class FittingFooter(Footer):
         for kept in (k for k in keys if k.key in KEPT_KEYS or k.has_class("-command-palette")):
             kept.display = True
             room -= self._width_of(kept)
-        # Keys that act now first, in order; then the dimmed ones, while there is room left.
-        fits = True
+        # Keys that act now first, in order, each that fits in the room left (a key too wide
+        # gives way, a later one that fits is still shown: `q Quit` after a long lit key); then
+        # the dimmed ones, the same way.
         for dimmed in (False, True):
             for key in keys:
                 if key.key in KEPT_KEYS or key.has_class("-command-palette"):
@@ -83,9 +84,8 @@ class FittingFooter(Footer):
                 if key.has_class("-disabled") != dimmed:
                     continue
                 width = self._width_of(key)
-                fits = fits and width <= room
-                key.display = fits
-                room -= width if fits else 0
+                key.display = width <= room
+                room -= width if key.display else 0
 
     @property
     def shown_keys(self) -> list[str]:
