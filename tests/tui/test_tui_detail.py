@@ -182,3 +182,25 @@ async def test_another_theme_redraws_the_details_in_its_colours() -> None:
         await pilot.pause()
         after = [pane.render_line(y) for y in range(pane.size.height)]
         assert [s.text for s in after] == [s.text for s in before] and after != before
+
+
+async def test_a_quote_can_be_selected_with_the_mouse_and_its_text_is_what_is_drawn() -> None:
+    """Dragging over the details selects their text, as it did when each part was a Static: the
+    cells drawn selected, the text copied without the citations' edges."""
+    async with explore(size=(120, 40)) as (app, pilot):
+        await press(pilot, "j", "j")  # crews-move
+        pane = main_screen(app).query_one(DetailPane)
+        lines = pane_lines(app)
+        row = next(n for n, line in enumerate(lines) if "“Fishing crews" in line)
+        start = lines[row].index("“")  # the pane's padding is one cell: offsets below add it
+        await pilot.mouse_down(pane, offset=(start + 1, row))
+        await pilot.hover(pane, offset=(start + 1 + len("“Fishing crews"), row))
+        await pilot.mouse_up(pane, offset=(start + 1 + len("“Fishing crews"), row))
+        await pilot.pause()
+        selected = app.screen.get_selected_text()
+        assert selected is not None and selected.startswith("“Fishing crews")
+        selected_line = pane.render_line(row)
+        app.screen.clear_selection()
+        await pilot.pause()
+        plain_line = pane.render_line(row)
+        assert selected_line.text == plain_line.text and selected_line != plain_line

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.theme import Theme
@@ -202,8 +203,45 @@ class DetailPane(Themed, ScrollView, can_focus=True):
         if number < 0:
             if (blank := self._strips.get((-1, ""))) is None:
                 blank = self._strips[-1, ""] = [Strip.blank(self._width, self.rich_style)]
-            return blank[0]
-        return self._lines(number, self._state(number))[line]
+            strip = blank[0]
+        else:
+            strip = self._lines(number, self._state(number))[line]
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(row)) is not None:
+            strip = self._selected(strip, *span)
+        # Each cell says where it is in the pane: Textual's mouse selection reads it.
+        return strip.apply_offsets(0, row)
+
+    # -- selecting text with the mouse ---------------------------------------------------------
+
+    def _selected(self, strip: Strip, start: int, end: int) -> Strip:
+        """The strip with the cells from `start` to `end` (-1: the line's end) drawn selected."""
+        end = strip.cell_length if end == -1 else min(end, strip.cell_length)
+        if start >= end:
+            return strip
+        style = self.screen.get_component_rich_style("screen--selection")
+        middle = strip.crop(start, end)
+        chosen = Strip(
+            list(Segment.apply_style(iter(middle), post_style=style)), middle.cell_length
+        )
+        return Strip.join([strip.crop(0, start), chosen, strip.crop(end)])
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text selected with the mouse, as drawn (without the citations' edges)."""
+        return selection.extract(
+            "\n".join(self._row_text(row) for row in range(len(self._rows)))
+        ), "\n"
+
+    def _row_text(self, row: int) -> str:
+        number, line = self._rows[row]
+        if number < 0:
+            return ""
+        text = self._lines(number, "")[line].text
+        edge = self._parts[number].kind.edge
+        return (" " * len(edge) + text[len(edge) :] if edge else text).rstrip()
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     def _state(self, number: int) -> str:
         if number == self.chosen and self.has_focus:
