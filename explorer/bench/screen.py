@@ -126,13 +126,16 @@ _INTERACTION = textwrap.dedent(
             largest = max(trigger.children, key=lambda node: len(node.children))
             tree.go_to(largest.id)
             await pilot.pause()
+            # Enter opens and closes a branch in the tree (space pages down there, as in less).
             if tree.is_expanded(largest.id):
-                await pilot.press("space")  # collapse, to time the expansion itself
+                await pilot.press("enter")  # collapse, to time the expansion itself
                 await pilot.pause()
+            assert not tree.is_expanded(largest.id), "the branch did not close"
             started = time.process_time()
-            await pilot.press("space")
+            await pilot.press("enter")
             await pilot.pause()
             expand_ms = (time.process_time() - started) * 1e3
+            assert tree.is_expanded(largest.id), "the key timed did not open the branch"
             result = {"cursor": await cursor_keys(pilot), "expand_ms": expand_ms,
                       "expanded_children": len(largest.children)}
             index = tree.index
