@@ -159,27 +159,35 @@ class _TreeFile:
     def display(self) -> str:
         return absolute_path(self.path)
 
-    def _bytes(self, limits: Limits) -> bytes | tuple[TreeRead, bool]:
-        """The file's bytes, or what it gives when it is refused by name or cannot be read."""
+    def _refusal(self) -> tuple[TreeRead, bool] | None:
+        """What the file gives when it is refused by name; None when it is not."""
         refused = _refused(self.folder, self.name, self.named_at)
-        if refused is not None:
-            return TreeRead(b"", None, (refused,)), False
+        return (TreeRead(b"", None, (refused,)), False) if refused is not None else None
+
+    def _read(self, limits: Limits) -> bytes | tuple[TreeRead, bool]:
+        """The file's bytes, or what it gives when it cannot be read."""
         data = file_bytes(self.path, self.display, limits)
         if isinstance(data, ReadResult):
             return TreeRead(b"", None, data.diagnostics), False
         return data
 
+    def _bytes(self, limits: Limits) -> bytes | tuple[TreeRead, bool]:
+        """The file's bytes, or what it gives when it is refused by name or cannot be read."""
+        return self._refusal() or self._read(limits)
+
     def first_look(self, limits: Limits, reuse: Reuse) -> Look:
         """What the file gives without building it (refused, unreadable, kept from the last
         load), or that it is to be built."""
-        if _refused(self.folder, self.name, self.named_at) is None:
-            # Hashed by the fingerprint taken before this load, and unchanged since: what was
-            # kept for those bytes is found without reading them again.
-            known = known_digest(self.path)
-            kept = reuse.tree(self.display, known) if known is not None else None
-            if kept is not None:
-                return kept, True
-        data = self._bytes(limits)
+        refusal = self._refusal()
+        if refusal is not None:
+            return refusal
+        # Hashed by the fingerprint taken before this load, and unchanged since: what was kept
+        # for those bytes is found without reading them again.
+        known = known_digest(self.path)
+        kept = reuse.tree(self.display, known) if known is not None else None
+        if kept is not None:
+            return kept, True
+        data = self._read(limits)
         if isinstance(data, tuple):
             return data
         data_digest = digest(data)
