@@ -46,7 +46,7 @@ def diagnostic_line(diagnostic: Diagnostic, style_of: dict[str, Style]) -> Text:
 
 
 def more_line(diagnostics: Sequence[Diagnostic]) -> Text | None:
-    more = len(diagnostics) - min(len(diagnostics), MAX_SHOWN)  # as many as shown_diagnostics
+    more = len(diagnostics) - MAX_SHOWN  # shown_diagnostics lists MAX_SHOWN at most
     if more <= 0:
         return None
     return Text(f"… and {more} more: run 'explorer check' to see them all.")

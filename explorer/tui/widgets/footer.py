@@ -71,17 +71,16 @@ class FittingFooter(Footer):
         if room <= 0:
             return  # not laid out yet: the resize that lays it out fits it
         keys = list(self.query(FooterKey))
-        for kept in (k for k in keys if k.key in KEPT_KEYS or k.has_class("-command-palette")):
-            kept.display = True
-            room -= self._width_of(kept)
+        kept = [k for k in keys if k.key in KEPT_KEYS or k.has_class("-command-palette")]
+        for key in kept:
+            key.display = True
+            room -= self._width_of(key)
         # Keys that act now first, in order, each that fits in the room left (a key too wide
         # gives way, a later one that fits is still shown: `q Quit` after a long lit key); then
         # the dimmed ones, the same way.
         for dimmed in (False, True):
             for key in keys:
-                if key.key in KEPT_KEYS or key.has_class("-command-palette"):
-                    continue
-                if key.has_class("-disabled") != dimmed:
+                if key in kept or key.has_class("-disabled") != dimmed:
                     continue
                 width = self._width_of(key)
                 key.display = width <= room
