@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import datetime
 import enum
-import functools
 import json
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from sys import intern
 from typing import Any, TypeVar
 
@@ -239,24 +238,8 @@ def _name(value: object) -> str:
     return intern(_str(value))  # the same few texts again and again: kept once, as the reader does
 
 
-def _optional_name(value: object) -> str | None:
-    return None if value is None else _name(value)
-
-
 def _names(value: object) -> tuple[str, ...]:
     return tuple([_name(item) for item in _list(value)])
-
-
-def _count(value: object) -> int:
-    if type(value) is not int or value < 0:
-        raise TypeError("a count from 0 was expected")
-    return value
-
-
-def _flag(value: object) -> bool:
-    if type(value) is not bool:
-        raise TypeError("true or false was expected")
-    return value
 
 
 def _rule(value: object) -> str:
@@ -271,17 +254,6 @@ def _message(value: object) -> str:
     if printable(message) != message:
         raise ValueError("a message the explorer would have shown escaped")
     return message
-
-
-def _member(kind: type[E], optional: bool) -> Callable[[object], E | None]:
-    by_value = {member.value: member for member in kind}
-
-    def member(value: object) -> E | None:
-        if value is None and optional:
-            return None
-        return by_value[_str(value)]  # KeyError for a value not of the enum
-
-    return member
 
 
 def _date_or_none(value: object) -> PartialDate | None:
@@ -304,47 +276,118 @@ def _date_given(value: object) -> PartialDate:
     return date
 
 
-def _record_decoder(
-    shape: Layout, codecs: tuple[Callable[[Any], object], ...]
-) -> Callable[[object], Any]:
-    make, length = shape.record, len(codecs)
+# Decoding builds hundreds of thousands of records at a warm start. Each record's decoder is
+# generated from its layout (as attrs generates `__init__`): the checks of the common codecs are
+# written inline, one statement per field, where a call per field cost most of the decoding time.
+# Every codec names a check here; `_CODEC_CHECKS` and `_Decoder` cover the same names.
+_CODEC_CHECKS: dict[str, tuple[str | None, str]] = {
+    # codec: (a statement checking the field `{v}`, or None; the expression it decodes to)
+    "text": ("if type({v}) is not str: raise TypeError('a text was expected')", "{v}"),
+    # The same few names again and again: kept once, as the reader does.
+    "name": ("if type({v}) is not str: raise TypeError('a text was expected')", "intern({v})"),
+    "optional name": (
+        "if {v} is not None and type({v}) is not str: raise TypeError('a text was expected')",
+        "None if {v} is None else intern({v})",
+    ),
+    "names": (None, "() if type({v}) is list and not {v} else names({v})"),  # mostly none
+    "message": (None, "message({v})"),
+    "rule": (None, "rule({v})"),
+    "count": (
+        "if type({v}) is not int or {v} < 0: raise TypeError('a count from 0 was expected')",
+        "{v}",
+    ),
+    "flag": ("if type({v}) is not bool: raise TypeError('true or false was expected')", "{v}"),
+    # An enum's member by its value: a value of no member (or of no text) raises KeyError or
+    # TypeError (a list is unhashable); only a text can equal a member's value.
+    "node kind": (None, "None if {v} is None else node_kinds[{v}]"),
+    "horizon": (None, "None if {v} is None else horizons[{v}]"),
+    "stance": (None, "stances[{v}]"),
+    "status": (None, "statuses[{v}]"),
+    "date": (None, "date_given({v})"),
+    "optional date": (None, "date_or_none({v})"),
+    # [line, column] in the entry's own file, the common case, checked inline.
+    "location": (
+        None,
+        "make({v}[0], {v}[1]) if type({v}) is list and len({v}) == 2 and type({v}[0]) is int "
+        "and type({v}[1]) is int and {v}[0] >= 1 and {v}[1] >= 1 else location({v})",
+    ),
+    "citations": (None, "tuple([decode_Citation(item) for item in checked_list({v})])"),
+    "nodes": (None, "tuple([decode_Node(item) for item in checked_list({v})])"),
+    "outcome": (None, "None if {v} is None else decode_Outcome({v})"),
+    "evidence": (None, "tuple([evidence(item) for item in checked_list({v})])"),
+}
+# What the generated decoders call, besides each other: given to `_decoders` by these names.
+_HELPERS = (
+    "intern", "names", "message", "rule", "node_kinds", "horizons", "stances", "statuses",
+    "date_given", "date_or_none", "make", "location", "checked_list", "evidence",
+    *(shape.record.__name__ for shape in _LAYOUTS),
+)  # fmt: skip
 
-    def decode(value: object) -> Any:
-        if type(value) is not list or len(value) != length:
-            raise TypeError(f"a {shape.record.__name__} of the wrong length")
-        return make(*[codec(item) for codec, item in zip(codecs, value, strict=False)])
 
-    return decode
+def _decoder_source(shape: Layout) -> str:
+    name = shape.record.__name__
+    fields = [f"v{number}" for number in range(len(shape.fields))]
+    lines = [
+        f"    def decode_{name}(value):",
+        f"        if type(value) is not list or len(value) != {len(fields)}:",
+        f"            raise TypeError('a {name} of the wrong length')",
+        f"        {', '.join(fields)}, = value",
+    ]
+    arguments = []
+    for field, codec in zip(fields, shape.codecs, strict=True):
+        check, expression = _CODEC_CHECKS[codec]
+        if check is not None:
+            lines.append("        " + check.format(v=field))
+        arguments.append(expression.format(v=field))
+    lines.append(f"        return {name}({', '.join(arguments)})")
+    return "\n".join(lines)
+
+
+def _decoders_factory() -> Callable[..., dict[type, Callable[[object], Any]]]:
+    """A function of the helpers giving each record class's decoder (compiled once)."""
+    source = "\n\n".join(
+        [
+            f"def decoders({', '.join(_HELPERS)}):",
+            *(_decoder_source(shape) for shape in _LAYOUTS),
+            "    return {"
+            + ", ".join(f"{s.record.__name__}: decode_{s.record.__name__}" for s in _LAYOUTS)
+            + "}",
+        ]
+    )
+    namespace: dict[str, Any] = {}
+    exec(compile(source, "<explorer.reading.plain decoders>", "exec"), namespace)
+    factory: Callable[..., dict[type, Callable[[object], Any]]] = namespace["decoders"]
+    return factory
+
+
+_DECODERS = _decoders_factory()
+
+
+def _by_value(kind: type[E]) -> dict[object, E]:
+    return {member.value: member for member in kind}
 
 
 class _Decoder:
     def __init__(self, file: str) -> None:
         self.file = file
-        codecs: Mapping[str, Callable[[Any], object]] = {
-            "text": _str,
-            "name": _name,
-            "optional name": _optional_name,
-            "names": _names,
-            "message": _message,
-            "rule": _rule,
-            "count": _count,
-            "flag": _flag,
-            "node kind": _member(NodeKind, optional=True),
-            "horizon": _member(Horizon, optional=True),
-            "stance": _member(Stance, optional=False),
-            "status": _member(OutcomeStatus, optional=False),
-            "date": _date_given,
-            "optional date": _date_or_none,
-            "location": self.location,
-            "citations": lambda items: tuple([self.record(CITATION, c) for c in _list(items)]),
-            "nodes": lambda items: tuple([self.node(n) for n in _list(items)]),
-            "outcome": lambda item: None if item is None else self.record(OUTCOME, item),
-            "evidence": lambda items: tuple([self.evidence(e) for e in _list(items)]),
-        }
-        self.records = {
-            shape.record: _record_decoder(shape, tuple(codecs[name] for name in shape.codecs))
-            for shape in _LAYOUTS
-        }
+        self.make = Location.maker(file)
+        self.records = _DECODERS(
+            intern=intern,
+            names=_names,
+            message=_message,
+            rule=_rule,
+            node_kinds=_by_value(NodeKind),
+            horizons=_by_value(Horizon),
+            stances=_by_value(Stance),
+            statuses=_by_value(OutcomeStatus),
+            date_given=_date_given,
+            date_or_none=_date_or_none,
+            make=self.make,
+            location=self.location,
+            checked_list=_list,
+            evidence=self.evidence,
+            **{shape.record.__name__: shape.record for shape in _LAYOUTS},
+        )
 
     def record(self, shape: Layout, value: object) -> Any:
         return self.records[shape.record](value)
@@ -356,15 +399,9 @@ class _Decoder:
     def diagnostics(self, value: object) -> tuple[Diagnostic, ...]:
         return tuple([self.record(DIAGNOSTIC, d) for d in _list(value)])
 
-    @functools.cached_property
-    def make(self) -> Callable[[int, int], Location]:
-        return Location.maker(self.file)
-
     def location(self, value: object) -> Location:
-        if type(value) is list and len(value) == 2:  # the common case, checked inline
-            line, column = value
-            if type(line) is int and type(column) is int and line >= 1 and column >= 1:
-                return self.make(line, column)
+        """A location other than [line, column] from 1 (which the decoders check inline)."""
+        if type(value) is list and len(value) == 2:
             raise ValueError("a line and a column from 1 were expected")
         file, line, column = _list(value, 3)
         if _str(file) == self.file:  # the encoder writes the entry's own file as [line, column]
