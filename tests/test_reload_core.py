@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import cast
 
-from explorer.reading.watch import load_settled
+import pytest
+
+from explorer.reading.watch import CHANGE_TIME_SLACK, held_still_for, load_settled
 
 
 def fingerprints(*values: str) -> Callable[[], str]:
@@ -129,3 +133,67 @@ def test_files_that_never_hold_still_give_up_with_the_fingerprint_before_the_las
     assert value == 3 and calls == [1, 2, 3]
     # The fingerprint returned is not that of the files now, so a later check loads again.
     assert fingerprint != restless()
+
+
+def test_time_the_files_already_held_still_counts_towards_the_interval() -> None:
+    clock = FakeClock()
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(round(seconds, 6))
+        clock.sleep(seconds)
+
+    def load() -> int:
+        clock.sleep(0.02)
+        return 1
+
+    def load_held(held: float) -> tuple[int, str] | None:
+        return load_settled(
+            load, fingerprints("a"), None, interval=0.1, sleep=sleep, clock=clock, held=lambda: held
+        )
+
+    assert load_held(0.05) == (1, "a") and waits == [0.03]  # 0.05 before, 0.02 reading
+    waits.clear()
+    assert load_held(0.5) == (1, "a") and waits == []  # still long before the change was seen
+    waits.clear()
+    assert load_held(-3.0) == (1, "a") and waits == [0.08]  # a time in the future counts as 0
+
+
+class _Status:
+    def __init__(self, ctime_ns: int) -> None:
+        self.st_ctime_ns = ctime_ns
+
+
+class _Dated:
+    """A path whose status says it changed at `ctime_ns` (or that cannot be looked at)."""
+
+    def __init__(self, ctime_ns: int | None) -> None:
+        self.ctime_ns = ctime_ns
+
+    def stat(self) -> _Status:
+        if self.ctime_ns is None:
+            raise FileNotFoundError
+        return _Status(self.ctime_ns)
+
+
+def held(*ctimes: int | None, now: int) -> float:
+    return held_still_for([cast(Path, _Dated(ctime)) for ctime in ctimes], now=lambda: now)
+
+
+def test_files_held_still_since_the_newest_change_less_the_clock_slack() -> None:
+    second = 1_000_000_000
+    newest = 100 * second + 500_000_000
+    assert held(newest - second, newest, None, now=newest + 2 * second) == pytest.approx(
+        2 - CHANGE_TIME_SLACK
+    )
+    assert held(newest, now=newest - second) == 0.0  # changed "in the future": another clock
+    assert held(None, now=newest) == 0.0  # nothing to date the files by
+    # Times in whole seconds: a file system that keeps no fractions, where a change half a
+    # second ago would look up to a second older. Not trusted.
+    assert held(newest, 99 * second, now=newest + 5 * second) == 0.0
+
+
+def test_a_file_just_written_has_held_still_for_less_than_a_second(tmp_path: Path) -> None:
+    written = tmp_path / "tree.yaml"
+    written.write_text("id: x\n", "utf-8")
+    assert 0.0 <= held_still_for([written, tmp_path]) < 1.0

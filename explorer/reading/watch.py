@@ -2,7 +2,9 @@
 
 Editors save in steps (write a temp file, rename, touch), so a change notice may arrive while a
 file is half written. A reload keeps what it read only when two fingerprints of the corpus's
-files, one taken before the read and one a short time later (after it), are equal.
+files, one taken before the read and one after it, are equal, and the files held still for a
+short time in all: counted from their last change as the file system dates it (`still_for`), or,
+where those dates cannot be trusted, from the first fingerprint.
 """
 
 from __future__ import annotations
@@ -88,6 +90,29 @@ def content_digest(path: Path) -> bytes:
     return found
 
 
+# A change's time as the file system records it can trail the change by a tick of the kernel's
+# clock; a time with no fraction of a second is taken for a file system that keeps whole seconds
+# (FAT, some network shares), where a recent change would look older than it is.
+CHANGE_TIME_SLACK = 0.01
+
+
+def held_still_for(paths: Iterable[Path], now: Callable[[], int] = time.time_ns) -> float:
+    """Seconds since the last change to any of the paths (files, or folders for files added,
+    removed or renamed), by their status change times; 0 when one cannot be trusted."""
+    newest = None
+    for path in paths:
+        try:
+            changed = path.stat().st_ctime_ns
+        except OSError:
+            continue  # a missing file's absence is in the fingerprint; its folder's time here
+        if changed % 1_000_000_000 == 0:
+            return 0.0
+        newest = changed if newest is None else max(newest, changed)
+    if newest is None:
+        return 0.0
+    return max((now() - newest) / 1e9 - CHANGE_TIME_SLACK, 0.0)
+
+
 def wait_until_stable(
     take: Callable[[], str],
     *,
@@ -119,25 +144,28 @@ def load_settled(
     timeout: float = 5.0,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
+    held: Callable[[], float] = lambda: 0.0,
 ) -> tuple[T, str] | None:
     """Load from files that hold still; None when they are as they were at the `known` fingerprint.
 
     The fingerprint is taken before the load and again after it; when the two differ (a save
     landed while the files were read), wait until the files hold still and load again, at most
-    `attempts` loads in all. With `settle`, the second fingerprint is taken at least `interval`
-    after the first (the load's own time counts), so what is returned was read between two equal
-    fingerprints that far apart: a file caught half written, with its writer still at work, is
-    read again. Returns the result and the fingerprint of the files it was read from; when they
-    never held still, the one taken before the last load, so that a later check still sees a
-    change and loads again.
+    `attempts` loads in all. With `settle`, the second fingerprint is taken once the files have
+    held still for `interval`: `held()`, asked right after the first fingerprint, says for how
+    long they had already (0 when unknown), and the load's own time counts. So what is returned
+    was read between two equal fingerprints with no change for that long before the second: a
+    file caught half written, with its writer still at work, is read again. Returns the result
+    and the fingerprint of the files it was read from; when they never held still, the one taken
+    before the last load, so that a later check still sees a change and loads again.
     """
     current = take()
     if current == known:
         return None
     for attempt in range(1, max(attempts, 1) + 1):
+        still = max(held(), 0.0) if settle else 0.0
         started = clock()
         result = load()
-        if settle and (left := interval - (clock() - started)) > 0:
+        if settle and (left := interval - still - (clock() - started)) > 0:
             sleep(left)  # a load quicker than `interval` does not shorten the check
         if take() == current:
             break

@@ -15,7 +15,7 @@ import attrs
 from explorer.checks.diagnostics import Diagnostic
 from explorer.reading.bundled import is_read_only
 from explorer.reading.locate import CorpusNotFound, absolute_path, display_path, find_corpora
-from explorer.reading.watch import corpus_files, fingerprint, load_settled
+from explorer.reading.watch import corpus_files, fingerprint, held_still_for, load_settled
 from explorer.tui.heap import freeze_loaded
 
 # The loader and the model are imported where first used, in the loading thread: the first
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from explorer.reading.load import LoadResult, Progress
     from explorer.reading.reuse import Reuse
 
-SETTLE_INTERVAL = 0.15  # at least this long between the fingerprints around a reload's read
+SETTLE_INTERVAL = 0.15  # the files hold still at least this long before a reload's read is kept
 
 
 @attrs.frozen(slots=True)
@@ -97,6 +97,10 @@ class Session:
     def take_fingerprint(self) -> str:
         return fingerprint(self.files(self.corpus))
 
+    def held_still_for(self) -> float:
+        """Seconds since the last change to the corpus's files and folders (0 when unknown)."""
+        return held_still_for([*self.files(self.corpus), *self.folders()])
+
     def read(self, settle: bool = True) -> Loaded | None:
         """In a thread: load the corpus, unless no file changed since the last load (None)."""
         loaded = load_settled(
@@ -105,6 +109,7 @@ class Session:
             self.fingerprint,
             settle=settle,
             interval=self.settle_interval,
+            held=self.held_still_for,
         )
         if loaded is None:
             return None
