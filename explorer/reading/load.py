@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from collections.abc import Mapping as MappingABC
 from pathlib import Path
 
@@ -38,11 +38,11 @@ class LoadResult:
         node tables are themselves built only when asked for)."""
         return CorpusIndex(self.corpus) if self.corpus is not None else None
 
-    @property
+    @functools.cached_property
     def errors(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.is_error)
 
-    @property
+    @functools.cached_property
     def warnings(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if not d.is_error)
 
@@ -120,5 +120,13 @@ def _load_corpus_file(
     # What kept a tree file from being read comes first: the rest may follow from it.
     # The message last: two findings at one place are listed the same way every time.
     causes = trees.causes
-    ordered = sorted(every | set(found), key=lambda d: (d not in causes, sort_key(d), d.message))
-    return LoadResult(corpus, tuple(ordered), seeds)
+    return LoadResult(corpus, _ordered(every.union(found), causes), seeds)
+
+
+def _ordered(
+    diagnostics: set[Diagnostic], causes: Collection[Diagnostic]
+) -> tuple[Diagnostic, ...]:
+    """What kept a tree file from being read first, then by place and rule; the message last."""
+    if not causes:  # mostly none: the keys need no lookup (thousands of warnings, each hashed)
+        return tuple(sorted(diagnostics, key=lambda d: (*sort_key(d), d.message)))
+    return tuple(sorted(diagnostics, key=lambda d: (d not in causes, *sort_key(d), d.message)))
