@@ -91,6 +91,8 @@ class DiagnosticsPanel(Themed, OptionList):
 
     def show(self, diagnostics: Sequence[Diagnostic], *, kept: bool = False) -> None:
         """List these diagnostics instead; `kept`: they come from a load that was not shown."""
+        if (kept, tuple(diagnostics)) == (self.kept, self.diagnostics):
+            return  # a save that changed no finding (thousands, at 100k nodes): nothing to redo
         self.diagnostics = tuple(diagnostics)
         self.kept = kept
         self._set_title()
