@@ -47,5 +47,10 @@ class Palette:
     def __init__(self, index: CorpusIndex, size: int = PALETTE_SIZE) -> None:
         self._slots = {key: i % size for i, key in enumerate(index.voices)}
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Palette) and other._slots == self._slots
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, and not frozen
+
     def css_class(self, key: str) -> str:
         return f"person--{self._slots.get(key, 0)}"

@@ -1,12 +1,13 @@
 """Issue 8, part 4: a state machine of edits under a running explorer.
 
-Over a temporary copy of the mini corpus, rules edit a title, break a file's YAML, fix the broken
-files, delete a tree file, restore everything, and move the cursor. After each edit the app is
-reloaded through its own entry point (`ExplorerApp.reload`, awaited; no file-watch timing). The
-invariants: the app shows the corpus a plain load of the files gives when that load is clean, and
-else the last clean one, never anything in between; the diagnostics panel lists exactly what the
-plain load found, and only when it has errors; the cursor stays where the reader put it; and no
-file is ever written by the app.
+Over a temporary copy of the mini corpus, rules edit a title or a person's name, break a file's
+YAML, fix the broken files, delete a tree file, restore everything, and move the cursor. After
+each edit the app is reloaded through its own entry point (`ExplorerApp.reload`, awaited; no
+file-watch timing). The invariants: the app shows the corpus a plain load of the files gives
+when that load is clean, and else the last clean one, never anything in between; each line of
+the tree is the label the corpus shown gives its node; the diagnostics panel lists exactly what
+the plain load found, and only when it has errors; the cursor stays where the reader put it; and
+no file is ever written by the app.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from rich.text import Text
 from textual.pilot import Pilot
 
 from explorer.analysis.queries import CorpusIndex
@@ -33,6 +35,7 @@ from explorer.reading.load import load_corpus
 from explorer.tui.app import ExplorerApp
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.widgets.diagnostics import DiagnosticsPanel
+from explorer.tui.widgets.labels import node_label
 from tests.shared import copy_corpus
 
 from .corpus_copy import Snapshot, snapshot
@@ -200,6 +203,20 @@ class ReloadMachine(RuleBasedStateMachine):
                 self.write(name, text)
         self.reload_and_expect()
 
+    @rule(name=st.sampled_from(["Ada Gale", "Bea Hale", "Ada Gale-Quay"]))
+    def rename_person(self, name: str) -> None:
+        """A person's name makes the initials on every line they argue."""
+        text = self.text("corpus.yaml")
+        if text is None:
+            return
+        lines = text.splitlines(keepends=True)
+        at = next((i for i, line in enumerate(lines) if "id: ada-gale" in line), None)
+        if at is None or not lines[at + 1].lstrip().startswith("name:"):
+            return
+        lines[at + 1] = f"    name: {name}\n"
+        self.write("corpus.yaml", "".join(lines))
+        self.reload_and_expect()
+
     @rule(name=st.sampled_from(TREE_FILES))
     def delete_tree_file(self, name: str) -> None:
         (self.corpus / name).unlink(missing_ok=True)
@@ -230,11 +247,28 @@ class ReloadMachine(RuleBasedStateMachine):
             tree = screen.scenario_tree
             shown = [(node.id, node.title) for node in screen.index.ordered_nodes()]
             panel = screen.query_one(DiagnosticsPanel)
+
+            # Each line says what a label made afresh for the corpus shown would say (labels of
+            # nodes a reload did not change are kept from before it). The words and where each
+            # style starts and ends: a colour is resolved when the label is made, and the tree's
+            # focus may tint it since.
+            def words(label: Text) -> tuple[str, list[tuple[int, int]]]:
+                return label.plain, [(span.start, span.end) for span in label.spans]
+
             wrong = [
                 node_id
                 for node_id in tree.loaded_ids()
-                if " ".join(screen.index.nodes[node_id].title.split())
-                not in tree.label_of(node_id).plain
+                if words(tree.label_of(node_id))
+                != words(
+                    node_label(
+                        screen.index.nodes[node_id],
+                        screen.index,
+                        tree.view,
+                        tree.palette,
+                        tree._style,
+                        tree.hindsight,
+                    )
+                )
             ]
             return shown, panel.display, panel.diagnostics, tree.cursor_id, wrong
 

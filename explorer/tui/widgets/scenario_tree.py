@@ -161,6 +161,23 @@ class ScenarioTree(Themed, Tree[str]):
         self._widths.clear()
         self._fits.clear()
 
+    def _keep_labels(self, before: CorpusIndex, after: CorpusIndex) -> None:
+        """Keep the labels of the nodes a reload left as they were: a label is made of its node
+        and of who each citation credits, so it holds while the node is the same object (a
+        file that did not change keeps its nodes) and the voices are the same."""
+        if after.voices != before.voices:
+            self._forget_labels()
+            return
+        old, new = before.nodes, after.nodes
+        same = {
+            node_id
+            for node_id in self._labels
+            if (node := new.get(node_id)) is not None and node is old.get(node_id)
+        }
+        for table in (self._labels, self._widths, self._fits):
+            for node_id in [node_id for node_id in table if node_id not in same]:
+                del table[node_id]
+
     def get_label_width(self, node: TreeNode[str]) -> int:
         # The stock Tree renders every line's label to measure it, each time a branch opens or
         # closes; the width of a node's line is its label's plus the two cells of the icon. A
@@ -301,11 +318,15 @@ class ScenarioTree(Themed, Tree[str]):
         """Another corpus (a reload): its nodes, with these branches open and the cursor on
         `cursor`; ids that no longer exist are passed over."""
         trigger = index.corpus.trigger
+        before, palette_before, view_before = self.index, self.palette, self.view
         self.index = index
         self.palette = Palette(index)
         self.set_reactive(ScenarioTree.person_focus, focus)  # its view is made here, for `index`
         self.view = View(index, focus)
-        self._forget_labels()
+        if view_before.active or self.view.active or self.palette != palette_before:
+            self._forget_labels()  # marks and colours may differ on any line
+        else:
+            self._keep_labels(before, index)
         self.root.data = trigger.id
         self.root.set_label(Text(one_line(trigger.title)))
         self._fill_anew(set(expanded), cursor)
