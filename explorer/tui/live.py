@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from explorer.tui.screens.failed import LoadFailedScreen
     from explorer.tui.screens.main import MainScreen
 
-STEP_MS = 50  # a batch of changes is reported after this long without another
+STEP_MS = 20  # a batch of changes is reported after this long without another
 DEBOUNCE_MS = 800  # ... or after this long at most
 WAKE_MS = 1_000  # the watching thread looks up this often (it stops at once when told to)
 RETRY_SECONDS = 1.0  # when a folder to watch is missing, look again after this long
