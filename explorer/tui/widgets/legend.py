@@ -42,12 +42,13 @@ class Legend(Themed, Static):
         self.index = index
         self.palette = Palette(index)
         self.view = View(index, Focus())
+        self._shown: Text | None = None  # what the legend says now
 
     def on_mount(self) -> None:
-        self.update(self._text())
+        self._say()
 
     def _theme_changed(self, _theme: Theme) -> None:
-        self.update(self._text())
+        self._say()
 
     def show_index(self, index: CorpusIndex, focus: Focus) -> None:
         """Another corpus (a reload)."""
@@ -58,10 +59,16 @@ class Legend(Themed, Static):
 
     def watch_person_focus(self, focus: Focus) -> None:
         self.view = View(self.index, focus)
-        self.update(self._text())
+        self._say()
 
     def watch_hindsight(self) -> None:
-        self.update(self._text())
+        self._say()
+
+    def _say(self) -> None:
+        text = self._text()
+        if text != self._shown:  # most saves change nothing here: no layout for the same words
+            self._shown = text
+            self.update(text)
 
     def _text(self) -> Text:
         text = self._marks_text()

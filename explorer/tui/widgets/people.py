@@ -54,12 +54,16 @@ class PeopleList(Themed, OptionList):
     def show_index(self, index: CorpusIndex, focus: Focus) -> None:
         """Another corpus (a reload): its voices, the highlight kept on the same one if listed."""
         key = self.highlighted_key
+        shown = [(option.id, option.prompt) for option in self.options]
         self.index = index
         self.palette = Palette(index)
         self.voices = index.cited_voices()
         self.set_reactive(PeopleList.person_focus, focus)
+        options = [Option(self._prompt(v), id=v.key) for v in self.voices]
+        if [(option.id, option.prompt) for option in options] == shown:
+            return  # most saves change no one's line: nothing to lay out again
         self.clear_options()
-        self.add_options(Option(self._prompt(v), id=v.key) for v in self.voices)
+        self.add_options(options)
         if self.voices:
             self.highlighted = 0
         self.highlight_key(key)
