@@ -104,7 +104,7 @@ class Session:
     def read(self, settle: bool = True) -> Loaded | None:
         """In a thread: load the corpus, unless no file changed since the last load (None)."""
         loaded = load_settled(
-            self._load_once,
+            self._load_prepared,
             self.take_fingerprint,
             self.fingerprint,
             settle=settle,
@@ -113,20 +113,27 @@ class Session:
         )
         if loaded is None:
             return None
-        result, files_fingerprint = loaded
+        (result, index), files_fingerprint = loaded
         if result.corpus is not None and self.files(result.corpus) != self.files(self.corpus):
             # The load names other files (the first load; a new seeds folder or seed): the
             # fingerprint that later changes are compared with must cover them, as the load read
             # them. A seed saved after the load read it then still counts as a change.
             files_fingerprint = fingerprint(self.files(result.corpus), self._digests_read())
+        return Loaded(result, files_fingerprint, index)
+
+    def _load_prepared(self) -> tuple[LoadResult, CorpusIndex | None]:
+        """A load and, when it is to replace the corpus shown, its index with the node tables
+        and the panels' lookups built (here, not on the app's thread). Built before the check
+        that the files held still: a reload spends that wait idle otherwise."""
+        result = self._load_once()
         replaces = result.corpus is not None and (self.shown is None or not result.errors)
         index = result.index if replaces else None
         # Frozen first: built right after a load that paused the collector, the lookups' tables
         # set off young collections that each walked the whole corpus just read.
         freeze_loaded()
         if index is not None:
-            index.prepare_views()  # the node tables and the panels' lookups: built here
-        return Loaded(result, files_fingerprint, index)
+            index.prepare_views()
+        return result, index
 
     @functools.cached_property
     def reuse(self) -> Reuse:
