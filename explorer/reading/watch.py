@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -90,10 +91,21 @@ def content_digest(path: Path) -> bytes:
     return found
 
 
-# A change's time as the file system records it can trail the change by a tick of the kernel's
-# clock; a time with no fraction of a second is taken for a file system that keeps whole seconds
-# (FAT, some network shares), where a recent change would look older than it is.
-CHANGE_TIME_SLACK = 0.01
+def _change_time_slack() -> float:
+    """How far a change's time as the file system records it may trail the change: Linux dates
+    files by its coarse clock, one tick (its resolution) at most; elsewhere 10 ms is assumed."""
+    if sys.platform == "linux":
+        try:
+            return time.clock_getres(_CLOCK_REALTIME_COARSE)
+        except OSError:
+            pass
+    return 0.01
+
+
+_CLOCK_REALTIME_COARSE = 5  # <linux/time.h>; Python's time module does not name it
+# A time with no fraction of a second is taken for a file system that keeps whole seconds (FAT,
+# some network shares), where a recent change would look older than it is.
+CHANGE_TIME_SLACK = _change_time_slack()
 
 
 def held_still_for(paths: Iterable[Path], now: Callable[[], int] = time.time_ns) -> float:
