@@ -15,6 +15,7 @@ from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.detail import DetailPane
 from explorer.tui.widgets.diagnostics import KEPT_NOTE, DiagnosticsPanel
 from explorer.tui.widgets.legend import Legend
+from explorer.tui.widgets.people import PeopleList
 from tests.shared import copy_corpus
 
 from .corpus_copy import replace, snapshot
@@ -88,6 +89,36 @@ async def test_a_reload_redraws_the_details_only_when_the_node_shown_changed(
         await app.live_corpus.reload(settle=False)
         await pilot.pause()
         assert pane.render_line(0).text.startswith("• Crews head north")
+
+
+async def test_the_people_and_the_legend_change_with_a_person_and_only_then(
+    tmp_path: Path,
+) -> None:
+    corpus = copy_corpus(tmp_path)
+    async with explore(corpus, live=False) as (app, pilot):
+        await press(pilot, "p", "enter", "escape")  # Ada Gale chosen: the legend names her
+        screen = main_screen(app)
+        people, legend = screen.query_one(PeopleList), screen.query_one(Legend)
+        # (A first reload may make the lines again: their colours were resolved while the list
+        # had the focus, which tints them.)
+        replace(corpus / "crews.yaml", "title: Crews move north", "title: Crews head north")
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        options, said = list(people.options), legend.content
+        replace(corpus / "waterfront.yaml", "title: A tourism boom", "title: A tourism surge")
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert "A tourism surge" in label_text(app, "tourism-boom")
+        assert len(people.options) == len(options) and all(  # the same lines, not made again
+            a is b for a, b in zip(people.options, options, strict=True)
+        )
+        assert legend.content is said
+        replace(corpus / "corpus.yaml", "name: Ada Gale", "name: Bea Hale")
+        await app.live_corpus.reload(settle=False)
+        await pilot.pause()
+        assert any("Bea Hale" in option.prompt.plain for option in people.options)  # type: ignore[union-attr]
+        assert "Bea Hale" in plain(legend.content) and "Ada Gale" not in plain(legend.content)
+        assert "BH" in label_text(app, "crews-move")
 
 
 async def test_a_reload_when_nothing_changed_reads_nothing_and_changes_nothing(
