@@ -279,7 +279,7 @@ def _date_given(value: object) -> PartialDate:
 # Decoding builds hundreds of thousands of records at a warm start. Each record's decoder is
 # generated from its layout (as attrs generates `__init__`): the checks of the common codecs are
 # written inline, one statement per field, where a call per field cost most of the decoding time.
-# Every codec names a check here; `_CODEC_CHECKS` and `_Decoder` cover the same names.
+# Every codec a layout names must have its entry here (a KeyError at import otherwise).
 _CODEC_CHECKS: dict[str, tuple[str | None, str]] = {
     # codec: (a statement checking the field `{v}`, or None; the expression it decodes to)
     "text": ("if type({v}) is not str: raise TypeError('a text was expected')", "{v}"),

@@ -3,8 +3,8 @@
 Editors save in steps (write a temp file, rename, touch), so a change notice may arrive while a
 file is half written. A reload keeps what it read only when two fingerprints of the corpus's
 files, one taken before the read and one after it, are equal, and the files held still for a
-short time in all: counted from their last change as the file system dates it (`still_for`), or,
-where those dates cannot be trusted, from the first fingerprint.
+short time in all: counted from their last change as the file system dates it
+(`held_still_for`), or, where those dates cannot be trusted, from the first fingerprint.
 """
 
 from __future__ import annotations
@@ -91,6 +91,9 @@ def content_digest(path: Path) -> bytes:
     return found
 
 
+_CLOCK_REALTIME_COARSE = 5  # <linux/time.h>; Python's time module does not name it
+
+
 def _change_time_slack() -> float:
     """How far a change's time as the file system records it may trail the change: Linux dates
     files by its coarse clock, one tick (its resolution) at most; elsewhere 10 ms is assumed."""
@@ -102,9 +105,6 @@ def _change_time_slack() -> float:
     return 0.01
 
 
-_CLOCK_REALTIME_COARSE = 5  # <linux/time.h>; Python's time module does not name it
-# A time with no fraction of a second is taken for a file system that keeps whole seconds (FAT,
-# some network shares), where a recent change would look older than it is.
 CHANGE_TIME_SLACK = _change_time_slack()
 
 
@@ -118,6 +118,8 @@ def held_still_for(paths: Iterable[Path], now: Callable[[], int] = time.time_ns)
         except OSError:
             continue  # a missing file's absence is in the fingerprint; its folder's time here
         if changed % 1_000_000_000 == 0:
+            # Taken for a file system that keeps whole seconds (FAT, some network shares),
+            # where a change half a second ago would look up to a second older.
             return 0.0
         newest = changed if newest is None else max(newest, changed)
     if newest is None:
