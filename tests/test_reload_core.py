@@ -48,29 +48,31 @@ def test_changed_files_are_loaded_once_when_they_hold_still() -> None:
 
 
 class FakeClock:
-    """Time that moves only when the code sleeps or a load says it took time."""
+    """Time that moves only when the code sleeps (each sleep noted in `waits`) or a load says it
+    took time (`pass_time`)."""
 
     def __init__(self) -> None:
         self.now = 0.0
+        self.waits: list[float] = []
 
     def __call__(self) -> float:
         return self.now
 
     def sleep(self, seconds: float) -> None:
+        self.waits.append(round(seconds, 6))
+        self.now += seconds
+
+    def pass_time(self, seconds: float) -> None:
         self.now += seconds
 
 
 def test_settling_reads_between_two_equal_fingerprints_at_least_the_interval_apart() -> None:
     clock = FakeClock()
-    waits: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        waits.append(round(seconds, 6))
-        clock.sleep(seconds)
+    waits, sleep = clock.waits, clock.sleep
 
     def load_taking(seconds: float) -> Callable[[], int]:
         def load() -> int:
-            clock.sleep(seconds)
+            clock.pass_time(seconds)
             return 1
 
         return load
@@ -86,12 +88,7 @@ def test_settling_reads_between_two_equal_fingerprints_at_least_the_interval_apa
 def test_files_changing_while_read_are_read_again_once_they_hold_still() -> None:
     load, calls = counting_load()
     clock = FakeClock()
-    waits: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        waits.append(round(seconds, 6))
-        clock.sleep(seconds)
-
+    waits, sleep = clock.waits, clock.sleep
     # Before the first load x, after it y (a writer at work), then z twice (held still): loaded
     # again, and that load bracketed by z and z.
     take = fingerprints("x", "y", "z", "z", "z")
@@ -137,14 +134,10 @@ def test_files_that_never_hold_still_give_up_with_the_fingerprint_before_the_las
 
 def test_time_the_files_already_held_still_counts_towards_the_interval() -> None:
     clock = FakeClock()
-    waits: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        waits.append(round(seconds, 6))
-        clock.sleep(seconds)
+    waits, sleep = clock.waits, clock.sleep
 
     def load() -> int:
-        clock.sleep(0.02)
+        clock.pass_time(0.02)
         return 1
 
     def load_held(held: float) -> tuple[int, str] | None:
