@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import cast
@@ -9,6 +10,8 @@ from typing import cast
 import pytest
 
 from explorer.reading.watch import CHANGE_TIME_SLACK, held_still_for, load_settled
+from explorer.tui.session import Session
+from tests.shared import copy_corpus
 
 
 def fingerprints(*values: str) -> Callable[[], str]:
@@ -190,3 +193,30 @@ def test_a_file_just_written_has_held_still_for_less_than_a_second(tmp_path: Pat
     written = tmp_path / "tree.yaml"
     written.write_text("id: x\n", "utf-8")
     assert 0.0 <= held_still_for([written, tmp_path]) < 1.0
+
+
+def test_a_file_written_in_two_steps_is_read_once_it_holds_still(tmp_path: Path) -> None:
+    """Real files and clocks: the first step is saved, a reload starts at once (as the watcher
+    would start one) and the second step lands while it reads. What the reload keeps is the
+    second step: the files had not held still for the interval before its second fingerprint."""
+    corpus = copy_corpus(tmp_path)
+    tree = corpus / "crews.yaml"
+    text = tree.read_text("utf-8")
+    session = Session(corpus)
+    first = session.read(settle=False)
+    assert first is not None
+    session.accept(first)
+    session.settle_interval = 1.0  # wide, so that a busy machine's pauses cannot decide it
+    tree.write_text(text.replace("title: Crews move north", "title: Half"), "utf-8")
+    second = threading.Timer(
+        0.1,
+        lambda: tree.write_text(text.replace("title: Crews move north", "title: Whole"), "utf-8"),
+    )
+    second.start()
+    try:
+        loaded = session.read(settle=True)
+    finally:
+        second.join()
+    assert loaded is not None and loaded.result.corpus is not None
+    titles = [node.title for node in loaded.result.corpus.nodes()]
+    assert "Whole" in titles and "Half" not in titles
