@@ -43,9 +43,11 @@ def start(path: Path) -> tuple[LoadResult, Reuse]:
 def test_a_second_start_builds_and_checks_nothing(corpus: Path) -> None:
     first, reuse = start(corpus)
     assert reuse.trees_built == 2 and reuse.findings.checked == 2
+    assert reuse.findings.checked_after_errors == 2  # the corpus has no errors: they ran too
     second, reuse = start(corpus)
     assert reuse.trees_built == 0
     assert (reuse.findings.checked, reuse.findings.reused) == (0, 2)
+    assert reuse.findings.checked_after_errors == 0
     assert second.corpus == first.corpus
     same_as_a_full_load(second, corpus)
 
@@ -91,7 +93,7 @@ def test_entries_are_plain_json_text(corpus: Path) -> None:
     with sqlite3.connect(database) as connection:
         rows = connection.execute("SELECT data FROM trees UNION ALL SELECT data FROM findings")
         texts = [row[0] for row in rows]
-    assert len(texts) == 4  # two trees, their two findings
+    assert len(texts) == 6  # two trees; for each, the findings of both groups of checks
     for text in texts:
         assert isinstance(text, str)
         json.loads(text)
@@ -356,11 +358,10 @@ def test_a_file_edited_again_and_again_keeps_one_entry(corpus: Path) -> None:
     with sqlite3.connect(cache.cache_folder() / cache.DATABASE) as connection:
         files = [row[0] for row in connection.execute("SELECT file FROM trees")]
         findings = [row[0] for row in connection.execute("SELECT file FROM findings")]
-    assert (
-        sorted(files)
-        == sorted(findings)
-        == sorted(str(corpus / name) for name in ("crews.yaml", "waterfront.yaml"))
-    )
+    trees = sorted(str(corpus / name) for name in ("crews.yaml", "waterfront.yaml"))
+    assert sorted(files) == trees
+    # One entry per file for each group of checks: those that always run, those after errors.
+    assert sorted(findings) == sorted([*trees, *(f"{tree}\0after errors" for tree in trees)])
     crews.write_text(original.replace("Crews move north", "Crews move north 4"))
     _, reuse = start(corpus)
     assert reuse.trees_built == 0  # the last reading is the one kept

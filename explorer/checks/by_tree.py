@@ -97,6 +97,7 @@ class TreeFindings:
         self.checked = 0  # trees checked afresh by the last validation (tests look)
         self.reused = 0  # ... and trees whose findings were reused (held or stored)
         self.summarized = 0  # trees summarized afresh by the last validation
+        self.checked_after_errors = 0  # trees the checks after errors ran on afresh
 
     def begin(self, roots: Iterable[Node], inputs: Inputs) -> None:
         """A validation of these roots under these inputs starts: forget the roots that are
@@ -111,7 +112,7 @@ class TreeFindings:
                 before.found.clear()
             kept[id(root)] = before
         self._inputs, self._by_root = inputs, kept
-        self.checked = self.reused = self.summarized = 0
+        self.checked = self.reused = self.summarized = self.checked_after_errors = 0
 
     def summaries(self, roots: Iterable[Node]) -> list[Summary]:
         """What each root's tree contributes to the checks across files."""
@@ -147,6 +148,7 @@ class TreeFindings:
             else:
                 diagnostics = tuple(check_tree(root))
                 self.checked += counted
+                self.checked_after_errors += group == AFTER_ERRORS_GROUP
                 if self.backing is not None:
                     self.backing.store(root, group, inputs, diagnostics)
             kept.found[group] = diagnostics

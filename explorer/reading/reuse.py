@@ -122,12 +122,13 @@ class _StoredFindings:
         self._entries = entries
 
     def _entry(self, root: Node, group: str, inputs: Inputs) -> tuple[str, str] | None:
+        """The entry's key and the slot it takes: the store keeps one entry per slot, the file
+        for the checks that always run, the file and the group for any other group."""
         entry = self._entries.get(id(root))
-        if entry is None or group != CHECKS_GROUP:
-            # The store keeps one entry per file: the checks after errors (a few) run again at
-            # each start.
+        if entry is None:
             return None
-        return key(entry[0], group, inputs.records_key), entry[1]
+        slot = entry[1] if group == CHECKS_GROUP else f"{entry[1]}\0{group}"
+        return key(entry[0], group, inputs.records_key), slot
 
     def stored(self, root: Node, group: str, inputs: Inputs) -> tuple[Diagnostic, ...] | None:
         entry = self._entry(root, group, inputs)
