@@ -63,6 +63,11 @@ def _status_key(status: os.stat_result) -> tuple[int, ...]:
     return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
 
 
+def _kept_digest(name: str, key: tuple[int, ...]) -> bytes | None:
+    known = known_digests.get(name)
+    return known[1] if known is not None and known[0] == key else None
+
+
 def known_digest(path: Path) -> bytes | None:
     """The SHA-256 `content_digest` last found for the file, if its status has not changed
     since (the file is not read); None when it has, or was never hashed or kept."""
@@ -70,8 +75,7 @@ def known_digest(path: Path) -> bytes | None:
         key = _status_key(path.stat())
     except OSError:
         return None
-    known = known_digests.get(str(path))
-    return known[1] if known is not None and known[0] == key else None
+    return _kept_digest(str(path), key)
 
 
 def content_digest(path: Path) -> bytes:
@@ -79,9 +83,9 @@ def content_digest(path: Path) -> bytes:
     name = str(path)
     status = path.stat()
     key = _status_key(status)
-    known = known_digests.get(name)
-    if known is not None and known[0] == key:
-        return known[1]
+    kept = _kept_digest(name, key)
+    if kept is not None:
+        return kept
     found = hashlib.sha256(path.read_bytes()).digest()
     settled = time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > RACY_SECONDS * 1e9
     if settled:

@@ -91,9 +91,10 @@ class DiagnosticsPanel(Themed, OptionList):
 
     def show(self, diagnostics: Sequence[Diagnostic], *, kept: bool = False) -> None:
         """List these diagnostics instead; `kept`: they come from a load that was not shown."""
-        if (kept, tuple(diagnostics)) == (self.kept, self.diagnostics):
+        listed = tuple(diagnostics)
+        if (kept, listed) == (self.kept, self.diagnostics):
             return  # a save that changed no finding (thousands, at 100k nodes): nothing to redo
-        self.diagnostics = tuple(diagnostics)
+        self.diagnostics = listed
         self.kept = kept
         self._set_title()
         self._fill()
