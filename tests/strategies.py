@@ -7,6 +7,7 @@ voices. Tests mutate it to inject one known fault at a known line.
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 from typing import Any
@@ -204,3 +205,41 @@ def line_of(text: str, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not found")
+
+
+# Any JSON value: what another program might write in place of a part of an entry.
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-2, 14)
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.sampled_from(["", "event", "question", "predicts", "happened", "quote", "W106"])
+    | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=6),
+    max_leaves=12,
+)
+
+
+def json_places(value: object, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
+    """Every place in a JSON value (itself, and each item of every list, at any depth)."""
+    found = [path]
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found += json_places(item, (*path, index))
+    return found
+
+
+def replaced(value: object, path: tuple[int, ...], new: object) -> object:
+    if not path:
+        return new
+    assert isinstance(value, list)
+    copy = list(value)
+    copy[path[0]] = replaced(value[path[0]], path[1:], new)
+    return copy
+
+
+def mutated(draw: st.DataObject, entry: object) -> str:
+    """The entry with one part, chosen anywhere in it, replaced by any JSON value."""
+    path = draw.draw(st.sampled_from(json_places(entry)), label="path")
+    return json.dumps(replaced(entry, path, draw.draw(JSON, label="new value")))

@@ -17,6 +17,7 @@ from explorer.reading import cache, plain
 from explorer.reading.load import LoadResult, load_corpus
 from explorer.reading.reuse import Reuse
 from tests.shared import same_as_a_full_load
+from tests.strategies import mutated
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 SOLEIMANI = Path(__file__).parent.parent / "scenarios" / "soleimani"
@@ -209,44 +210,6 @@ def test_decoding_any_json_gives_a_reading_or_refuses(value: object) -> None:
     assert root is None or isinstance(root.title, str)
 
 
-# Any JSON value: what another program might write in place of a part of an entry.
-JSON = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers(-2, 14)
-    | st.integers()
-    | st.floats(allow_nan=False)
-    | st.sampled_from(["", "event", "question", "predicts", "happened", "quote", "W106"])
-    | st.text(max_size=5),
-    lambda inner: st.lists(inner, max_size=6),
-    max_leaves=12,
-)
-
-
-def _paths(value: object, path: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
-    """Every place in a JSON value (itself, and each item of every list, at any depth)."""
-    found = [path]
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            found += _paths(item, (*path, index))
-    return found
-
-
-def _replaced(value: object, path: tuple[int, ...], new: object) -> object:
-    if not path:
-        return new
-    assert isinstance(value, list)
-    copy = list(value)
-    copy[path[0]] = _replaced(value[path[0]], path[1:], new)
-    return copy
-
-
-def _mutated(draw: st.DataObject, entry: object) -> str:
-    """The entry with one part, chosen anywhere in it, replaced by any JSON value."""
-    path = draw.draw(st.sampled_from(_paths(entry)), label="path")
-    return json.dumps(_replaced(entry, path, draw.draw(JSON, label="new value")))
-
-
 def _real_entries(folder: Path) -> list[tuple[str, object]]:
     """What the cache keeps for each tree file of `folder`, as JSON data."""
     loaded = load_corpus(folder)
@@ -270,7 +233,7 @@ SOLEIMANI_ENTRIES = _real_entries(SOLEIMANI)
 def test_what_decodes_is_exactly_what_the_explorer_writes(draw: st.DataObject) -> None:
     """Anything the explorer would not write is refused: what decodes encodes to the same JSON."""
     file, entry = draw.draw(st.sampled_from(SOLEIMANI_ENTRIES), label="entry")
-    text = _mutated(draw, entry)
+    text = mutated(draw, entry)
     try:
         root, diagnostics = plain.decode(file, text)
     except plain.NotPlain:
@@ -301,7 +264,7 @@ def test_a_changed_entry_gives_the_reading_it_holds_or_a_miss(
     (cache.cache_folder() / cache.DATABASE).unlink(missing_ok=True)  # an earlier example's edit
     start(corpus)
     file, entry = draw.draw(st.sampled_from(_real_entries(corpus)), label="entry")
-    text = _mutated(draw, entry)
+    text = mutated(draw, entry)
     with sqlite3.connect(cache.cache_folder() / cache.DATABASE) as connection:
         connection.execute("UPDATE trees SET data = ? WHERE file = ?", (text, file))
         connection.execute("DELETE FROM findings")  # the per-tree checks run on what is served

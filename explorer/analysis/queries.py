@@ -49,6 +49,21 @@ class CorpusIndex:
     # -- the tree ----------------------------------------------------------------------------
 
     @property
+    def is_outline(self) -> bool:
+        """Whether this index holds only the tree's first levels (`explorer.analysis.outline`),
+        shown while the whole corpus is read."""
+        return False
+
+    @property
+    def node_total(self) -> int:
+        """How many nodes the corpus has (an outline holds fewer)."""
+        return len(self.nodes)
+
+    def children_unread(self, node_id: str) -> bool:
+        """Whether the node has children this index does not hold yet (only an outline's)."""
+        return False
+
+    @property
     def nodes(self) -> dict[str, Node]:
         """Every node by id (the first, where an id is used twice)."""
         return self.tree_index.nodes

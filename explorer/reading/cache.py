@@ -1,5 +1,6 @@
 """The warm-start cache: what each tree file was read as, and what the per-tree checks found in
-it, kept on disk for the next run.
+it, kept on disk for the next run; and, for a large corpus, the outline its tree shows first
+(`explorer.analysis.outline`), kept under the fingerprint of every file its load read.
 
 An entry is found by the SHA-256 of everything its content depends on: the explorer's own code,
 the reading limits, the file's absolute path and its bytes (and, for findings, the sources and
@@ -23,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from explorer.analysis.outline import Outline
 from explorer.checks.diagnostics import Diagnostic
 from explorer.model import Node
 from explorer.reading import plain
@@ -35,6 +37,8 @@ _PACKAGE = Path(__file__).resolve().parent.parent  # explorer/, from explorer/re
 DATABASE = "trees.v2.sqlite3"
 # Each file keeps only the entry of its last reading; past this many files, the oldest go.
 KEEP_ENTRIES = 5_000
+# A tree file's reading, the per-tree checks' findings, a large corpus's outline (its first levels).
+TABLES = ("trees", "findings", "outlines")
 
 
 def cache_folder() -> Path:
@@ -64,6 +68,11 @@ def tree_key(path: str, data_digest: bytes, limits: Limits) -> str:
     return key("tree", repr(limits), path, data_digest)
 
 
+def outline_key(corpus_file: str, files_fingerprint: str, limits: Limits) -> str:
+    """An outline is kept for every file the load read exactly as it was: the fingerprint."""
+    return key("outline", repr(limits), corpus_file, files_fingerprint)
+
+
 class TreeStore:
     """The entries, in one SQLite database; every failure is a miss or a write not made.
 
@@ -76,6 +85,7 @@ class TreeStore:
         # What this load found, encoded and written by `flush` (after the corpus is shown).
         self._trees: list[tuple[str, str, Node | None, tuple[Diagnostic, ...]]] = []
         self._findings: list[tuple[str, str, tuple[Diagnostic, ...]]] = []
+        self._outlines: list[tuple[str, str, tuple[str, ...], Outline]] = []
         self._lock = threading.Lock()  # a flush in one thread, the next load in another
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -84,7 +94,7 @@ class TreeStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 connection = sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
                 with connection:
-                    for table in ("trees", "findings"):
+                    for table in TABLES:
                         connection.execute(
                             f"CREATE TABLE IF NOT EXISTS {table} "
                             "(key TEXT PRIMARY KEY, file TEXT NOT NULL, data TEXT NOT NULL)"
@@ -113,6 +123,23 @@ class TreeStore:
     def findings(self, entry: str) -> tuple[Diagnostic, ...] | None:
         return self._decoded("findings", entry, plain.decode_diagnostics)
 
+    def outline(self, entry: str) -> tuple[tuple[str, ...], Outline] | None:
+        """The tree files and the outline kept under `entry` (see `outline_key`)."""
+        return self._decoded("outlines", entry, plain.decode_outline)
+
+    def has_outline(self, corpus_file: str) -> bool:
+        """Whether an outline of the corpus is kept, for its files as they were at some time:
+        asked first, as it costs no reading (most corpora are too small to have one)."""
+        with self._lock:
+            connection = self._connect()
+            if connection is None:
+                return False
+            try:
+                query = "SELECT 1 FROM outlines WHERE file = ? LIMIT 1"
+                return connection.execute(query, (corpus_file,)).fetchone() is not None
+            except sqlite3.Error:
+                return False
+
     def _decoded(self, table: str, entry: str, decode: Callable[[str], T]) -> T | None:
         """The entry, decoded; None when there is none or it is not what this explorer writes."""
         text = self._get(table, entry)
@@ -133,17 +160,27 @@ class TreeStore:
         if not self._broken:
             self._findings.append((entry, path, found))
 
+    def put_outline(
+        self, entry: str, corpus_file: str, files: tuple[str, ...], outline: Outline
+    ) -> None:
+        """Keep a corpus's outline, in place of its earlier one, at the next flush."""
+        if not self._broken:
+            self._outlines.append((entry, corpus_file, files, outline))
+
     @property
     def pending(self) -> bool:
-        return bool(self._trees or self._findings)
+        return bool(self._trees or self._findings or self._outlines)
 
     def _encoded(self) -> Iterator[tuple[str, str, str, str]]:
         trees, self._trees = self._trees, []
         findings, self._findings = self._findings, []
+        outlines, self._outlines = self._outlines, []
         for entry, path, root, diagnostics in trees:
             yield "trees", entry, path, plain.encode(path, root, diagnostics)
         for entry, path, found in findings:
             yield "findings", entry, path, plain.encode_diagnostics(found)
+        for entry, corpus_file, files, outline in outlines[-1:]:  # the last load's is enough
+            yield "outlines", entry, corpus_file, plain.encode_outline(files, outline)
 
     def flush(self) -> None:
         """Write what the loads since the last flush found, in one transaction, each in place of
@@ -167,7 +204,7 @@ class TreeStore:
                         f"INSERT OR REPLACE INTO {table} (key, file, data) VALUES (?, ?, ?)",
                         (entry, path, data),
                     )
-                for table in ("trees", "findings"):
+                for table in TABLES:
                     connection.execute(
                         f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} "
                         "ORDER BY rowid DESC LIMIT -1 OFFSET ?)",

@@ -12,7 +12,8 @@ order `attrs.fields` gives for its class; each field's codec is named in the tab
 model field without one stops the import, so a new field cannot be left out of the cache. A
 location is [line, column] in the entry's own file, or [file, line, column] in another; a date is
 [year, month, day] (month and day may be null); evidence is its kind ("quote" or "reference")
-followed by its fields; an entry is [root node or null, [diagnostic, ...]].
+followed by its fields; an entry is [root node or null, [diagnostic, ...]]. An outline of the
+tree's first levels (`explorer.analysis.outline`) has a layout of its own: `encode_outline`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from explorer.analysis.outline import Outline
 from explorer.checks.diagnostics import RULES, Diagnostic, printable
 from explorer.model import (
     Citation,
@@ -143,6 +145,53 @@ def decode(file: str, text: str | bytes) -> tuple[Node | None, tuple[Diagnostic,
         root, diagnostics = _list(data, 2)
         node = None if root is None else decoder.node(root)
         return node, decoder.diagnostics(diagnostics)
+    except _REFUSALS as error:
+        raise NotPlain(str(error) or type(error).__name__) from None
+
+
+def encode_outline(files: tuple[str, ...], outline: Outline) -> str:
+    """An outline as JSON text: [[[file, root], ...], unread ids, cited voice keys, has
+    reports, has outcomes, node count], each root's locations relative to its own file."""
+    pairs = zip(files, outline.roots, strict=True)  # one root per tree file
+    roots = [[file, _Encoder(file).record(NODE, root)] for file, root in pairs]
+    data = [
+        roots,
+        sorted(outline.unread),
+        list(outline.cited),
+        outline.has_reports,
+        outline.has_outcomes,
+        outline.nodes,
+    ]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_outline(text: str | bytes) -> tuple[tuple[str, ...], Outline]:
+    """The tree files and the outline `encode_outline` wrote; NotPlain for anything else."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        raise NotPlain(f"not JSON: {error}") from None
+    try:
+        roots, unread, cited, has_reports, has_outcomes, nodes = _list(data, 6)
+        files: list[str] = []
+        decoded: list[Node] = []
+        for entry in _list(roots):
+            file, root = _list(entry, 2)
+            files.append(_str(file))
+            decoded.append(_Decoder(files[-1]).node(root))
+        if type(has_reports) is not bool or type(has_outcomes) is not bool:
+            raise TypeError("a flag that is not true or false")
+        if type(nodes) is not int or nodes < 1 + len(decoded):
+            raise ValueError("a node count that is not the outline's")
+        outline = Outline(
+            roots=tuple(decoded),
+            unread=frozenset(_str(node_id) for node_id in _list(unread)),
+            cited=tuple(_str(key) for key in _list(cited)),
+            has_reports=has_reports,
+            has_outcomes=has_outcomes,
+            nodes=nodes,
+        )
+        return tuple(files), outline
     except _REFUSALS as error:
         raise NotPlain(str(error) or type(error).__name__) from None
 
