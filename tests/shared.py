@@ -10,8 +10,12 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explorer.reading.load import LoadResult, load_corpus
+
+if TYPE_CHECKING:
+    from explorer.tui.session import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -51,6 +55,18 @@ def same_as_a_full_load(result: LoadResult, path: Path) -> None:
     """What a load through a faster road (the cache, a reload) gave is what reading the corpus
     afresh gives."""
     same_load(result, load_corpus(path))
+
+
+def shown_once(folder: Path) -> Session:
+    """A run of the explorer: its first load shown, then the warm-start cache written."""
+    from explorer.tui.session import Session  # the app's session, without the app
+
+    session = Session(folder)
+    loaded = session.read(settle=False)
+    assert loaded is not None
+    session.accept(loaded)
+    session.save_cache()
+    return session
 
 
 def run_explorer(

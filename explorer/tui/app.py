@@ -141,6 +141,10 @@ class ExplorerApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The palette, saying what it searches: a screen may name it (`SEARCH_PLACEHOLDER`)."""
+        still_reading = getattr(self.screen, "action_still_reading", None)
+        if getattr(self.screen, "reading", False) and still_reading is not None:
+            still_reading()  # an outline is shown: the search waits for the load
+            return
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = getattr(self.screen, "SEARCH_PLACEHOLDER", "Search for commands…")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))

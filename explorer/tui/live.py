@@ -153,6 +153,7 @@ class LiveCorpus:
             stack[0].post_message(LoadProgress(read, files, nodes))
 
     async def _open(self) -> None:
+        await self._show_outline()
         await self.reload(settle=False)
         self.loaded.set()
         if self.watch:  # once the tree is drawn: starting to watch costs a little time
@@ -164,6 +165,29 @@ class LiveCorpus:
         # A change made before the watch began is loaded at its first wake (watch_folders).
         watch = watch_folders(self.session.folders, self.reload, self._stop_watching)
         self.app.run_worker(watch, name="watch", group=WATCH_GROUP)
+
+    async def _show_outline(self) -> None:
+        """A large corpus whose files are as the last run left them: its tree's first levels, at
+        once, from the warm-start cache (`Session.outline`); the load that follows replaces
+        them as a reload would, with the reader's place kept."""
+        read = self.session.outline
+        worker = self.app.run_worker(
+            read, name="outline", group=LOAD_GROUP, thread=True, exit_on_error=False
+        )
+        try:
+            outline = await worker.wait()
+        except WorkerCancelled:  # the app is closing
+            return
+        except WorkerFailed as failure:  # a cache is a convenience: the load says what is wrong
+            self.app.log.warning(f"the outline could not be read: {failure.error!r}")
+            return
+        if outline is None or self.session.latest is not None:
+            return
+        from explorer.tui.screens.main import MainScreen
+
+        while len(self.app.screen_stack) > 1:
+            await self.app.pop_screen()
+        await self.app.push_screen(MainScreen(*outline))
 
     async def reload(self, *, settle: bool = True) -> None:
         """Read the corpus in a thread, once its files hold still (`settle`), and show what was
@@ -243,6 +267,8 @@ class LiveCorpus:
         from explorer.tui.screens.main import MainScreen
 
         shown = self.screen
+        if isinstance(shown, MainScreen) and shown.reading and loaded.index is None:
+            shown = None  # an outline shown, and then no corpus could be read: say why instead
         if isinstance(shown, MainScreen) and loaded.index is not None:
             shown.show_corpus(loaded.result, loaded.index)
         elif shown is not None and loaded.index is None:

@@ -5,7 +5,7 @@ them changed (see `explorer.reading.watch`). `LiveCorpus` (tui/live.py) runs the
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +22,7 @@ from explorer.tui.heap import freeze_loaded
 # screen (the loading screen) is drawn without them.
 if TYPE_CHECKING:
     from explorer.analysis.queries import CorpusIndex
-    from explorer.model import Corpus
+    from explorer.model import Corpus, Source
     from explorer.reading.load import LoadResult, Progress
     from explorer.reading.reuse import Reuse
 
@@ -65,6 +65,9 @@ class Session:
         self.latest: LoadResult | None = None
         self.fingerprint: str | None = None
         self.settle_interval = SETTLE_INTERVAL
+        # The files' fingerprint and index of the last load shown, until the cache keeps its
+        # outline (`save_cache`).
+        self._to_outline: tuple[str, CorpusIndex] | None = None
 
     @property
     def corpus(self) -> Corpus | None:
@@ -88,8 +91,11 @@ class Session:
         every seed it names (whatever its suffix)."""
         if corpus is None:
             return corpus_files(self.corpus_file.parent, None)
-        files = corpus_files(self.corpus_file.parent, corpus.seeds_folder)
-        named = {corpus.seeds_folder / source.seed for source in corpus.sources if source.seed}
+        return self._files_named(corpus.seeds_folder, corpus.sources)
+
+    def _files_named(self, seeds_folder: Path, sources: Iterable[Source]) -> list[Path]:
+        files = corpus_files(self.corpus_file.parent, seeds_folder)
+        named = {seeds_folder / source.seed for source in sources if source.seed}
         # Regular files only: reading a named pipe would block for ever (the loader refuses
         # such a seed with a diagnostic; its absence here changes the fingerprint).
         return files + sorted(path for path in named - set(files) if _is_file(path))
@@ -100,6 +106,44 @@ class Session:
     def held_still_for(self) -> float:
         """Seconds since the last change to the corpus's files and folders (0 when unknown)."""
         return held_still_for([*self.files(self.corpus), *self.folders()])
+
+    def outline(self) -> tuple[LoadResult, CorpusIndex] | None:
+        """In a thread, before the first load: the outline of the corpus the warm-start cache
+        keeps for its files exactly as they are now, as a load without diagnostics over an
+        `OutlineIndex` (its checks are not run: the load that follows runs them); None when
+        the cache has none (a small corpus, a changed file, a first run)."""
+        store = self.reuse.store if self.load is None and self.latest is None else None
+        if store is None or not store.has_outline(str(self.corpus_file)):
+            return None
+        from explorer.analysis.outline import OutlineIndex
+        from explorer.model import Corpus
+        from explorer.reading.cache import outline_key
+        from explorer.reading.corpus_file import read_corpus_file
+        from explorer.reading.load import LoadResult
+        from explorer.reading.located import DEFAULT_LIMITS
+
+        read, _ = read_corpus_file(self.corpus_file, DEFAULT_LIMITS)
+        if read is None:
+            return None
+        files = fingerprint(self._files_named(read.seeds_folder, read.sources))
+        kept = store.outline(outline_key(str(self.corpus_file), files, DEFAULT_LIMITS))
+        if kept is None:
+            return None
+        tree_files, outline = kept
+        corpus = Corpus(
+            id=read.id,
+            title=read.title,
+            summary=read.summary,
+            folder=self.corpus_file.parent,
+            seeds_folder=read.seeds_folder,
+            trigger=attrs.evolve(read.trigger, children=outline.roots),
+            tree_files=tree_files,
+            people=read.people,
+            sources=read.sources,
+            location=read.location,
+            references=read.references,
+        )
+        return LoadResult(corpus, (), {}), OutlineIndex(corpus, outline)
 
     def read(self, settle: bool = True) -> Loaded | None:
         """In a thread: load the corpus, unless no file changed since the last load (None)."""
@@ -155,9 +199,23 @@ class Session:
         return read
 
     def save_cache(self) -> None:
-        """Write what the last load read to the warm-start cache (in a thread, once shown)."""
-        if self.load is None and self.reuse.store is not None:
-            self.reuse.store.flush()
+        """Write what the last load read to the warm-start cache (in a thread, once shown), and
+        the outline of a large corpus shown (for the next start to show at once)."""
+        store = self.reuse.store if self.load is None else None
+        if store is None:
+            return
+        outlined, self._to_outline = self._to_outline, None
+        if outlined is not None:
+            from explorer.analysis.outline import OUTLINE_FROM, outline_of
+            from explorer.reading.cache import outline_key
+            from explorer.reading.located import DEFAULT_LIMITS
+
+            files, index = outlined
+            if index.node_total >= OUTLINE_FROM:
+                entry = outline_key(str(self.corpus_file), files, DEFAULT_LIMITS)
+                tree_files = index.corpus.tree_files
+                store.put_outline(entry, str(self.corpus_file), tree_files, outline_of(index))
+        store.flush()
 
     def _load_once(self) -> LoadResult:
         from explorer.reading.load import LoadResult, load_corpus
@@ -176,6 +234,8 @@ class Session:
         self.fingerprint = loaded.fingerprint
         if loaded.replaces:
             self.shown = loaded.result
+            assert loaded.index is not None
+            self._to_outline = (loaded.fingerprint, loaded.index)
 
 
 def _is_file(path: Path) -> bool:

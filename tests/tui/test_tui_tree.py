@@ -9,7 +9,7 @@ import yaml
 from rich.style import Style
 from textual.widgets import Tree
 
-from explorer.tui.widgets import scenario_tree
+from explorer.analysis import outline
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 
 from .helpers import HOSTILE, MINI, explore, label_text, main_screen, press, tree_of
@@ -180,7 +180,7 @@ async def test_many_large_trees_open_with_one_line_per_tree(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _write_large_corpus(tmp_path, roots=3, width=6, depth=2)  # 3 roots of 6 children each
-    monkeypatch.setattr(scenario_tree, "OPEN_AT_START", 17)  # 18 first-level lines: too many
+    monkeypatch.setattr(outline, "OPEN_AT_START", 17)  # 18 first-level lines: too many
 
     async with explore(tmp_path) as (app, pilot):
         tree = tree_of(app)

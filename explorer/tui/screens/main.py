@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import ClassVar, Protocol, runtime_checkable
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -49,6 +50,29 @@ BACK_HELP = "Back to the node before the last jump (search, see also, walk, matr
 FWD = "Forward again, after going back"
 RELATED_HELP = "To the see-also links, one after another"
 NO_RELATED = "This node has no see-also link to a related node."
+NO_PROBLEMS = "No problems: the corpus passes every check."
+# While the outline is shown (a large corpus's first levels, before its load), the actions that
+# need every node are off: their keys fall through to `still_reading`, which says so.
+NEED_THE_LOAD = frozenset(
+    {
+        "toggle_people",
+        "source",
+        "walk",
+        "walk_here",
+        "matrix",
+        "toggle_hindsight",
+        "scorecard",
+        "import_page",
+        "collapse",
+        "clear_focus",
+        "toggle_diagnostics",
+        "no_problems",
+        "related",
+        "no_related",
+        "open_citation",
+    }
+)
+WAITS_FOR_LOAD = "p,s,w,W,m,o,a,i,z,x,d,r," + ",".join(map(str, range(1, CITATION_KEYS + 1)))
 WIDE = 120  # columns from which the tree and the details sit side by side
 
 
@@ -90,17 +114,19 @@ class MainScreen(SourceActions):
         Binding("z", "collapse", "Collapse", tooltip="Collapse to the chosen people's paths"),
         Binding("x", "clear_focus", "Clear", tooltip="Clear the people filter"),
         Binding("d", "toggle_diagnostics", "Problems", tooltip=DIAGNOSTICS_HELP),
-        Binding("d", "app.notify('No problems: the corpus passes every check.')", "", show=False),
+        Binding("d", "no_problems", "", show=False),
         Binding("left_square_bracket,alt+left", "back", "Back", tooltip=BACK_HELP),
         Binding("right_square_bracket,alt+right", "forward", "Forward", show=False, tooltip=FWD),
         # In the footer only on a node with see-also links; elsewhere r says there are none.
         Binding("r", "related", "Related", tooltip=RELATED_HELP),
-        Binding("r", f"app.notify({NO_RELATED!r})", "", show=False),
+        Binding("r", "no_related", "", show=False),
         Binding("y", "copy_citations", "Copy citations (quote, who, source) to paste", show=False),
         *(
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
             for n in range(1, CITATION_KEYS + 1)
         ),
+        # Last: a key whose action waits for the load comes here while an outline is shown.
+        Binding(WAITS_FOR_LOAD, "still_reading", "", show=False),
     ]
 
     hindsight: var[bool] = var(False)  # outcome marks on the tree's nodes
@@ -117,6 +143,11 @@ class MainScreen(SourceActions):
         self.set_reactive(MainScreen.selected_id, result.corpus.trigger.id)
         self.history = History()  # the nodes left by jumps, to go back and forward
 
+    @property
+    def reading(self) -> bool:
+        """Showing an outline: the tree's first levels, while the whole corpus is read."""
+        return self.index.is_outline
+
     # -- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -127,7 +158,7 @@ class MainScreen(SourceActions):
         with SplitBody(split=split, wide=WIDE, id="body"):
             with Vertical(id="tree-pane"):
                 tree = scenario_tree(self.index, id="tree")
-                tree.border_title = corpus_heading(self.index.corpus)
+                tree.border_title = self._heading()
                 yield tree.data_bind(MainScreen.hindsight, MainScreen.person_focus)
                 yield PeopleList(self.index, id="people").data_bind(MainScreen.person_focus)
                 yield Legend(self.index, id="legend").data_bind(
@@ -137,6 +168,22 @@ class MainScreen(SourceActions):
             yield DetailPane(self.index, id="detail")
         yield DiagnosticsPanel(self.diagnostics, id="diagnostics")
         yield FittingFooter(compact=True, show_command_palette=False)
+
+    def _heading(self) -> Text:
+        return corpus_heading(self.index.corpus, self.index.node_total if self.reading else None)
+
+    def action_no_problems(self) -> None:
+        self.notify(NO_PROBLEMS, markup=False)
+
+    def action_no_related(self) -> None:
+        self.notify(NO_RELATED, markup=False)
+
+    def action_still_reading(self) -> None:
+        self.notify(
+            f"Still reading the whole corpus ({self.index.node_total:,} nodes): search, people, "
+            "outcomes, problems and the other screens are ready in a moment.",
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         self.set_class(bool(self.result.errors), "-diagnostics")
@@ -167,7 +214,7 @@ class MainScreen(SourceActions):
         self.set_reactive(MainScreen.person_focus, focus)
         self.set_reactive(MainScreen.selected_id, cursor)
         tree = self.scenario_tree
-        tree.border_title = corpus_heading(index.corpus)
+        tree.border_title = self._heading()
         tree.show_index(index, focus, tree.expanded_ids(), cursor)
         self.query_one(PeopleList).show_index(index, focus)
         self.query_one(Legend).show_index(index, focus)
@@ -196,6 +243,10 @@ class MainScreen(SourceActions):
     action_edit_read_only = action_edit  # the app answers that the corpus is read-only
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.reading and action in NEED_THE_LOAD:
+            return False  # the key falls through to `still_reading`
+        if action == "still_reading":
+            return self.reading
         if action in ("collapse", "clear_focus"):
             return self.person_focus.active
         if action in ("edit", "edit_read_only"):  # the bundled copy: "Edit" dimmed, e says why

@@ -14,6 +14,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from explorer.analysis.focus import Focus, View
+from explorer.analysis.outline import first_levels_open
 from explorer.analysis.queries import CorpusIndex
 from explorer.outputs.classes import Palette
 from explorer.tui.messages import NodeSelected
@@ -27,7 +28,7 @@ from explorer.tui.widgets.labels import (
 from explorer.tui.widgets.themed import Themed
 from explorer.tui.widgets.tree_splice import SplicedLines, tree_mode
 
-OPEN_AT_START = 500  # lines: the tree files' first levels are opened at start up to this many
+BRANCH_WAITS = "This branch opens once the whole corpus is read, in a moment."
 
 
 class ScenarioTree(Themed, Tree[str]):
@@ -104,10 +105,11 @@ class ScenarioTree(Themed, Tree[str]):
         self._fill(self.root)
         self.root.expand()
         # Each tree file's first level is opened, when they all fit in a few screens; a library
-        # of many large trees opens with one line per tree, an overview to choose from.
-        nodes = self.index.nodes
-        shown = sum(len(nodes[child.data].children) for child in self.root.children if child.data)
-        if shown <= OPEN_AT_START:
+        # of many large trees opens with one line per tree, an overview to choose from. (An
+        # outline holds those levels only when they are opened: see `outline_of`.)
+        index = self.index
+        roots = tuple(index.nodes[child.data] for child in self.root.children if child.data)
+        if first_levels_open(roots) and not any(index.children_unread(r.id) for r in roots):
             for child in self.root.children:
                 self._fill(child)
                 child.expand()
@@ -123,7 +125,9 @@ class ScenarioTree(Themed, Tree[str]):
         for child in self.index.nodes[node_id].children:
             if child.id in self._by_id or (visible is not None and child.id not in visible):
                 continue  # a duplicate id (reported by the validator), or filtered out
-            has_children = any(visible is None or c.id in visible for c in child.children)
+            has_children = self.index.children_unread(child.id) or any(
+                visible is None or c.id in visible for c in child.children
+            )
             self._by_id[child.id] = tree_node.add(
                 Text(one_line(child.title)), child.id, allow_expand=has_children
             )
@@ -133,6 +137,9 @@ class ScenarioTree(Themed, Tree[str]):
         if open_:
             self._fill(node)
             node.expand()
+            if node.data is not None and self.index.children_unread(node.data):
+                # Left open: the load that follows the outline fills it (`show_index`).
+                self.notify(BRANCH_WAITS, markup=False)
         else:
             node.collapse()
 
