@@ -40,7 +40,8 @@ def test_benchmark_smoke_run_prints_its_ratios(tmp_path: Path) -> None:
     assert figures["sizes"]["1000"]["load_over_floor"] > 0
     assert figures["memory"]["ratio"] > 0
     assert figures["first_paint"]["bundled"]["first_screen_ratio"] > 0
-    assert figures["first_paint"]["1000 warm"]["corpus_shown_s"] > 0
+    warm = figures["first_paint"]["1000 warm"]
+    assert warm["corpus_ready_s"] >= warm["corpus_shown_s"] > 0
     assert figures["keys"]["to_frame"]["median_ms"] > 0
     assert figures["keys"]["total"]["median_ms"] >= figures["keys"]["to_frame"]["median_ms"]
     reload = figures["reload"]
