@@ -18,8 +18,9 @@ from explorer.model import Corpus, Node
 
 # The tree opens each tree file's first level at start when all of them fit in this many lines.
 OPEN_AT_START = 500
-# Corpora of fewer nodes load about as fast as their outline: they are shown whole, at once.
-OUTLINE_FROM = 5_000
+# Below this many nodes a warm start shows the whole corpus about as soon as its outline (the
+# outline would only put the whole corpus later): they are shown whole, at once.
+OUTLINE_FROM = 20_000
 
 
 @attrs.frozen(slots=True)
