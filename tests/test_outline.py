@@ -195,6 +195,18 @@ def test_a_corpus_smaller_than_the_threshold_keeps_none(
     assert not cache.TreeStore().has_outline(str(Session(corpus).corpus_file))
 
 
+def test_a_corpus_become_too_small_loses_its_outline(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not looked for at each start in vain: the cache holds no outline of a small corpus."""
+    corpus_file = str(Session(corpus).corpus_file)
+    shown_once(corpus)
+    assert cache.TreeStore().has_outline(corpus_file)
+    monkeypatch.setattr(outlines, "OUTLINE_FROM", 10_000)
+    shown_once(corpus)
+    assert not cache.TreeStore().has_outline(corpus_file)
+
+
 @pytest.mark.parametrize(
     "change",
     [

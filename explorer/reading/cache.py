@@ -85,7 +85,7 @@ class TreeStore:
         # What this load found, encoded and written by `flush` (after the corpus is shown).
         self._trees: list[tuple[str, str, Node | None, tuple[Diagnostic, ...]]] = []
         self._findings: list[tuple[str, str, tuple[Diagnostic, ...]]] = []
-        self._outlines: list[tuple[str, str, tuple[str, ...], Outline]] = []
+        self._outlines: list[tuple[str, str, tuple[str, ...], Outline | None]] = []
         self._lock = threading.Lock()  # a flush in one thread, the next load in another
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -161,9 +161,10 @@ class TreeStore:
             self._findings.append((entry, path, found))
 
     def put_outline(
-        self, entry: str, corpus_file: str, files: tuple[str, ...], outline: Outline
+        self, entry: str, corpus_file: str, files: tuple[str, ...], outline: Outline | None
     ) -> None:
-        """Keep a corpus's outline, in place of its earlier one, at the next flush."""
+        """Keep a corpus's outline in place of its earlier one at the next flush (None: keep
+        none: the corpus has become too small for one)."""
         if not self._broken:
             self._outlines.append((entry, corpus_file, files, outline))
 
@@ -171,7 +172,7 @@ class TreeStore:
     def pending(self) -> bool:
         return bool(self._trees or self._findings or self._outlines)
 
-    def _encoded(self) -> Iterator[tuple[str, str, str, str]]:
+    def _encoded(self) -> Iterator[tuple[str, str, str, str | None]]:
         trees, self._trees = self._trees, []
         findings, self._findings = self._findings, []
         outlines, self._outlines = self._outlines, []
@@ -180,7 +181,8 @@ class TreeStore:
         for entry, path, found in findings:
             yield "findings", entry, path, plain.encode_diagnostics(found)
         for entry, corpus_file, files, outline in outlines[-1:]:  # the last load's is enough
-            yield "outlines", entry, corpus_file, plain.encode_outline(files, outline)
+            data = plain.encode_outline(files, outline) if outline is not None else None
+            yield "outlines", entry, corpus_file, data
 
     def flush(self) -> None:
         """Write what the loads since the last flush found, in one transaction, each in place of
@@ -190,7 +192,7 @@ class TreeStore:
             if self.pending:
                 self._write(list(self._encoded()))
 
-    def _write(self, pending: list[tuple[str, str, str, str]]) -> None:
+    def _write(self, pending: list[tuple[str, str, str, str | None]]) -> None:
         connection = self._connect()
         if connection is None:
             return
@@ -200,10 +202,11 @@ class TreeStore:
                     # The file's earlier readings go: edited a thousand times, a file of a
                     # thousand nodes would otherwise keep a thousand copies.
                     connection.execute(f"DELETE FROM {table} WHERE file = ?", (path,))
-                    connection.execute(
-                        f"INSERT OR REPLACE INTO {table} (key, file, data) VALUES (?, ?, ?)",
-                        (entry, path, data),
-                    )
+                    if data is not None:
+                        connection.execute(
+                            f"INSERT OR REPLACE INTO {table} (key, file, data) VALUES (?, ?, ?)",
+                            (entry, path, data),
+                        )
                 for table in TABLES:
                     connection.execute(
                         f"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} "

@@ -7,7 +7,7 @@ from pathlib import Path
 import attrs
 
 from explorer.checks.diagnostics import Diagnostic
-from explorer.model import Location, Node, NodeKind, Person, Reference, Source
+from explorer.model import Corpus, Location, Node, NodeKind, Person, Reference, Source
 from explorer.reading.build import FileBuilder
 from explorer.reading.locate import absolute_path
 from explorer.reading.located import Interned, Limits, Scalar
@@ -33,6 +33,22 @@ class CorpusFile:
     seeds_text: str  # the folder as 'seeds' names it ('' when it names none)
     seeds_named: Location | None  # where 'seeds' names a folder, when it does
     interned: Interned  # shared by every file of the corpus
+
+    def corpus(self, folder: Path, roots: tuple[Node, ...], tree_files: tuple[str, ...]) -> Corpus:
+        """The corpus, with these tree files' roots (read, or an outline's) under the trigger."""
+        return Corpus(
+            id=self.id,
+            title=self.title,
+            summary=self.summary,
+            folder=folder,
+            seeds_folder=self.seeds_folder,
+            trigger=attrs.evolve(self.trigger, children=roots),
+            tree_files=tree_files,
+            people=self.people,
+            sources=self.sources,
+            location=self.location,
+            references=self.references,
+        )
 
 
 def read_corpus_file(

@@ -100,19 +100,7 @@ def _load_corpus_file(
     missing = seeds_folder_missing(read.seeds_folder, read.seeds_text, read.seeds_named)
     seeds_read: dict[str, SeedRead] = {}
     seeds, seed_diagnostics = read_seeds(read.seeds_folder, read.sources, reuse, seeds_read)
-    corpus = Corpus(
-        id=read.id,
-        title=read.title,
-        summary=read.summary,
-        folder=folder,
-        seeds_folder=read.seeds_folder,
-        trigger=attrs.evolve(read.trigger, children=trees.roots),
-        tree_files=trees.files,
-        people=read.people,
-        sources=read.sources,
-        location=read.location,
-        references=read.references,
-    )
+    corpus = read.corpus(folder, trees.roots, trees.files)
     reuse.back_findings(trees.read, seeds_read, read.sources)
     found = validate(corpus, seeds, complete=trees.complete, findings=reuse.findings)
     reuse.trees, reuse.seeds = trees.read, seeds_read

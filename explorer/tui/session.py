@@ -116,7 +116,6 @@ class Session:
         if store is None or not store.has_outline(str(self.corpus_file)):
             return None
         from explorer.analysis.outline import OutlineIndex
-        from explorer.model import Corpus
         from explorer.reading.cache import outline_key
         from explorer.reading.corpus_file import read_corpus_file
         from explorer.reading.load import LoadResult
@@ -130,19 +129,7 @@ class Session:
         if kept is None:
             return None
         tree_files, outline = kept
-        corpus = Corpus(
-            id=read.id,
-            title=read.title,
-            summary=read.summary,
-            folder=self.corpus_file.parent,
-            seeds_folder=read.seeds_folder,
-            trigger=attrs.evolve(read.trigger, children=outline.roots),
-            tree_files=tree_files,
-            people=read.people,
-            sources=read.sources,
-            location=read.location,
-            references=read.references,
-        )
+        corpus = read.corpus(self.corpus_file.parent, outline.roots, tree_files)
         return LoadResult(corpus, (), {}), OutlineIndex(corpus, outline)
 
     def read(self, settle: bool = True) -> Loaded | None:
@@ -211,10 +198,11 @@ class Session:
             from explorer.reading.located import DEFAULT_LIMITS
 
             files, index = outlined
-            if index.node_total >= OUTLINE_FROM:
-                entry = outline_key(str(self.corpus_file), files, DEFAULT_LIMITS)
-                tree_files = index.corpus.tree_files
-                store.put_outline(entry, str(self.corpus_file), tree_files, outline_of(index))
+            entry = outline_key(str(self.corpus_file), files, DEFAULT_LIMITS)
+            tree_files = index.corpus.tree_files
+            # Below the threshold the corpus's earlier outline goes: it is not looked for.
+            kept = outline_of(index) if index.node_total >= OUTLINE_FROM else None
+            store.put_outline(entry, str(self.corpus_file), tree_files, kept)
         store.flush()
 
     def _load_once(self) -> LoadResult:
