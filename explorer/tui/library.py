@@ -57,7 +57,9 @@ class Library:
 
     @property
     def _started(self) -> bool:
-        return self.current.loaded.is_set() or self.current.session.latest is not None
+        # Opened, not only loaded: a corpus being read (behind the loading screen or its
+        # outline) is stopped too when another is chosen, or its load would still be shown.
+        return self.current.opened
 
     def _chosen(self, chosen: Path | None) -> None:
         if chosen is None or chosen == self.current.session.corpus_file:

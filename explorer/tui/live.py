@@ -122,6 +122,7 @@ class LiveCorpus:
         self._cache_writer: threading.Thread | None = None
         self.watch = watch
         self.run_editor: EditorRunner = partial(run_suspended, app)  # tests put in their own
+        self.opened = False  # `open` was called: its loads may be on their way, or shown
         self.loaded = asyncio.Event()  # set when the first load is on screen
         # Set once the heap is settled after the last load shown and the load is in the cache.
         self.cache_written = asyncio.Event()
@@ -132,6 +133,7 @@ class LiveCorpus:
         """Load the corpus and show it; then, when live, watch its folders. The load starts once
         the loading screen is drawn: a large corpus's reading holds the interpreter for seconds,
         and started at once it kept the first screen from the terminal."""
+        self.opened = True
         self.app.call_after_refresh(
             lambda: self.app.run_worker(self._open(), name="open", group=OPEN_GROUP)
         )

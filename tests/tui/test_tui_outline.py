@@ -153,3 +153,34 @@ async def test_without_an_outline_the_main_screen_waits_for_the_load(
         held.set()
         await loaded(pilot)
         assert isinstance(app.screen, MainScreen) and not app.screen.reading
+
+
+async def test_another_corpus_chosen_while_the_outline_is_shown_replaces_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, held: threading.Event
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(outlines, "OUTLINE_FROM", 1)
+    folder = tmp_path / "library"
+    for name in ("first", "second"):
+        shutil.copytree(MINI, folder / name)
+    second = folder / "second" / "corpus.yaml"
+    second.write_text(second.read_text().replace("title: ", "title: The second corpus, ", 1))
+    shown_once(folder / "first")
+    app = ExplorerApp(folder, live=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "enter")  # the picker's first corpus
+        for _ in range(300):
+            if isinstance(app.screen, MainScreen):
+                break
+            await asyncio.sleep(0.01)
+        outline = app.screen
+        assert isinstance(outline, MainScreen) and outline.reading
+        await press(pilot, "L")
+        await press(pilot, "down", "enter")  # the second corpus, while the first is read
+        held.set()
+        await loaded(pilot)
+        await asyncio.sleep(0.3)  # the first corpus's load, let go too, ends meanwhile
+        await pilot.pause()
+        shown = [screen for screen in app.screen_stack if isinstance(screen, MainScreen)]
+        assert len(shown) == 1 and shown[0] is not outline and not shown[0].reading
+        assert str(shown[0].scenario_tree.border_title).startswith("The second corpus, ")
