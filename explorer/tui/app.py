@@ -139,12 +139,13 @@ class ExplorerApp(App[None]):
         else:
             self.push_screen(HelpScreen(self.help_sections()))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "command_palette" and getattr(self.screen, "reading", False):
+            return None  # dimmed while a corpus's outline is shown: the search waits for it
+        return True
+
     def action_command_palette(self) -> None:
         """The palette, saying what it searches: a screen may name it (`SEARCH_PLACEHOLDER`)."""
-        still_reading = getattr(self.screen, "action_still_reading", None)
-        if getattr(self.screen, "reading", False) and still_reading is not None:
-            still_reading()  # an outline is shown: the search waits for the load
-            return
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = getattr(self.screen, "SEARCH_PLACEHOLDER", "Search for commands…")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))

@@ -52,7 +52,7 @@ RELATED_HELP = "To the see-also links, one after another"
 NO_RELATED = "This node has no see-also link to a related node."
 NO_PROBLEMS = "No problems: the corpus passes every check."
 # While the outline is shown (a large corpus's first levels, before its load), the actions that
-# need every node are off: their keys fall through to `still_reading`, which says so.
+# need every node are dimmed: their keys fall through to `still_reading`, which says so.
 NEED_THE_LOAD = frozenset(
     {
         "toggle_people",
@@ -72,7 +72,9 @@ NEED_THE_LOAD = frozenset(
         "open_citation",
     }
 )
-WAITS_FOR_LOAD = "p,s,w,W,m,o,a,i,z,x,d,r," + ",".join(map(str, range(1, CITATION_KEYS + 1)))
+WAITS_FOR_LOAD = "slash,ctrl+p,p,s,w,W,m,o,a,i,z,x,d,r," + ",".join(
+    map(str, range(1, CITATION_KEYS + 1))
+)
 WIDE = 120  # columns from which the tree and the details sit side by side
 
 
@@ -243,10 +245,15 @@ class MainScreen(SourceActions):
     action_edit_read_only = action_edit  # the app answers that the corpus is read-only
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.reading and action in NEED_THE_LOAD:
-            return False  # the key falls through to `still_reading`
         if action == "still_reading":
             return self.reading
+        enabled = self._enabled(action)
+        if self.reading and action in NEED_THE_LOAD and enabled:
+            return None  # dimmed until the load is in; the key falls through to `still_reading`
+        return enabled
+
+    def _enabled(self, action: str) -> bool | None:
+        """Whether an action is on (True), dimmed (None) or hidden (False), the load aside."""
         if action in ("collapse", "clear_focus"):
             return self.person_focus.active
         if action in ("edit", "edit_read_only"):  # the bundled copy: "Edit" dimmed, e says why
