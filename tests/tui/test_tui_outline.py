@@ -57,17 +57,23 @@ def messages(app: ExplorerApp) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
+async def main_screen_shown(app: ExplorerApp) -> MainScreen:
+    """The main screen, once shown (on the outline, while the load is held back)."""
+    for _ in range(300):
+        if isinstance(app.screen, MainScreen):
+            break
+        await asyncio.sleep(0.01)
+    screen = app.screen
+    assert isinstance(screen, MainScreen), "no outline was shown"
+    return screen
+
+
 @asynccontextmanager
 async def opened(folder: Path) -> AsyncIterator[tuple[ExplorerApp, Pilot[None], MainScreen]]:
     """The explorer started on `folder`, once its main screen is shown (the outline)."""
     app = ExplorerApp(folder, live=False)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(300):
-            if isinstance(app.screen, MainScreen):
-                break
-            await asyncio.sleep(0.01)
-        screen = app.screen
-        assert isinstance(screen, MainScreen), "no outline was shown"
+        screen = await main_screen_shown(app)
         await pilot.pause()
         yield app, pilot, screen
 
@@ -169,12 +175,8 @@ async def test_another_corpus_chosen_while_the_outline_is_shown_replaces_it(
     app = ExplorerApp(folder, live=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "enter")  # the picker's first corpus
-        for _ in range(300):
-            if isinstance(app.screen, MainScreen):
-                break
-            await asyncio.sleep(0.01)
-        outline = app.screen
-        assert isinstance(outline, MainScreen) and outline.reading
+        outline = await main_screen_shown(app)
+        assert outline.reading
         await press(pilot, "L")
         await press(pilot, "down", "enter")  # the second corpus, while the first is read
         held.set()
