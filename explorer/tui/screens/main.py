@@ -7,7 +7,7 @@ from functools import partial
 from typing import ClassVar, Protocol, runtime_checkable
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Vertical
@@ -72,9 +72,20 @@ NEED_THE_LOAD = frozenset(
         "open_citation",
     }
 )
-WAITS_FOR_LOAD = "slash,ctrl+p,p,s,w,W,m,o,a,i,z,x,d,r," + ",".join(
-    map(str, range(1, CITATION_KEYS + 1))
-)
+
+
+def still_reading_binding(bindings: list[BindingType]) -> Binding:
+    """One binding for the keys of the actions in NEED_THE_LOAD and of search (the app's palette
+    key too), listed after theirs: while an outline is shown, it answers them."""
+    keys = [App.COMMAND_PALETTE_BINDING]
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            action = binding.action
+            if action == "app.command_palette" or action.split("(", 1)[0] in NEED_THE_LOAD:
+                keys.append(binding.key)
+    return Binding(",".join(dict.fromkeys(keys)), "still_reading", "", show=False)
+
+
 WIDE = 120  # columns from which the tree and the details sit side by side
 
 
@@ -127,9 +138,9 @@ class MainScreen(SourceActions):
             Binding(str(n), f"open_citation({n})", "Open the source of citation 1–9", show=False)
             for n in range(1, CITATION_KEYS + 1)
         ),
-        # Last: a key whose action waits for the load comes here while an outline is shown.
-        Binding(WAITS_FOR_LOAD, "still_reading", "", show=False),
     ]
+    # Last: a key whose action waits for the load comes here while an outline is shown.
+    BINDINGS.append(still_reading_binding(BINDINGS))
 
     hindsight: var[bool] = var(False)  # outcome marks on the tree's nodes
     person_focus: var[Focus] = var(Focus, bindings=True)  # the people chosen
