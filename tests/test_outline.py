@@ -207,6 +207,30 @@ def test_a_corpus_become_too_small_loses_its_outline(
     assert not cache.TreeStore().has_outline(corpus_file)
 
 
+def test_a_small_corpus_shown_again_has_nothing_to_write(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No outline to drop: a start that read everything from the cache leaves it alone."""
+    monkeypatch.setattr(outlines, "OUTLINE_FROM", 10_000)
+    shown_once(corpus)
+    session = Session(corpus)
+    loaded = session.read(settle=False)
+    assert loaded is not None
+    session.accept(loaded)
+    store = session.reuse.store
+    assert store is not None
+    pending_at_flush: list[bool] = []
+    flush = store.flush
+
+    def watched_flush() -> None:
+        pending_at_flush.append(store.pending)
+        flush()
+
+    monkeypatch.setattr(store, "flush", watched_flush)
+    session.save_cache()
+    assert pending_at_flush == [False]
+
+
 @pytest.mark.parametrize(
     "change",
     [

@@ -116,7 +116,6 @@ class Session:
         if store is None or not store.has_outline(str(self.corpus_file)):
             return None
         from explorer.analysis.outline import OutlineIndex
-        from explorer.reading.cache import outline_key
         from explorer.reading.corpus_file import read_corpus_file
         from explorer.reading.load import LoadResult
         from explorer.reading.located import DEFAULT_LIMITS
@@ -125,7 +124,7 @@ class Session:
         if read is None:
             return None
         files = fingerprint(self._files_named(read.seeds_folder, read.sources))
-        kept = store.outline(outline_key(str(self.corpus_file), files, DEFAULT_LIMITS))
+        kept = store.outline(self._outline_key(files))
         if kept is None:
             return None
         tree_files, outline = kept
@@ -194,16 +193,22 @@ class Session:
         outlined, self._to_outline = self._to_outline, None
         if outlined is not None:
             from explorer.analysis.outline import OUTLINE_FROM, outline_of
-            from explorer.reading.cache import outline_key
-            from explorer.reading.located import DEFAULT_LIMITS
 
             files, index = outlined
-            entry = outline_key(str(self.corpus_file), files, DEFAULT_LIMITS)
-            tree_files = index.corpus.tree_files
-            # Below the threshold the corpus's earlier outline goes: it is not looked for.
+            corpus_file = str(self.corpus_file)
             kept = outline_of(index) if index.node_total >= OUTLINE_FROM else None
-            store.put_outline(entry, str(self.corpus_file), tree_files, kept)
+            # Below the threshold the corpus's earlier outline goes (it is not looked for); a
+            # corpus that never had one writes nothing.
+            if kept is not None or store.has_outline(corpus_file):
+                entry = self._outline_key(files)
+                store.put_outline(entry, corpus_file, index.corpus.tree_files, kept)
         store.flush()
+
+    def _outline_key(self, files_fingerprint: str) -> str:
+        from explorer.reading.cache import outline_key
+        from explorer.reading.located import DEFAULT_LIMITS
+
+        return outline_key(str(self.corpus_file), files_fingerprint, DEFAULT_LIMITS)
 
     def _load_once(self) -> LoadResult:
         from explorer.reading.load import LoadResult, load_corpus
