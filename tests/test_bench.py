@@ -37,6 +37,7 @@ def test_benchmark_smoke_run_prints_its_ratios(tmp_path: Path) -> None:
     assert "load ÷ parse floor, 1,000 nodes" in done.stdout
     assert "CPU per cursor key ÷ bare Tree, to the next frame" in done.stdout
     figures = json.loads(out.read_text())
+    assert figures["explorer_measured"] == "installed"
     assert figures["sizes"]["1000"]["load_over_floor"] > 0
     assert figures["memory"]["ratio"] > 0
     assert figures["first_paint"]["bundled"]["first_screen_ratio"] > 0
@@ -70,3 +71,15 @@ def test_benchmark_smoke_run_prints_its_ratios(tmp_path: Path) -> None:
     assert abs(brief["ratio"] - brief["html_s"] / brief["json_s"]) < 0.05
     assert "HTML brief ÷ JSON export" in done.stdout
     assert brief.get("open_branch_ms", 0) > 0 or "not installed" in brief["open_branch_skipped"]
+
+
+def test_the_measured_processes_run_a_compiled_copy_of_the_explorer(tmp_path: Path) -> None:
+    from explorer.bench.screen import installed_copy, last_line
+
+    probe = "import os, explorer.tui.app as m; print(m.__file__, os.path.exists(m.__cached__))"
+    with installed_copy(tmp_path) as copy:
+        where, compiled = last_line(probe, [], tmp_path / "cache").split()
+    assert Path(where).is_relative_to(copy)
+    assert compiled == "True"  # its bytecode is on disk, as pip leaves an installed package
+    where, _ = last_line(probe, [], tmp_path / "cache").split()
+    assert not Path(where).is_relative_to(copy)  # the copy is used only inside the block

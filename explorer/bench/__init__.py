@@ -5,7 +5,10 @@
     python -m explorer.bench --json out.json # the figures as JSON too
 
 Each figure is a ratio to a baseline taken on the same machine in the same run, so the numbers mean
-the same on a fast or a slow machine:
+the same on a fast or a slow machine. The explorer's processes (first paint, keys, save, screens)
+run a copy of this checkout's package compiled to bytecode, as `pip install .` leaves it and as the
+bare app's Textual is (`--from-source` runs the checkout as it is: where no bytecode is written,
+PYTHONDONTWRITEBYTECODE, each start also compiles the explorer's modules):
 
 - load: `load_corpus` (read + build + validate + every quote checked) ÷ the parse floor,
   `yaml.load(CSafeLoader)` of the same files with the garbage collector frozen;

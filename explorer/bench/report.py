@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -18,16 +19,22 @@ from explorer.bench.brief import export_html, table_rows
 from explorer.bench.corpus import generate
 from explorer.bench.importing import import_figure, import_rows
 from explorer.bench.loading import memory_ratio, our_load, parse_floor, timed
-from explorer.bench.screen import KEYS, edit_to_screen, first_paint, interaction
+from explorer.bench.screen import KEYS, edit_to_screen, first_paint, installed_copy, interaction
 from explorer.bench.screens import OPENINGS, screen_openings
 
 
-def run(sizes: list[int], repeat: int) -> dict[str, Any]:
+def run(sizes: list[int], repeat: int, *, from_source: bool = False) -> dict[str, Any]:
     from explorer.reading.bundled import bundled_scenarios
 
-    figures: dict[str, Any] = {"sizes": {}, "python": sys.version.split()[0]}
-    with tempfile.TemporaryDirectory() as name:
+    figures: dict[str, Any] = {
+        "sizes": {},
+        "python": sys.version.split()[0],
+        "explorer_measured": "source" if from_source else "installed",
+    }
+    with tempfile.TemporaryDirectory() as name, contextlib.ExitStack() as stack:
         folder = Path(name)
+        if not from_source:
+            stack.enter_context(installed_copy(folder))
         corpora = {}
         for size in sizes:
             started = time.perf_counter()
@@ -201,10 +208,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000", help="node counts, comma-separated")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best is kept)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--from-source",
+        action="store_true",
+        help="time the app's processes on this checkout's modules as they are, not on a compiled "
+        "copy (without bytecode on disk, each start also compiles them)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     os.environ.setdefault("TEXTUAL_FPS", "1000")
-    figures = run(sizes, args.repeat)
+    figures = run(sizes, args.repeat, from_source=args.from_source)
     print(table(figures))
     print(json.dumps(figures, indent=2))
     if args.json:

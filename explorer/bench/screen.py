@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import compileall
+import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -229,13 +233,40 @@ _RELOAD = textwrap.dedent(
 )
 
 
+_PACKAGE = Path(__file__).resolve().parent.parent  # explorer/, from explorer/bench/
+# Where the measured processes import the explorer from: see `install_copy`.
+_installed: list[Path] = []
+
+
+@contextlib.contextmanager
+def installed_copy(folder: Path) -> Iterator[Path]:
+    """Copy the explorer into `folder` with its modules compiled, as `pip install .` leaves it,
+    and run every measured process on that copy.
+
+    The bare app's baseline runs Textual as pip installed it, compiled. A source checkout run
+    with PYTHONDONTWRITEBYTECODE set (this machine sets it) would also compile every explorer
+    module at each start, a cost no installed explorer pays; `--from-source` measures that."""
+    copy = folder / "installed"
+    shutil.copytree(_PACKAGE, copy / "explorer", ignore=shutil.ignore_patterns("__pycache__"))
+    if not compileall.compile_dir(copy / "explorer", quiet=1):
+        raise RuntimeError(f"the explorer's copy in {copy} did not compile")
+    _installed[:] = [copy]
+    try:
+        yield copy
+    finally:
+        _installed.clear()
+
+
 def last_line(script: str, args: list[str], cache: Path, **env: str) -> str:
-    """Run a script in a fresh interpreter with its own warm-start cache; its last output line."""
+    """Run a script in a fresh interpreter with its own warm-start cache; its last output line.
+    The script imports the explorer from the compiled copy when there is one (`-c` puts the
+    working folder first on the import path)."""
     output = subprocess.run(
         [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         check=True,
+        cwd=_installed[0] if _installed else None,
         env={**os.environ, "XDG_CACHE_HOME": str(cache), **env},
     ).stdout
     return output.strip().splitlines()[-1]
