@@ -200,3 +200,28 @@ async def test_the_stock_tree_shows_the_spliced_lines(keys: list[str]) -> None:
     assert cls is SplicedScenarioTree
     for number, (ours, theirs) in enumerate(zip(spliced, stock, strict=True)):
         assert ours == theirs, keys[:number]
+
+
+def test_the_textual_version_is_read_as_importlib_metadata_reads_it(tmp_path: Path) -> None:
+    import importlib.metadata
+
+    expected = importlib.metadata.version("textual")
+    tree_splice.installed_textual.cache_clear()
+    try:
+        assert tree_splice.installed_textual() == expected  # from the .dist-info beside it
+        # No single .dist-info folder beside the package (another layout): importlib.metadata.
+        elsewhere = tmp_path / "textual" / "__init__.py"
+        elsewhere.parent.mkdir()
+        elsewhere.touch()
+        with mock.patch("textual.__file__", str(elsewhere)):
+            tree_splice.installed_textual.cache_clear()
+            assert tree_splice.installed_textual() == expected
+        # A folder whose METADATA names another version is read: it is the installed one.
+        info = tmp_path / "textual-0.1.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text("Metadata-Version: 2.1\nName: textual\nVersion: 0.1\n\n")
+        with mock.patch("textual.__file__", str(elsewhere)):
+            tree_splice.installed_textual.cache_clear()
+            assert tree_splice.installed_textual() == "0.1"
+    finally:
+        tree_splice.installed_textual.cache_clear()

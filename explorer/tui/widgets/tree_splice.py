@@ -16,13 +16,14 @@ part of Textual.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import importlib
-import importlib.metadata
 import os
 import weakref
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from textual.dom import DOMNode
@@ -78,7 +79,24 @@ def loop_last(values: Iterable[T]) -> Iterator[tuple[bool, T]]:
 
 @functools.cache
 def installed_textual() -> str | None:
-    """The version of the installed Textual distribution."""
+    """The version of the installed Textual distribution.
+
+    Asked before the first frame (`keep_component_styles`), so read first from the one
+    `textual-VERSION.dist-info` folder beside the package, where pip installs it: importing
+    `importlib.metadata` (and the email parser it brings) delays that frame noticeably. Any
+    other layout is asked of `importlib.metadata`."""
+    import textual
+
+    beside = list(Path(textual.__file__).parent.parent.glob("textual-*.dist-info"))
+    if len(beside) == 1:
+        with contextlib.suppress(OSError), (beside[0] / "METADATA").open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.startswith("Version:"):
+                    return line.removeprefix("Version:").strip()
+                if not line.strip():  # the headers end at the first blank line
+                    break
+    import importlib.metadata
+
     try:
         return importlib.metadata.version("textual")
     except importlib.metadata.PackageNotFoundError:
