@@ -7,7 +7,9 @@ the reading limits, the file's absolute path and its bytes (and, for findings, t
 the seeds' bytes). A changed file is a new key, so an entry can be missing, never stale. Entries
 are plain JSON in an SQLite database (`explorer.reading.plain`), never pickles: whoever can write
 the cache folder can make the explorer show wrong records at worst, not run code, and an entry
-that is not what the explorer writes is a miss.
+that is not what the explorer writes is a miss. One kind of entry is not found by content: the
+digests of a corpus's files, kept by their status (size, times, inode) as git's index keeps them,
+so that the next start need not read every file to know that none changed.
 
 The database is $XDG_CACHE_HOME/scenario-explorer/trees.v2.sqlite3 (~/.cache/...); deleting it is
 always safe. A cache that cannot be opened, read or written is ignored.
@@ -29,6 +31,7 @@ from explorer.checks.diagnostics import Diagnostic
 from explorer.model import Node
 from explorer.reading import plain
 from explorer.reading.located import Limits
+from explorer.reading.watch import Digest
 
 T = TypeVar("T")
 
@@ -37,8 +40,9 @@ _PACKAGE = Path(__file__).resolve().parent.parent  # explorer/, from explorer/re
 DATABASE = "trees.v2.sqlite3"
 # Each file keeps only the entry of its last reading; past this many files, the oldest go.
 KEEP_ENTRIES = 5_000
-# A tree file's reading, the per-tree checks' findings, a large corpus's outline (its first levels).
-TABLES = ("trees", "findings", "outlines")
+# A tree file's reading, the per-tree checks' findings, a large corpus's outline (its first
+# levels), and the digests of a corpus's files by their status (`explorer.reading.watch`).
+TABLES = ("trees", "findings", "outlines", "digests")
 
 
 def cache_folder() -> Path:
@@ -68,6 +72,10 @@ def tree_key(path: str, data_digest: bytes, limits: Limits) -> str:
     return key("tree", repr(limits), path, data_digest)
 
 
+def digests_key(corpus_file: str) -> str:
+    return key("digests", corpus_file)
+
+
 def outline_key(corpus_file: str, files_fingerprint: str, limits: Limits) -> str:
     """An outline is kept for every file the load read exactly as it was: the fingerprint."""
     return key("outline", repr(limits), corpus_file, files_fingerprint)
@@ -86,6 +94,7 @@ class TreeStore:
         self._trees: list[tuple[str, str, Node | None, tuple[Diagnostic, ...]]] = []
         self._findings: list[tuple[str, str, tuple[Diagnostic, ...]]] = []
         self._outlines: list[tuple[str, str, tuple[str, ...], Outline | None]] = []
+        self._digests: list[tuple[str, dict[str, Digest]]] = []
         self._lock = threading.Lock()  # a flush in one thread, the next load in another
 
     def _connect(self) -> sqlite3.Connection | None:
@@ -126,6 +135,11 @@ class TreeStore:
     def outline(self, entry: str) -> tuple[tuple[str, ...], Outline] | None:
         """The tree files and the outline kept under `entry` (see `outline_key`)."""
         return self._decoded("outlines", entry, plain.decode_outline)
+
+    def digests(self, corpus_file: str) -> dict[str, Digest]:
+        """The digests of the corpus's files an earlier run kept (none: an empty mapping)."""
+        kept = self._decoded("digests", digests_key(corpus_file), plain.decode_digests)
+        return kept or {}
 
     def has_outline(self, corpus_file: str) -> bool:
         """Whether an outline of the corpus is kept, for its files as they were at some time:
@@ -168,14 +182,21 @@ class TreeStore:
         if not self._broken:
             self._outlines.append((entry, corpus_file, files, outline))
 
+    def put_digests(self, corpus_file: str, digests: dict[str, Digest]) -> None:
+        """Keep the digests of the corpus's files in place of their earlier ones at the next
+        flush."""
+        if not self._broken:
+            self._digests.append((corpus_file, digests))
+
     @property
     def pending(self) -> bool:
-        return bool(self._trees or self._findings or self._outlines)
+        return bool(self._trees or self._findings or self._outlines or self._digests)
 
     def _encoded(self) -> Iterator[tuple[str, str, str, str | None]]:
         trees, self._trees = self._trees, []
         findings, self._findings = self._findings, []
         outlines, self._outlines = self._outlines, []
+        digests, self._digests = self._digests, []
         for entry, path, root, diagnostics in trees:
             yield "trees", entry, path, plain.encode(path, root, diagnostics)
         for entry, path, found in findings:
@@ -183,6 +204,8 @@ class TreeStore:
         for entry, corpus_file, files, outline in outlines[-1:]:  # the last load's is enough
             data = plain.encode_outline(files, outline) if outline is not None else None
             yield "outlines", entry, corpus_file, data
+        for corpus_file, kept in digests[-1:]:
+            yield "digests", digests_key(corpus_file), corpus_file, plain.encode_digests(kept)
 
     def flush(self) -> None:
         """Write what the loads since the last flush found, in one transaction, each in place of

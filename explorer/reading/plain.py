@@ -13,7 +13,8 @@ model field without one stops the import, so a new field cannot be left out of t
 location is [line, column] in the entry's own file, or [file, line, column] in another; a date is
 [year, month, day] (month and day may be null); evidence is its kind ("quote" or "reference")
 followed by its fields; an entry is [root node or null, [diagnostic, ...]]. An outline of the
-tree's first levels (`explorer.analysis.outline`) has a layout of its own: `encode_outline`.
+tree's first levels (`explorer.analysis.outline`) has a layout of its own: `encode_outline`; so
+have the digests of a corpus's files (`encode_digests`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import datetime
 import enum
 import json
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from sys import intern
 from typing import Any, TypeVar
 
@@ -44,6 +45,7 @@ from explorer.model import (
     ReferenceEvidence,
     Stance,
 )
+from explorer.reading.watch import STATUS_FIELDS, Digest
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -192,6 +194,33 @@ def decode_outline(text: str | bytes) -> tuple[tuple[str, ...], Outline]:
             nodes=nodes,
         )
         return tuple(files), outline
+    except _REFUSALS as error:
+        raise NotPlain(str(error) or type(error).__name__) from None
+
+
+def encode_digests(digests: Mapping[str, Digest]) -> str:
+    """Files' digests (`explorer.reading.watch.kept_digests`) as JSON text: {path: [status key
+    ..., SHA-256 in hex]}."""
+    data = {name: [*status, digest.hex()] for name, (status, digest) in sorted(digests.items())}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_digests(text: str | bytes) -> dict[str, Digest]:
+    """The digests `encode_digests` wrote; NotPlain for anything else."""
+    try:
+        data = json.loads(text)
+        if type(data) is not dict:
+            raise TypeError("not an object of files")
+        digests: dict[str, Digest] = {}
+        for name, entry in data.items():
+            *status, digest = _list(entry, STATUS_FIELDS + 1)
+            if any(type(number) is not int for number in status):
+                raise TypeError("a status that is not whole numbers")
+            sha = bytes.fromhex(_str(digest))  # ValueError for what is not hex
+            if len(sha) != 32 or digest != sha.hex():  # fromhex skips spaces, reads capitals
+                raise ValueError("not a SHA-256 in hex")
+            digests[name] = (tuple(status), sha)
+        return digests
     except _REFUSALS as error:
         raise NotPlain(str(error) or type(error).__name__) from None
 

@@ -37,12 +37,14 @@ def corpus_files(folder: Path, seeds_folder: Path | None) -> list[Path]:
     return files
 
 
-# A file's content hash, kept while its status (size, times, inode) stays the same: a large corpus
-# is fingerprinted several times a reload (47 MB at 100k nodes). As git does for its index, a
+# A file's content hash, kept while its status (size, times, inode) stays the same, in this run
+# and, through the warm-start cache, the next: a large corpus is fingerprinted several times a
+# reload, and once before its outline is shown (47 MB at 100k nodes). As git does for its index, a
 # file changed within RACY_SECONDS of the look is hashed again anyway: a rewrite of the same size
 # within one tick of the file system's clock leaves the status as it was.
 RACY_SECONDS = 2.0
-known_digests: dict[str, tuple[tuple[int, ...], bytes]] = {}
+Digest = tuple[tuple[int, ...], bytes]  # a file's status key and the SHA-256 of its bytes
+known_digests: dict[str, Digest] = {}
 
 
 def fingerprint(files: Iterable[Path], read: Mapping[str, bytes] | None = None) -> str:
@@ -57,6 +59,9 @@ def fingerprint(files: Iterable[Path], read: Mapping[str, bytes] | None = None) 
         except OSError as error:
             digest.update(f"unreadable: {error.errno}".encode())
     return digest.hexdigest()
+
+
+STATUS_FIELDS = 5  # in a status key
 
 
 def _status_key(status: os.stat_result) -> tuple[int, ...]:
@@ -76,6 +81,21 @@ def known_digest(path: Path) -> bytes | None:
     except OSError:
         return None
     return _kept_digest(str(path), key)
+
+
+def kept_digests(paths: Iterable[Path]) -> dict[str, Digest]:
+    """The digests known for these files (settled when hashed: see RACY_SECONDS), by path: the
+    warm-start cache keeps them for the next run."""
+    kept = ((str(path), known_digests.get(str(path))) for path in paths)
+    return {name: digest for name, digest in kept if digest is not None}
+
+
+def trust_digests(kept: Mapping[str, Digest]) -> None:
+    """Take the digests an earlier run kept (`kept_digests`). As those found here, each is used
+    only while its file's status is the one it was hashed with; a file changed since, by any
+    program, has another change time at least, and is hashed again."""
+    for name, digest in kept.items():
+        known_digests.setdefault(name, digest)
 
 
 def content_digest(path: Path) -> bytes:

@@ -4,6 +4,7 @@ them changed (see `explorer.reading.watch`). `LiveCorpus` (tui/live.py) runs the
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -15,7 +16,17 @@ import attrs
 from explorer.checks.diagnostics import Diagnostic
 from explorer.reading.bundled import is_read_only
 from explorer.reading.locate import CorpusNotFound, absolute_path, display_path, find_corpora
-from explorer.reading.watch import corpus_files, fingerprint, held_still_for, load_settled
+from explorer.reading.watch import (
+    Digest,
+    content_digest,
+    corpus_files,
+    fingerprint,
+    held_still_for,
+    kept_digests,
+    known_digest,
+    load_settled,
+    trust_digests,
+)
 from explorer.tui.heap import freeze_loaded
 
 # The loader and the model are imported where first used, in the loading thread: the first
@@ -23,6 +34,7 @@ from explorer.tui.heap import freeze_loaded
 if TYPE_CHECKING:
     from explorer.analysis.queries import CorpusIndex
     from explorer.model import Corpus, Source
+    from explorer.reading.cache import TreeStore
     from explorer.reading.load import LoadResult, Progress
     from explorer.reading.reuse import Reuse
 
@@ -68,6 +80,8 @@ class Session:
         # The files' fingerprint and index of the last load shown, until the cache keeps its
         # outline (`save_cache`).
         self._to_outline: tuple[str, CorpusIndex] | None = None
+        # The files' digests the cache holds (None: not asked yet; see `_trust_kept_digests`).
+        self._digests_kept: dict[str, Digest] | None = None
 
     @property
     def corpus(self) -> Corpus | None:
@@ -115,6 +129,7 @@ class Session:
         store = self.reuse.store if self.load is None and self.latest is None else None
         if store is None or not store.has_outline(str(self.corpus_file)):
             return None
+        self._trust_kept_digests()
         from explorer.analysis.outline import OutlineIndex
         from explorer.reading.corpus_file import read_corpus_file
         from explorer.reading.load import LoadResult
@@ -133,6 +148,7 @@ class Session:
 
     def read(self, settle: bool = True) -> Loaded | None:
         """In a thread: load the corpus, unless no file changed since the last load (None)."""
+        self._trust_kept_digests()
         loaded = load_settled(
             self._load_prepared,
             self.take_fingerprint,
@@ -202,7 +218,29 @@ class Session:
             if kept is not None or store.has_outline(corpus_file):
                 entry = self._outline_key(files)
                 store.put_outline(entry, corpus_file, index.corpus.tree_files, kept)
+        self._keep_digests(store)
         store.flush()
+
+    def _keep_digests(self, store: TreeStore) -> None:
+        """The digests of the corpus's files, for the next start (when they changed)."""
+        read = self.files(self.corpus)
+        for path in read:  # a seed the load read was hashed by the load, not by `watch`
+            if known_digest(path) is None:
+                with contextlib.suppress(OSError):  # gone: the next start will find it so
+                    content_digest(path)
+        digests = kept_digests(read)
+        if digests != self._digests_kept:
+            store.put_digests(str(self.corpus_file), digests)
+            self._digests_kept = digests
+
+    def _trust_kept_digests(self) -> None:
+        """Once, before the first fingerprint: the digests of the corpus's files the cache kept
+        (`watch.trust_digests`), so that a start reads only the files changed since."""
+        if self._digests_kept is not None:
+            return
+        store = self.reuse.store if self.load is None else None
+        self._digests_kept = store.digests(str(self.corpus_file)) if store is not None else {}
+        trust_digests(self._digests_kept)
 
     def _outline_key(self, files_fingerprint: str) -> str:
         from explorer.reading.cache import outline_key
