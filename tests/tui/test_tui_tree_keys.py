@@ -9,6 +9,7 @@ from functools import cache
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.style import Style
+from rich.text import Text
 
 from explorer.analysis.focus import Focus, View
 from explorer.analysis.queries import CorpusIndex
@@ -16,7 +17,14 @@ from explorer.outputs.classes import Palette
 from explorer.reading.bundled import bundled_scenarios
 from explorer.reading.load import load_corpus
 from explorer.tui.screens.help import HelpScreen
-from explorer.tui.widgets.labels import TITLE_LEAST, fit_title, node_label, one_line, title_start
+from explorer.tui.widgets.labels import (
+    TITLE_LEAST,
+    fit_title,
+    fitted_width,
+    node_label,
+    one_line,
+    title_start,
+)
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 
 from .helpers import explore, press, tree_of
@@ -108,7 +116,9 @@ def test_a_label_fitted_to_a_width_keeps_its_start_and_end(
     start = title_start(view, hindsight)
     end = start + len(title)
     assert label.plain[start:end] == title  # where node_label puts the title
-    fitted = fit_title(label, start, end, width).plain
+    fitted_label = fit_title(label, start, end, width)
+    assert fitted_width(label, start, end, width) == fitted_label.cell_len  # measured unmade
+    fitted = fitted_label.plain
     assert fitted.startswith(label.plain[:start])
     assert fitted.endswith(label.plain[end:])  # who argues it, the count: never cut
     least = len(label.plain) - len(title) + min(TITLE_LEAST, len(title))
@@ -117,6 +127,19 @@ def test_a_label_fitted_to_a_width_keeps_its_start_and_end(
         assert fitted == label.plain
     else:
         assert fitted[start:].startswith(title[: min(TITLE_LEAST, len(title)) - 1])
+
+
+PRINTABLE = st.text(st.characters(categories=["L", "N", "P", "Zs", "So"]), max_size=30)
+
+
+@given(before=PRINTABLE, title=PRINTABLE, after=PRINTABLE, width=st.integers(0, 80))
+def test_a_fitted_label_is_measured_without_making_it(
+    before: str, title: str, after: str, width: int
+) -> None:
+    """Wide characters (CJK, emoji) included: a cut through one is padded to the cell."""
+    label = Text(before + title + after, no_wrap=True, end="")
+    start, end = len(before), len(before) + len(title)
+    assert fitted_width(label, start, end, width) == fit_title(label, start, end, width).cell_len
 
 
 async def test_space_pages_down_the_tree_as_in_every_other_pane() -> None:

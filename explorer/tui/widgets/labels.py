@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, cast
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.content import Content
@@ -220,6 +221,17 @@ def fit_title(label: Text, start: int, end: int, width: int) -> Text:
     for part in (label[:start], title, label[end:]):
         fitted.append_text(part)
     return fitted
+
+
+def fitted_width(label: Text, start: int, end: int, width: int) -> int:
+    """The cells of `fit_title(label, start, end, width)`, counted without making it: the tree
+    measures every line it shows."""
+    excess = label.cell_len - width
+    title = cell_len(label.plain[start:end])
+    keep = max(title - excess, min(TITLE_LEAST, title))
+    if excess <= 0 or keep >= title:
+        return label.cell_len
+    return label.cell_len - title + keep  # the title truncated to `keep` cells, its … included
 
 
 def path_text(path: Iterable[Node], style_of: StyleOf) -> Text:

@@ -21,6 +21,7 @@ from explorer.tui.messages import NodeSelected
 from explorer.tui.widgets.labels import (
     LABEL_CLASSES,
     fit_title,
+    fitted_width,
     node_label,
     one_line,
     title_start,
@@ -71,6 +72,7 @@ class ScenarioTree(Themed, Tree[str]):
         self._labels: dict[str, Text] = {}
         self._widths: dict[str, int] = {}  # cells of each label's line, for the tree's width
         self._fits: dict[str, tuple[int, Text]] = {}  # labels shortened to a room of so many cells
+        self._styles: dict[str, Style] = {}  # the component styles the labels are made with
 
     # -- state the screen and tests read -------------------------------------------------------
 
@@ -163,7 +165,15 @@ class ScenarioTree(Themed, Tree[str]):
             self._labels[node_id] = label
         return label
 
+    def _style(self, name: str) -> Style:
+        # Kept as the labels are, until `_forget_labels`: every label asks for several.
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = super()._style(name)
+        return style
+
     def _forget_labels(self) -> None:
+        self._styles.clear()
         self._labels.clear()
         self._widths.clear()
         self._fits.clear()
@@ -194,9 +204,10 @@ class ScenarioTree(Themed, Tree[str]):
         width = self._widths.get(node.data)
         if width is None:
             width = self._widths[node.data] = 2 + self._label(node.data).cell_len
-        if width - 2 <= self._room(node):
+        room = self._room(node)
+        if width - 2 <= room:
             return width
-        return 2 + self._fitted(node).cell_len
+        return 2 + fitted_width(self._label(node.data), *self._title_span(node.data), room)
 
     def _room(self, node: TreeNode[str]) -> int:
         """The cells a node's label has on its line: the pane's width less the guides before it
@@ -218,10 +229,13 @@ class ScenarioTree(Themed, Tree[str]):
             return label
         kept = self._fits.get(node_id)
         if kept is None or kept[0] != room:
-            start = title_start(self.view, self.hindsight)
-            end = start + len(one_line(self.index.nodes[node_id].title))
-            kept = self._fits[node_id] = (room, fit_title(label, start, end, room))
+            kept = self._fits[node_id] = (room, fit_title(label, *self._title_span(node_id), room))
         return kept[1]
+
+    def _title_span(self, node_id: str) -> tuple[int, int]:
+        """Where the title is in the node's label (see `node_label`)."""
+        start = title_start(self.view, self.hindsight)
+        return start, start + len(one_line(self.index.nodes[node_id].title))
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         if node.data is None:
