@@ -154,6 +154,31 @@ def test_the_start_up_path_leaves_the_loader_the_screens_and_the_watcher_for_lat
     assert result.stdout.strip() == ""
 
 
+def test_a_large_corpus_outline_is_shown_before_the_loader_is_imported() -> None:
+    """At a warm start of a large corpus, its outline is read (`Session.outline`) and the main
+    screen drawn before the load begins: the loader is imported by the load, not before."""
+    outline_path = [
+        "explorer.tui.app",
+        "explorer.tui.session",
+        "explorer.tui.screens.main",
+        "explorer.analysis.outline",
+        "explorer.reading.cache",
+        "explorer.reading.reuse",
+        "explorer.reading.corpus_file",
+        "explorer.reading.result",
+    ]
+    code = (
+        f"import importlib, sys\nfor name in {outline_path!r}: importlib.import_module(name)\n"
+        "print(','.join(m for m in ('explorer.reading.load', 'explorer.reading.trees') "
+        "if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert result.stdout.strip() == ""
+
+
 def _is_private(name: str) -> bool:
     return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 

@@ -3,48 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import gc
 from collections.abc import Collection, Iterator
-from collections.abc import Mapping as MappingABC
 from pathlib import Path
 
-import attrs
-
-from explorer.analysis.queries import CorpusIndex
-from explorer.analysis.quotes import SeedText
 from explorer.checks.diagnostics import Diagnostic, sort_key
 from explorer.checks.validate import validate
-from explorer.model import Corpus
 from explorer.reading.corpus_file import read_corpus_file
 from explorer.reading.locate import find_corpora
 from explorer.reading.located import DEFAULT_LIMITS, Limits
+from explorer.reading.result import LoadResult
 from explorer.reading.reuse import Reuse, SeedRead
 from explorer.reading.seeds import read_seeds, seeds_folder_missing
 from explorer.reading.trees import Progress, read_trees
 
 __all__ = ["LoadResult", "Progress", "load_corpus", "load_corpus_file"]
-
-
-@attrs.frozen(slots=True)
-class LoadResult:
-    corpus: Corpus | None  # None only when corpus.yaml itself could not be read
-    diagnostics: tuple[Diagnostic, ...]
-    seeds: MappingABC[str, SeedText]  # seed file name → its text, for every seed that was read
-
-    @functools.cached_property
-    def index(self) -> CorpusIndex | None:
-        """The lookups over `corpus`, built once on first use and shared by every caller (its
-        node tables are themselves built only when asked for)."""
-        return CorpusIndex(self.corpus) if self.corpus is not None else None
-
-    @functools.cached_property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.is_error)
-
-    @functools.cached_property
-    def warnings(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if not d.is_error)
 
 
 def load_corpus(

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from explorer.analysis.queries import CorpusIndex
     from explorer.model import Corpus, Source
     from explorer.reading.cache import TreeStore
-    from explorer.reading.load import LoadResult, Progress
+    from explorer.reading.load import Progress
+    from explorer.reading.result import LoadResult
     from explorer.reading.reuse import Reuse
 
 SETTLE_INTERVAL = 0.15  # the files hold still at least this long before a reload's read is kept
@@ -132,8 +133,8 @@ class Session:
         self._trust_kept_digests()
         from explorer.analysis.outline import OutlineIndex
         from explorer.reading.corpus_file import read_corpus_file
-        from explorer.reading.load import LoadResult
         from explorer.reading.located import DEFAULT_LIMITS
+        from explorer.reading.result import LoadResult
 
         read, _ = read_corpus_file(self.corpus_file, DEFAULT_LIMITS)
         if read is None:
@@ -249,7 +250,8 @@ class Session:
         return outline_key(str(self.corpus_file), files_fingerprint, DEFAULT_LIMITS)
 
     def _load_once(self) -> LoadResult:
-        from explorer.reading.load import LoadResult, load_corpus
+        from explorer.reading.load import load_corpus
+        from explorer.reading.result import LoadResult
 
         progress = self.progress if self.latest is None else None
         load = self.load or partial(load_corpus, reuse=self.reuse, progress=progress)

@@ -18,7 +18,7 @@ from explorer.analysis.focus import Focus
 from explorer.analysis.queries import CorpusIndex
 from explorer.checks.diagnostics import Diagnostic
 from explorer.reading.bundled import is_read_only
-from explorer.reading.load import LoadResult
+from explorer.reading.result import LoadResult
 from explorer.tui.history import History
 from explorer.tui.messages import (
     EditRequested,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from explorer.analysis.queries import CorpusIndex
-from explorer.reading.load import LoadResult
+from explorer.reading.result import LoadResult
 from explorer.tui.messages import SourceOpened, SourceRequested
 from explorer.tui.widgets.scenario_tree import ScenarioTree
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.walks import Matrix, VoiceOrder, compare_matrix
 from explorer.model import Corpus, NodeKind
-from explorer.reading.load import LoadResult
+from explorer.reading.result import LoadResult
 from explorer.tui.messages import NodesChosen
 from explorer.tui.screens.pick import NodePicker
 from explorer.tui.widgets.footer import FittingFooter

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from explorer.analysis.outcomes import Scorecard, scorecards
 from explorer.analysis.queries import CorpusIndex
 from explorer.model import Corpus
-from explorer.reading.load import LoadResult
+from explorer.reading.result import LoadResult
 from explorer.tui.widgets.scorecard import ScorecardList
 
 INTRO = (

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Input, Static
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.quotes import Match, SeedText
 from explorer.model import Source, date_text
-from explorer.reading.load import LoadResult
+from explorer.reading.result import LoadResult
 from explorer.tui.widgets.find_bar import FindBar
 from explorer.tui.widgets.labels import one_line, styled
 from explorer.tui.widgets.seed_view import SeedView
@@ -26,7 +26,7 @@ from explorer.tui.widgets.themed import Themed
 
 if TYPE_CHECKING:
     from explorer.editing.cite import Plan
-    from explorer.reading.load import LoadResult
+    from explorer.reading.result import LoadResult
     from explorer.tui.screens.cite import CiteChoice
 
 

@@ -10,7 +10,7 @@ from textual.screen import Screen
 
 from explorer.analysis.queries import CorpusIndex
 from explorer.analysis.walks import walk_to
-from explorer.reading.load import LoadResult
+from explorer.reading.result import LoadResult
 from explorer.tui.messages import StepChosen
 from explorer.tui.widgets.breadcrumb import Breadcrumb
 from explorer.tui.widgets.footer import FittingFooter
