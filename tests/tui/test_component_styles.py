@@ -12,6 +12,8 @@ from textual.dom import DOMNode
 
 from explorer.tui.app import ExplorerApp
 from explorer.tui.widgets import tree_splice
+from explorer.tui.widgets.labels import text_style
+from explorer.tui.widgets.themed import Themed
 
 from .helpers import explore
 
@@ -74,3 +76,30 @@ async def test_a_theme_switch_restyles_the_kept_components() -> None:
         await pilot.press("w")
         await pilot.pause()
         assert not mismatches(app)
+
+
+def stale_made_styles(app: ExplorerApp) -> list[str]:
+    """The styles a themed widget keeps (`Themed._style`) that its component classes no longer
+    give; each widget is first asked for every style it may use, so that each is kept."""
+    found = []
+    for node in app.screen.walk_children(with_self=True):
+        if not isinstance(node, Themed):
+            continue
+        for component in node._get_component_classes():
+            node._style(component)
+        for name, kept in (node._styles_made or {}).items():
+            if kept != text_style(node, name):
+                found.append(f"{type(node).__name__} {name}")
+    return found
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(KEYS), min_size=1, max_size=12))
+async def test_the_styles_a_themed_widget_keeps_are_those_it_would_make(keys: list[str]) -> None:
+    async with explore(live=False) as (app, pilot):
+        assert not stale_made_styles(app)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            assert not stale_made_styles(app), key

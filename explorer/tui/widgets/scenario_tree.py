@@ -72,7 +72,6 @@ class ScenarioTree(Themed, Tree[str]):
         self._labels: dict[str, Text] = {}
         self._widths: dict[str, int] = {}  # cells of each label's line, for the tree's width
         self._fits: dict[str, tuple[int, Text]] = {}  # labels shortened to a room of so many cells
-        self._styles: dict[str, Style] = {}  # the component styles the labels are made with
 
     # -- state the screen and tests read -------------------------------------------------------
 
@@ -165,15 +164,7 @@ class ScenarioTree(Themed, Tree[str]):
             self._labels[node_id] = label
         return label
 
-    def _style(self, name: str) -> Style:
-        # Kept as the labels are, until `_forget_labels`: every label asks for several.
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = super()._style(name)
-        return style
-
     def _forget_labels(self) -> None:
-        self._styles.clear()
         self._labels.clear()
         self._widths.clear()
         self._fits.clear()

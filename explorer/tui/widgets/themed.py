@@ -24,8 +24,23 @@ class Themed(_MixinBase):
     span of text, and `_theme_changed` rebuilds the text when the theme changes (Textual calls
     each class's `on_mount` along the MRO, so the widget's own runs as well)."""
 
+    # The styles `_style` made, until the widget's styles are updated (its rules applied again:
+    # a theme, a class, a pseudo-class). Textual drops its own at every repaint, and a cursor
+    # key asks for dozens as it redraws the details and the breadcrumb.
+    _styles_made: dict[str, Style] | None = None
+
     def _style(self, name: str) -> Style:
-        return text_style(self, name)
+        made = self._styles_made
+        if made is None:
+            made = self._styles_made = {}
+        style = made.get(name)
+        if style is None:
+            style = made[name] = text_style(self, name)
+        return style
+
+    def notify_style_update(self) -> None:
+        self._styles_made = None
+        super().notify_style_update()
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
