@@ -33,8 +33,11 @@ from textual.widgets._footer import FooterKey as FooterKey  # exported here only
 from textual.widgets.tree import TreeNode
 
 if TYPE_CHECKING:
+    from rich.style import Style
     from textual.css.styles import RulesMap
     from textual.css.stylesheet import Stylesheet
+    from textual.geometry import Region
+    from textual.strip import Strip
     from textual.widgets._tree import _TreeLine
 
     class _Base(Tree[str]):
@@ -53,7 +56,14 @@ T = TypeVar("T")
 # What the splice reads, writes or overrides: methods of the classes, and attributes their
 # `__init__` assigns (read from its code, so the check needs no instance).
 _METHODS = {
-    "Tree": ("_build", "_invalidate", "_toggle_node", "_clear_line_cache", "_tree_lines"),
+    "Tree": (
+        "_build",
+        "_invalidate",
+        "_toggle_node",
+        "_clear_line_cache",
+        "_tree_lines",
+        "_render_line",
+    ),
     "TreeNode": ("_reset",),
     "Widget": ("_scroll_update",),
     "_TreeLine": ("_get_guide_width",),
@@ -161,6 +171,24 @@ class SplicedLines(_Base):
         drawn = self._tree_lines_cached  # None when a change is already waiting to be laid out
         super()._set_open(node, open_)
         self._splice = (node, drawn, self._updates) if drawn is not None else None
+
+    # The tree's style, read once for all the lines a frame draws: Textual's `render_line` reads
+    # it for each line, and each read walks the tree's ancestors for their backgrounds.
+    _frame_style: Style | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_style = None
+
+    def render_line(self, y: int) -> Strip:
+        style = self._frame_style
+        if style is None:  # asked outside a frame
+            return super().render_line(y)
+        scroll_x, scroll_y = self.scroll_offset
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + self.size.width, style)
 
     def _toggle_node(self, node: TreeNode[str]) -> None:
         # Textual's own way in (enter, a click on the icon): opened or closed by `_set_open`.
