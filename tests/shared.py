@@ -69,6 +69,21 @@ def shown_once(folder: Path) -> Session:
     return session
 
 
+def pending_at_flush(session: Session) -> list[bool]:
+    """Whether the session's cache had anything to write, at each flush from now on."""
+    store = session.reuse.store
+    assert store is not None
+    pending: list[bool] = []
+    flush = store.flush
+
+    def watched_flush() -> None:
+        pending.append(store.pending)
+        flush()
+
+    store.flush = watched_flush  # type: ignore[method-assign]
+    return pending
+
+
 def run_explorer(
     *args: str, cwd: Path = ROOT, timeout: float = 60, env: Mapping[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:

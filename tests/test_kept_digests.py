@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from explorer.analysis import outline as outlines
 from explorer.reading import cache, plain, watch
 from explorer.tui.session import Session
-from tests.shared import MINI, shown_once
+from tests.shared import MINI, pending_at_flush, shown_once
 from tests.strategies import JSON, mutated
 
 STATUS = st.tuples(*[st.integers(min_value=0, max_value=2**63 - 1)] * watch.STATUS_FIELDS)
@@ -151,14 +151,7 @@ def test_digests_unchanged_are_not_written_again(
     assert store is not None
     kept = store.digests(str(session.corpus_file))
     assert kept
-    pending_at_flush: list[bool] = []
-    flush = store.flush
-
-    def watched_flush() -> None:
-        pending_at_flush.append(store.pending)
-        flush()
-
-    monkeypatch.setattr(store, "flush", watched_flush)
+    pending = pending_at_flush(session)
     session.save_cache()  # the same files: nothing to write
-    assert pending_at_flush == [False]
+    assert pending == [False]
     assert store.digests(str(session.corpus_file)) == kept

@@ -23,7 +23,7 @@ from explorer.model import Node
 from explorer.reading import cache, plain
 from explorer.reading.load import load_corpus
 from explorer.tui.session import Session
-from tests.shared import MINI, shown_once
+from tests.shared import MINI, pending_at_flush, shown_once
 from tests.strategies import JSON, corpora, mutated, write_corpus
 
 SOLEIMANI = Path(__file__).parent.parent / "scenarios" / "soleimani"
@@ -217,18 +217,9 @@ def test_a_small_corpus_shown_again_has_nothing_to_write(
     loaded = session.read(settle=False)
     assert loaded is not None
     session.accept(loaded)
-    store = session.reuse.store
-    assert store is not None
-    pending_at_flush: list[bool] = []
-    flush = store.flush
-
-    def watched_flush() -> None:
-        pending_at_flush.append(store.pending)
-        flush()
-
-    monkeypatch.setattr(store, "flush", watched_flush)
+    pending = pending_at_flush(session)
     session.save_cache()
-    assert pending_at_flush == [False]
+    assert pending == [False]
 
 
 @pytest.mark.parametrize(

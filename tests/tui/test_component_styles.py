@@ -1,8 +1,11 @@
 """Component-class styles kept between screens (`tree_splice.keep_component_styles`) must be what
-Textual's own matching gives, after any sequence of screens opened and closed, focus moved and
-themes switched (hypothesis drives the keys)."""
+Textual's own matching gives, and the text styles a themed widget keeps (`Themed._style`) those it
+would make again, after any sequence of screens opened and closed, focus moved and themes
+switched (hypothesis drives the keys)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -44,6 +47,16 @@ def mismatches(app: ExplorerApp) -> list[str]:
     return found
 
 
+async def holds_after_each_key(keys: list[str], wrong: Callable[[ExplorerApp], list[str]]) -> None:
+    """`wrong` finds nothing at start, nor after any of the keys."""
+    async with explore(live=False) as (app, pilot):
+        assert not wrong(app)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            assert not wrong(app), key
+
+
 def test_kept_styles_are_in_use() -> None:
     assert tree_splice.keep_component_styles()
     assert getattr(Stylesheet, "_keeps_component_styles", False)
@@ -52,13 +65,10 @@ def test_kept_styles_are_in_use() -> None:
 @pytest.mark.slow
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(KEYS), min_size=1, max_size=12))
-async def test_kept_component_styles_are_textuals_own(keys: list[str]) -> None:
-    async with explore(live=False) as (app, pilot):
-        assert not mismatches(app)
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
-            assert not mismatches(app), key
+async def test_kept_styles_are_those_made_afresh(keys: list[str]) -> None:
+    """The component styles are Textual's own, and the text styles themed widgets keep are those
+    they would make (one run of keys checks both: each run costs seconds)."""
+    await holds_after_each_key(keys, lambda app: mismatches(app) + stale_made_styles(app))
 
 
 async def test_a_theme_switch_restyles_the_kept_components() -> None:
@@ -91,15 +101,3 @@ def stale_made_styles(app: ExplorerApp) -> list[str]:
             if kept != text_style(node, name):
                 found.append(f"{type(node).__name__} {name}")
     return found
-
-
-@pytest.mark.slow
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(KEYS), min_size=1, max_size=12))
-async def test_the_styles_a_themed_widget_keeps_are_those_it_would_make(keys: list[str]) -> None:
-    async with explore(live=False) as (app, pilot):
-        assert not stale_made_styles(app)
-        for key in keys:
-            await pilot.press(key)
-            await pilot.pause()
-            assert not stale_made_styles(app), key
