@@ -234,7 +234,7 @@ _RELOAD = textwrap.dedent(
 
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # explorer/, from explorer/bench/
-# Where the measured processes import the explorer from: see `install_copy`.
+# Where the measured processes import the explorer from: see `installed_copy`.
 _installed: list[Path] = []
 
 

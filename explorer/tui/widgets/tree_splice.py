@@ -4,7 +4,8 @@ drawn, instead of every open line being laid out again.
 The stock `Tree` lays out all its open lines after any change, slow with many thousands open.
 Opening or closing one branch changes only the lines below it, so `SplicedLines` replaces those in
 the list and renumbers the lines after them. That needs Textual's private parts (`_TreeLine`, the
-line cache, the change counts, `Tree._build`), so it is used only on the Textual release it was
+line cache, the change counts, `Tree._build`; and `Tree._render_line`, handed the tree's style
+read once per frame), so it is used only on the Textual release it was
 tested with (`TESTED_TEXTUAL`), when every private name it needs is present, and unless the
 environment variable `SCENARIO_EXPLORER_STOCK_TREE` is set (to anything but "" or "0").
 Otherwise the tree is the stock one: slower to open a large branch, the same lines, and nothing
