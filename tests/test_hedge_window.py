@@ -117,3 +117,45 @@ def test_a_chance_word_past_a_clause_break_is_not(
 def test_a_chance_word_beyond_the_window_is_not(hedge: str, gap: int) -> None:
     assert hedged_risk(hedge, " ".join(["risk", *["talks"] * gap, hedge])) is None
     assert hedged_risk(hedge, " ".join([hedge, *["talks"] * gap, "risk"])) is None
+
+
+def _hedged_risk_reading_every_word(word: str, quote: str) -> str | None:
+    """The reading of `hedged_risk` without its quick look for a chance word: the oracle."""
+    from explorer.analysis.likelihood import _TOKEN, _clause_words
+    from explorer.analysis.quotes import fold
+
+    tokens = _TOKEN.findall(fold(quote).lower())
+    hedge = word.lower().split()
+    for at in range(len(tokens) - len(hedge) + 1):
+        if tokens[at : at + len(hedge)] == hedge:
+            before = _clause_words(reversed(tokens[:at]))
+            after = _clause_words(tokens[at + len(hedge) :])
+            for other in [*before, *after]:
+                if other in CHANCE_WORDS:
+                    return CHANCE_WORDS[other]
+    return None
+
+
+WORDS = st.sampled_from(
+    [
+        *CHANCE_WORDS,
+        *CLAUSE_JOINERS,
+        "will",
+        "would",
+        "likely",
+        "brisk",
+        "RISK",
+        "Ｒｉｓｋ",
+        ",",
+        "—",
+    ]
+)
+
+
+@given(
+    hedge=st.sampled_from(["will", "would", "likely"]),
+    words=st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=30),
+)
+def test_the_quick_look_for_a_chance_word_changes_no_reading(hedge: str, words: list[str]) -> None:
+    quote = " ".join(words)
+    assert hedged_risk(hedge, quote) == _hedged_risk_reading_every_word(hedge, quote)

@@ -161,6 +161,8 @@ CLAUSE_JOINERS = frozenset(
     {"and", "but", "or", "while", "whereas", "because", "although", "though", "if", "unless", "so"}
 )
 WINDOW = 8  # words looked at on each side of the hedge word, within its clause
+# Any chance word, even inside another word: where there is none, no token can be one.
+_ANY_CHANCE_WORD = re.compile("|".join(re.escape(chance) for chance in CHANCE_WORDS))
 
 
 def hedged_risk(word: str, quote: str) -> str | None:
@@ -170,7 +172,10 @@ def hedged_risk(word: str, quote: str) -> str | None:
     a strike"; None when nothing suggests so. A clause ends at a punctuation mark or a joining
     word (`CLAUSE_JOINERS`). A heuristic: the citation's `hedge_checked` records a person's
     reading where it is wrong."""
-    tokens = _TOKEN.findall(fold(quote).lower())
+    text = fold(quote).lower()
+    if _ANY_CHANCE_WORD.search(text) is None:
+        return None  # most quotes name no chance at all: no need to read their words
+    tokens = _TOKEN.findall(text)
     hedge = word.lower().split()
     for at in range(len(tokens) - len(hedge) + 1):
         if tokens[at : at + len(hedge)] != hedge:
