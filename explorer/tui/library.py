@@ -11,7 +11,7 @@ from typing import Any
 from textual.app import App
 
 from explorer.reading.locate import find_corpora
-from explorer.tui.live import WORKER_GROUPS, LiveCorpus
+from explorer.tui.live import WORKER_GROUPS, LiveCorpus, back_to_the_loading_screen
 from explorer.tui.screens.loading import CorpusPicker, LoadingScreen
 
 
@@ -76,8 +76,7 @@ class Library:
             for group in WORKER_GROUPS:
                 app.workers.cancel_group(app, group)
             self.current.close()
-            while len(app.screen_stack) > 1:
-                await app.pop_screen()
+            await back_to_the_loading_screen(app)
         self.current = LiveCorpus(app, corpus_file, watch=self.live)
         self.remember(folder_of(corpus_file))
         loading = app.screen_stack[0]

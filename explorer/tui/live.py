@@ -32,6 +32,8 @@ from explorer.tui.session import Loaded, Session
 # The screens that show a load are imported when it is shown: the first screen (the loading
 # screen) is drawn without them.
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from explorer.analysis.queries import CorpusIndex
     from explorer.tui.screens.failed import LoadFailedScreen
     from explorer.tui.screens.main import MainScreen
@@ -98,6 +100,13 @@ async def watch_folders(
 async def _pause(stop: asyncio.Event) -> None:
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), RETRY_SECONDS)
+
+
+async def back_to_the_loading_screen(app: App[Any]) -> None:
+    """Close every screen above the loading screen. It is the app's default screen, which Textual
+    cannot switch away from, so it stays at the bottom of the stack under each corpus shown."""
+    while len(app.screen_stack) > 1:
+        await app.pop_screen()
 
 
 def run_suspended(app: App[Any], argv: Sequence[str]) -> int:
@@ -187,9 +196,7 @@ class LiveCorpus:
             return
         from explorer.tui.screens.main import MainScreen
 
-        while len(self.app.screen_stack) > 1:
-            await self.app.pop_screen()
-        await self.app.push_screen(MainScreen(*outline))
+        await self._show_first(MainScreen(*outline))
 
     async def reload(self, *, settle: bool = True) -> None:
         """Read the corpus in a thread, once its files hold still (`settle`), and show what was
@@ -276,14 +283,16 @@ class LiveCorpus:
         elif shown is not None and loaded.index is None:
             shown.show_problems(loaded.result.diagnostics)
         else:  # the first load, or a corpus that can be opened at last
-            # Textual cannot switch away from a default screen: the loading screen stays below.
-            while len(self.app.screen_stack) > 1:
-                await self.app.pop_screen()
-            await self.app.push_screen(
+            await self._show_first(
                 MainScreen(loaded.result, loaded.index)
                 if loaded.index is not None
                 else LoadFailedScreen(self.session.where, loaded.result.diagnostics)
             )
+
+    async def _show_first(self, screen: Screen[Any]) -> None:
+        """Show the corpus's screen on the loading screen, in place of any shown there before."""
+        await back_to_the_loading_screen(self.app)
+        await self.app.push_screen(screen)
 
     def edit(self, file: str, line: int) -> None:
         """Hand the terminal to the user's editor at a file and line; read the corpus when the
